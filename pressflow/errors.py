@@ -1,0 +1,80 @@
+"""Every error pressflow raises on purpose derives from :class:`PressflowError`.
+
+The tree, so callers can catch exactly what they can handle::
+
+    PressflowError
+      ConfigError            sources.yaml, settings: carries file, line, field
+      GlossaryError          a glossary line that cannot be used: file, line
+      SourceError            one source failed; the run goes on with the others
+        FetchError           network, HTTP status, size cap, timeout, robots.txt
+        FeedParseError       not a feed, or a feed too broken to read
+        ExtractionError      a page with no usable article text
+      TranslationUnavailable no model or engine for a language pair
+      StoreError             the database cannot be opened or written
+      RunLocked              another `pressflow run` holds the lock
+
+The CLI turns these into one-line messages and exit statuses; nothing else is caught
+silently.
+"""
+
+from __future__ import annotations
+
+
+class PressflowError(Exception):
+    """Base class: anything pressflow reports as a clear, expected failure."""
+
+
+class ConfigError(PressflowError):
+    """A configuration file is invalid; the message names file, line and field."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.path, self.line, self.field = path, line, field
+        where = ""
+        if path:
+            where = f"{path}:{line}: " if line else f"{path}: "
+        super().__init__(f"{where}{message}")
+        self.reason = message
+
+
+class GlossaryError(ConfigError):
+    """A glossary file or line is unusable."""
+
+
+class SourceError(PressflowError):
+    """One source failed; carries the source name so the report can say which."""
+
+    def __init__(self, message: str, *, source: str | None = None, url: str | None = None,
+                 status_code: int | None = None) -> None:
+        self.source, self.url, self.status_code = source, url, status_code
+        self.reason = message
+        super().__init__(message)
+
+
+class FetchError(SourceError):
+    """The document could not be fetched (network, HTTP status, size, time, robots)."""
+
+
+class FeedParseError(SourceError):
+    """The document is not a feed pressflow can read."""
+
+
+class ExtractionError(SourceError):
+    """The page holds no article text pressflow can extract."""
+
+
+class TranslationUnavailable(PressflowError):
+    """No installed model or engine translates this language pair."""
+
+    def __init__(self, source_lang: str, target_lang: str, hint: str = "") -> None:
+        self.source_lang, self.target_lang, self.hint = source_lang, target_lang, hint
+        msg = f"no translation model installed for {source_lang}->{target_lang}"
+        super().__init__(f"{msg}; {hint}" if hint else msg)
+
+
+class StoreError(PressflowError):
+    """The database cannot be opened, migrated or written."""
+
+
+class RunLocked(PressflowError):
+    """Another run holds the lock on this output folder."""

@@ -1,0 +1,43 @@
+"""The terminal summary printed after a run: one row per source, then what needs attention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+STATUS_STYLE = {"ok": "green", "unchanged": "cyan", "failed": "bold red", "not run": "yellow"}
+
+
+def print_summary(report: dict[str, Any], output_dir: Path, console: Console | None = None) -> None:
+    console = console or Console(stderr=False, width=120 if not Console().is_terminal else None)
+    table = Table(title=f"pressflow run {report['run_id']}: {report['status']}", title_justify="left")
+    for column in ("source", "status", "http", "new", "upd", "same", "error"):
+        table.add_column(column, justify="right" if column in ("http", "new", "upd", "same") else "left",
+                         overflow="fold")
+    for s in report["sources"]:
+        style = STATUS_STYLE.get(s["status"], "")
+        error = s["error"] or ""
+        if s["consecutive_failures"] and s["consecutive_failures"] > 1:
+            error += f" (failing {s['consecutive_failures']} runs in a row)"
+        if s["silent"]:
+            error += f" silent for {s['days_since_new_item']} days"
+        table.add_row(s["name"], f"[{style}]{s['status']}[/]", str(s["http_status"] or "-"),
+                      str(s["items_new"]), str(s["items_updated"]), str(s["items_unchanged"]),
+                      error.strip())
+    console.print(table)
+    for stage in report["stages"]:
+        details = ", ".join(f"{k}: {v}" for k, v in stage["details"].items()
+                            if not isinstance(v, (list, dict)))
+        notes = "; ".join(stage["notes"])
+        console.print(f"  {stage['name']:<10} {stage['processed']:>5} in {stage['seconds']:.1f}s"
+                      + (f"  {details}" if details else "") + (f"  ({notes})" if notes else ""))
+    for missing in report.get("translation_missing_models", []):
+        console.print(f"[yellow]no model[/] for {missing['lang']}: {missing['articles']} article(s) "
+                      f"left untranslated: {missing['message']}")
+    totals = report["totals"]
+    console.print(f"{totals['articles']} articles, {totals['stories']} stories; "
+                  f"{totals['failed']} of {totals['sources']} sources failed. "
+                  f"Output: {output_dir}")
