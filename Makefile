@@ -1,0 +1,31 @@
+# pressflow: the two commands of README.md are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: install demo test bench clean
+
+# One install for everything: a CPU build of torch first (argostranslate's stanza import
+# needs it; the default wheel would pull GBs of CUDA), then pressflow with its spaCy models
+# and test tools, then the optional system parts (scripts/setup.d/*.sh).
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml scripts/setup.sh $(wildcard scripts/setup.d/*.sh)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[models,test]'
+	BIN=$(abspath $(BIN)) bash scripts/setup.sh
+	touch $@
+
+demo: install
+	$(BIN)/pressflow run --config demo/sources.yaml; status=$$?; [ $$status -le 1 ] || exit $$status
+
+test: install
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python benchmarks/run.py --quick
+
+clean:
+	rm -rf $(VENV) output/*.db* output/*.xml output/*.atom output/*.json output/*.html
