@@ -185,6 +185,10 @@ def entities() -> None:
     Input:  {"id": ..., "text": ..., "lang": "fr"?}
     Output: {"id": ..., "entities": [{"text","label","start","end","canonical"}]}
 
+    \b
+    Example:
+      echo '{"id":"1","text":"Emilia Saiz, Secretary General of UCLG, met in Seoul","lang":"en"}' | pressflow entities
+
     Not built yet: every line comes back with an empty list (see the entities issue).
     """
     from .entities import extract_entities
@@ -202,6 +206,10 @@ def stories() -> None:
     \b
     Input:  {"id","lang","title","text","url"?,"published"?,"source"?}
     Output: {"id": ..., "story": ...}
+
+    \b
+    Example:
+      cat articles.jsonl | pressflow stories
 
     Only exact duplicates (same address or same text) are grouped yet.
     """
