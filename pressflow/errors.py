@@ -11,6 +11,7 @@ The tree, so callers can catch exactly what they can handle::
         ExtractionError      a page with no usable article text
       TranslationUnavailable no model or engine for a language pair
       StoreError             the database cannot be opened or written
+      EditorialError         an editor's decision that cannot apply (unknown story, ...)
       RunLocked              another `pressflow run` holds the lock
 
 The CLI turns these into one-line messages and exit statuses; nothing else is caught
@@ -74,6 +75,10 @@ class TranslationUnavailable(PressflowError):
 
 class StoreError(PressflowError):
     """The database cannot be opened, migrated or written."""
+
+
+class EditorialError(PressflowError):
+    """An editor's decision names a story or article that does not exist, or cannot apply."""
 
 
 class RunLocked(PressflowError):

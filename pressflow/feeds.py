@@ -1,4 +1,15 @@
-"""Feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) -> articles, with dates in UTC and links resolved."""
+"""Feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) -> articles, with dates in UTC and links resolved.
+
+feedparser does the reading. What it guarantees and this module relies on (tests pin it):
+a DOCTYPE's entity declarations are dropped unless they are plain character references, so
+a "billion laughs" feed does not expand and an external entity (``file:///etc/passwd``)
+is never read; external DTDs are not fetched; a truncated or malformed document falls
+back to its loose parser and yields the entries it could recover. A document with no
+entries and no recognisable feed is a :class:`FeedParseError` naming the reason.
+
+Relative links resolve against ``xml:base``, then the feed's own address (sent to
+feedparser as Content-Location), then the channel link when the feed is a local file.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +28,37 @@ FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:RDF", b"<rdf", b"<channel")
 
 
 def looks_like_feed(content: bytes) -> bool:
-    head = content[:2048].lstrip().lower()
+    """Sniffed from the bytes, whatever the Content-Type said (UTF-16 feeds included)."""
+    head = content[:4096]
+    if b"\x00" in head[:64]:
+        for codec in ("utf-16", "utf-16-le", "utf-16-be"):
+            try:
+                head = head[: len(head) // 2 * 2].decode(codec).encode("utf-8", "ignore")
+                break
+            except UnicodeDecodeError:
+                continue
+    head = head.lstrip().lower()
+    if b"<html" in head[:512] and not any(m.lower() in head[:512] for m in FEED_MARKERS):
+        return False
     return any(m.lower() in head for m in FEED_MARKERS)
+
+
+def looks_like_html(content: bytes) -> bool:
+    head = content[:2048].lower()
+    return b"<html" in head or b"<!doctype html" in head or b"<body" in head
+
+
+def advertised_feed(content: bytes, url: str) -> str | None:
+    """The feed an HTML page announces with ``<link rel="alternate" type="application/rss+xml">``."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(content[:200_000], "lxml")
+    for link in soup.find_all("link", href=True):
+        kind = str(link.get("type") or "").lower()
+        if "alternate" in [r.lower() for r in link.get("rel") or []] and kind in (
+                "application/rss+xml", "application/atom+xml", "application/rdf+xml"):
+            return urljoin(url, link["href"])
+    return None
 
 
 def _entry_date(entry: Any) -> datetime | None:
@@ -44,14 +84,17 @@ def parse_feed(content: bytes, *, url: str = "", source: str = "feed",
                headers: dict[str, str] | None = None,
                language: str | None = None) -> list[Article]:
     """Parse a feed document; raise :class:`FeedParseError` when it holds no feed at all."""
-    parsed = feedparser.parse(content, response_headers=headers or {}, resolve_relative_uris=True,
-                              sanitize_html=True)
+    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
+    if url.startswith(("http://", "https://")):
+        response_headers.setdefault("content-location", url)
+    parsed = feedparser.parse(content, response_headers=response_headers,
+                              resolve_relative_uris=True, sanitize_html=True)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = getattr(parsed.get("bozo_exception"), "getMessage", None)
         detail = reason() if callable(reason) else str(parsed.get("bozo_exception") or "no entries")
         raise FeedParseError(f"not a readable feed: {detail}", source=source, url=url)
     feed_lang = (parsed.feed.get("language") or "").split("-")[0].lower() or None
-    base = parsed.feed.get("link") or url
+    base = url if url.startswith(("http://", "https://")) else (parsed.feed.get("link") or url)
     articles = []
     for entry in parsed.entries:
         link = entry.get("link") or ""
@@ -66,8 +109,11 @@ def parse_feed(content: bytes, *, url: str = "", source: str = "feed",
         detail = entry.get("title_detail") or entry.get("summary_detail") or {}
         if detail.get("language"):
             entry_lang = detail["language"].split("-")[0].lower()
+        address = link or (guid if guid and guid.startswith(("http://", "https://")) else "")
+        if not address:  # no link at all: the feed's address, told apart by the guid or title
+            address = f"{url}#{guid or title}"
         articles.append(Article(
-            source=source, url=link or guid or url, title=title or (text[:80] + "…"),
+            source=source, url=address, title=title or (text[:80] + "…"),
             text=text, summary=summary, guid=guid, canonical_url=link or None,
             published=_entry_date(entry), lang_hint=entry_lang or feed_lang or language,
         ))

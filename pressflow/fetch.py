@@ -1,23 +1,48 @@
-"""Fetching documents: http(s) with httpx, and local files for the offline demo.
+"""Fetching documents: polite, bounded, asynchronous http(s), and local files for the demo.
 
-Every request has connect/read timeouts, a body size cap, a capped number of redirects and
-a User-Agent naming the project. Validators (ETag, Last-Modified) from the last success are
-sent back, so an unchanged source costs one conditional request.
+What a night of crawling needs, and where it lives:
+
+- one :class:`Fetcher` per run holds an ``httpx.AsyncClient``; a global semaphore caps the
+  requests in flight (setting ``concurrency``), each host gets at most two connections and
+  a pause between requests (``per_host_delay``, or the site's robots.txt ``Crawl-delay``);
+- robots.txt is read once per site (:mod:`pressflow.robots`) unless a source states why not;
+- 429/502/503/504 are retried with backoff, honouring ``Retry-After`` (seconds or a date)
+  while it fits in the source's deadline;
+- redirects are followed by hand: capped, loops caught, and a redirect to anything but
+  http(s) (``file:///etc/passwd``) is refused, so a server can never make us read a local
+  file. Local paths are read only when they come from sources.yaml or the command line;
+- the body is decompressed here (gzip, deflate, brotli) with the size cap applied to the
+  DECOMPRESSED bytes, so a gzip bomb stops at ``max_bytes``; a Content-Length over the cap is
+  refused before reading;
+- ETag / Last-Modified from the last success are sent back: an unchanged source costs one
+  conditional request;
+- every read checks the source's deadline, so a server that drips one byte a second fails
+  that source on time instead of stalling the night.
 """
 
 from __future__ import annotations
 
+import asyncio
+import email.utils
 import time
+import zlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from typing import Any, TypeVar
+from urllib.parse import unquote, urljoin, urlparse, urlsplit
 
 import httpx
 
 from . import __version__
 from .errors import FetchError
 from .models import FetchResult
+from .robots import RobotsRules, robots_url, rules_from_response
 
 DEFAULT_USER_AGENT = f"pressflow/{__version__} (+https://github.com/pressflow/pressflow)"
+RETRY_STATUSES = (429, 502, 503, 504)
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+T = TypeVar("T")
 
 
 def is_local(url: str) -> bool:
@@ -33,64 +58,395 @@ def local_path(url: str, base_dir: Path | None = None) -> Path:
     return path
 
 
+@dataclass
+class FetchPolicy:
+    """Limits for one run; :meth:`from_config` reads them from the settings."""
+
+    timeout: float = 20.0
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    user_agent: str = DEFAULT_USER_AGENT
+    concurrency: int = 8
+    per_host_connections: int = 2
+    per_host_delay: float = 1.0
+    retries: int = 2
+    backoff: float = 1.0
+    max_crawl_delay: float = 30.0
+
+    @classmethod
+    def from_config(cls, config: Any) -> FetchPolicy:
+        agent = str(config.setting("user_agent"))
+        return cls(timeout=float(config.setting("timeout")),
+                   max_bytes=int(config.setting("max_bytes")),
+                   max_redirects=int(config.setting("max_redirects")),
+                   user_agent=DEFAULT_USER_AGENT if "{version}" in agent else agent,
+                   concurrency=max(1, int(config.setting("concurrency"))),
+                   per_host_delay=max(0.0, float(config.setting("per_host_delay"))))
+
+
+@dataclass
+class _Host:
+    """Per-host politeness state: two connections, a pause between request starts."""
+
+    slots: asyncio.Semaphore
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    next_start: float = 0.0
+    robots: RobotsRules | None = None
+    crawl_delay: float = 0.0  # from the site's robots.txt, capped
+    robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class Fetcher:
+    """One run's HTTP client. Use as ``async with Fetcher(policy) as f: await f.fetch(url)``."""
+
+    def __init__(self, policy: FetchPolicy | None = None,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.policy = policy or FetchPolicy()
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._slots = asyncio.Semaphore(self.policy.concurrency)
+        self._hosts: dict[str, _Host] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        p = self.policy
+        self._client = httpx.AsyncClient(
+            follow_redirects=False, transport=self._transport,
+            timeout=httpx.Timeout(p.timeout, connect=min(p.timeout, 10.0)),
+            limits=httpx.Limits(max_connections=p.concurrency * 2,
+                                max_keepalive_connections=p.concurrency),
+            headers={"User-Agent": p.user_agent, "Accept-Encoding": "gzip, deflate, br"})
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+
+    def _host(self, url: str) -> _Host:
+        key = urlsplit(url).netloc.lower()
+        if key not in self._hosts:
+            self._hosts[key] = _Host(asyncio.Semaphore(self.policy.per_host_connections))
+        return self._hosts[key]
+
+    async def fetch(self, url: str, *, source: str | None = None, etag: str | None = None,
+                    last_modified: str | None = None, obey_robots: bool = True,
+                    allow_local: bool = False, base_dir: Path | None = None,
+                    deadline: float | None = None) -> FetchResult:
+        """Fetch one URL; raise :class:`FetchError` with the reason on failure.
+
+        ``deadline`` is a ``time.monotonic()`` instant after which the source has failed.
+        ``allow_local`` says the URL came from the user (sources.yaml, the command line),
+        never from a document, so a local path may be read.
+        """
+        if is_local(url):
+            if not allow_local:
+                raise FetchError(f"local path refused: {url} (only sources.yaml may name local "
+                                 "files)", source=source, url=url)
+            return _fetch_local(url, source=source, max_bytes=self.policy.max_bytes,
+                                base_dir=base_dir, etag=etag)
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError(f"unsupported address scheme: {url}", source=source, url=url)
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        seen = {url}
+        current = url
+        for _hop in range(self.policy.max_redirects + 1):
+            if obey_robots:
+                await self._check_robots(current, source=source, deadline=deadline)
+            status, location, result = await self._request_with_retries(
+                current, headers, source=source, deadline=deadline)
+            if location is None:
+                assert result is not None
+                return result
+            target = urljoin(current, location)
+            scheme = urlsplit(target).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise FetchError(f"redirect to a non-http address refused: {target}",
+                                 source=source, url=url, status_code=status)
+            if target in seen:
+                raise FetchError(f"redirect loop at {target}", source=source, url=url,
+                                 status_code=status)
+            seen.add(target)
+            current = target
+        raise FetchError(f"more than {self.policy.max_redirects} redirects", source=source, url=url)
+
+    async def _check_robots(self, url: str, *, source: str | None,
+                            deadline: float | None) -> None:
+        host = self._host(url)
+        async with host.robots_lock:
+            if host.robots is None:
+                try:
+                    outcome = await self._request_with_retries(
+                        robots_url(url), {}, source=source, deadline=deadline, retries=0,
+                        accept_errors=True)
+                    status, location, result = outcome
+                    if location is not None:  # a redirected robots.txt (often to a home page)
+                        host.robots = rules_from_response(404, b"")
+                    else:
+                        host.robots = rules_from_response(status, result.content if result else b"")
+                except FetchError as exc:
+                    if "deadline" in exc.reason:
+                        raise
+                    host.robots = rules_from_response(None, b"", exc.reason)
+        rules = host.robots
+        if not rules.allowed(url, self.policy.user_agent):
+            reason = rules.disallow_all_reason or "robots.txt disallows this address"
+            raise FetchError(f"{reason} (set `robots:` with a reason on the source to override)",
+                             source=source, url=url)
+        delay = rules.crawl_delay(self.policy.user_agent)
+        if delay:
+            host.crawl_delay = min(delay, self.policy.max_crawl_delay)
+
+    async def _request_with_retries(
+            self, url: str, headers: dict[str, str], *, source: str | None,
+            deadline: float | None, retries: int | None = None, accept_errors: bool = False,
+    ) -> tuple[int, str | None, FetchResult | None]:
+        """(status, redirect location or None, result when not a redirect)."""
+        attempts = (self.policy.retries if retries is None else retries) + 1
+        for attempt in range(attempts):
+            status, location, result, retry_after = await self._request(
+                url, headers, source=source, deadline=deadline, accept_errors=accept_errors)
+            if status not in RETRY_STATUSES or attempt == attempts - 1:
+                if status >= 400 and not accept_errors:
+                    raise FetchError(_http_reason(status, retry_after), source=source, url=url,
+                                     status_code=status)
+                return status, location, result
+            wait = retry_after if retry_after is not None else self.policy.backoff * 2 ** attempt
+            if deadline is not None and time.monotonic() + wait > deadline:
+                raise FetchError(f"HTTP {status}; Retry-After of {wait:g} s is past the "
+                                 "source's deadline", source=source, url=url, status_code=status)
+            await asyncio.sleep(wait)
+        raise AssertionError("unreachable")
+
+    async def _request(self, url: str, headers: dict[str, str], *, source: str | None,
+                       deadline: float | None, accept_errors: bool,
+                       ) -> tuple[int, str | None, FetchResult | None, float | None]:
+        assert self._client is not None, "use `async with Fetcher(...)`"
+        host = self._host(url)
+        async with self._slots, host.slots:
+            async with host.lock:  # space out request starts on one host
+                delay = max(self.policy.per_host_delay, host.crawl_delay)
+                wait = host.next_start - time.monotonic()
+                if wait > 0:
+                    _check_deadline(deadline, wait, source, url)
+                    await asyncio.sleep(wait)
+                host.next_start = time.monotonic() + delay
+            started = time.monotonic()
+            try:
+                return await _bounded(self._exchange(url, headers, source, deadline, started,
+                                                     accept_errors), deadline, source, url)
+            except httpx.TimeoutException as exc:
+                raise FetchError(f"timed out after {self.policy.timeout:g} s "
+                                 f"({type(exc).__name__})", source=source, url=url) from exc
+            except httpx.HTTPError as exc:
+                raise FetchError(f"network error: {exc or type(exc).__name__}", source=source,
+                                 url=url) from exc
+
+    async def _exchange(self, url: str, headers: dict[str, str], source: str | None,
+                        deadline: float | None, started: float, accept_errors: bool,
+                        ) -> tuple[int, str | None, FetchResult | None, float | None]:
+        assert self._client is not None
+        request = self._client.build_request("GET", url, headers=headers)
+        response = await self._client.send(request, stream=True)
+        try:
+            status = response.status_code
+            if status in REDIRECT_STATUSES and response.headers.get("location"):
+                return status, response.headers["location"], None, None
+            if status in RETRY_STATUSES or (status >= 400 and not accept_errors):
+                return status, None, None, _retry_after(response.headers.get("retry-after"))
+            hdrs = {k.lower(): v for k, v in response.headers.items()}
+            if status == 304:
+                return status, None, FetchResult(
+                    url=str(response.url), status_code=304, content=b"", headers=hdrs,
+                    not_modified=True, etag=headers.get("If-None-Match"),
+                    last_modified=headers.get("If-Modified-Since"),
+                    elapsed=time.monotonic() - started), None
+            content = await self._read_body(response, source, deadline)
+            return status, None, FetchResult(
+                url=str(response.url), status_code=status, content=content, headers=hdrs,
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+                elapsed=time.monotonic() - started), None
+        finally:
+            await response.aclose()
+
+    async def _read_body(self, response: httpx.Response, source: str | None,
+                         deadline: float | None) -> bytes:
+        cap = self.policy.max_bytes
+        url = str(response.url)
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise FetchError(f"body of {int(declared)} bytes is over the {cap}-byte cap",
+                             source=source, url=url, status_code=response.status_code)
+        decoder = _Decoder(response.headers.get("content-encoding", ""), cap, source, url)
+        out = bytearray()
+        async for chunk in response.aiter_raw():
+            _check_deadline(deadline, 0, source, url)
+            out += decoder.feed(chunk)
+            if len(out) > cap:
+                raise FetchError(f"body is over the {cap}-byte cap (after decompression)",
+                                 source=source, url=url, status_code=response.status_code)
+        out += decoder.flush()
+        if len(out) > cap:
+            raise FetchError(f"body is over the {cap}-byte cap (after decompression)",
+                             source=source, url=url, status_code=response.status_code)
+        return bytes(out)
+
+
+def _check_deadline(deadline: float | None, extra: float, source: str | None, url: str) -> None:
+    if deadline is not None and time.monotonic() + extra > deadline:
+        raise FetchError("source deadline reached (setting `deadline`)", source=source, url=url)
+
+
+async def _bounded(awaitable: Awaitable[T], deadline: float | None, source: str | None,
+                   url: str) -> T:
+    """Run ``awaitable`` but give up at the deadline, whatever the server does."""
+    if deadline is None:
+        return await awaitable
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        if asyncio.iscoroutine(awaitable):
+            awaitable.close()
+        raise FetchError("source deadline reached (setting `deadline`)", source=source, url=url)
+    try:
+        return await asyncio.wait_for(awaitable, remaining)
+    except asyncio.TimeoutError as exc:
+        raise FetchError("source deadline reached (setting `deadline`) while the server was "
+                         "still sending", source=source, url=url) from exc
+
+
+class _Decoder:
+    """Content-Encoding decoder that never produces more than ``cap + 1`` bytes per call."""
+
+    def __init__(self, encoding: str, cap: int, source: str | None, url: str) -> None:
+        self.cap, self.source, self.url = cap, source, url
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        if len(codings) > 1:
+            raise FetchError(f"stacked Content-Encoding {encoding!r} is not supported",
+                             source=source, url=url)
+        self.coding = codings[0] if codings else ""
+        if self.coding in ("gzip", "x-gzip", "deflate"):
+            self.z = zlib.decompressobj(zlib.MAX_WBITS | 32)
+            self.raw_deflate = False
+        elif self.coding == "br":
+            import brotli
+
+            self.br = brotli.Decompressor()
+        elif self.coding:
+            raise FetchError(f"unknown Content-Encoding {encoding!r}", source=source, url=url)
+        self.produced = 0
+
+    def feed(self, data: bytes) -> bytes:
+        try:
+            if not self.coding:
+                return data
+            if self.coding == "br":
+                return self._brotli(data)
+            return self._zlib(data)
+        except (zlib.error, Exception) as exc:
+            if isinstance(exc, FetchError):
+                raise
+            raise FetchError(f"corrupt {self.coding} body: {exc}", source=self.source,
+                             url=self.url) from exc
+
+    def _limit(self) -> int:
+        return max(1, self.cap + 1 - self.produced)
+
+    def _zlib(self, data: bytes) -> bytes:
+        try:
+            out = self.z.decompress(data, self._limit())
+        except zlib.error:
+            if self.coding == "deflate" and not self.raw_deflate and self.produced == 0:
+                self.z, self.raw_deflate = zlib.decompressobj(-zlib.MAX_WBITS), True
+                out = self.z.decompress(data, self._limit())
+            else:
+                raise
+        self.produced += len(out)
+        if self.z.unconsumed_tail and self.produced <= self.cap:
+            out += self._zlib_more()
+        return out
+
+    def _zlib_more(self) -> bytes:
+        chunks = []
+        while self.z.unconsumed_tail and self.produced <= self.cap:
+            out = self.z.decompress(self.z.unconsumed_tail, self._limit())
+            self.produced += len(out)
+            chunks.append(out)
+        return b"".join(chunks)
+
+    def _brotli(self, data: bytes) -> bytes:
+        chunks = [self.br.process(data, output_buffer_limit=self._limit())]
+        self.produced += len(chunks[0])
+        while not self.br.can_accept_more_data() and self.produced <= self.cap:
+            more = self.br.process(b"", output_buffer_limit=self._limit())
+            if not more:
+                break
+            self.produced += len(more)
+            chunks.append(more)
+        return b"".join(chunks)
+
+    def flush(self) -> bytes:
+        if self.coding in ("gzip", "x-gzip", "deflate"):
+            return self.z.flush() if self.produced <= self.cap else b""
+        return b""
+
+
+def _retry_after(value: str | None) -> float | None:
+    """``Retry-After`` in seconds: a number, or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    from datetime import datetime, timezone
+
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _http_reason(status: int, retry_after: float | None) -> str:
+    from http import HTTPStatus
+
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = ""
+    reason = f"HTTP {status} {phrase}".strip()
+    if retry_after is not None and status in RETRY_STATUSES:
+        reason += f" (still after retries; Retry-After {retry_after:g} s)"
+    return reason
+
+
+def run_sync(make: Callable[[Fetcher], Awaitable[T]], policy: FetchPolicy | None = None) -> T:
+    """Run a coroutine that needs a Fetcher from synchronous code (the CLI)."""
+    async def main() -> T:
+        async with Fetcher(policy) as fetcher:
+            return await make(fetcher)
+    return asyncio.run(main())
+
+
 def fetch(url: str, *, source: str | None = None, etag: str | None = None,
           last_modified: str | None = None, timeout: float = 20.0, max_bytes: int = 10_000_000,
           max_redirects: int = 5, user_agent: str = DEFAULT_USER_AGENT,
-          base_dir: Path | None = None, client: httpx.Client | None = None) -> FetchResult:
-    """Fetch one URL or local path; raise :class:`FetchError` with the reason on failure."""
-    if is_local(url):
-        return _fetch_local(url, source=source, max_bytes=max_bytes, base_dir=base_dir,
-                            etag=etag)
-    headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate, br"}
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
-    own_client = client is None
-    if client is None:
-        client = httpx.Client(follow_redirects=True, max_redirects=max_redirects,
-                              timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
-    started = time.monotonic()
-    try:
-        with client.stream("GET", url, headers=headers) as response:
-            if response.status_code == 304:
-                return FetchResult(url=str(response.url), status_code=304, content=b"",
-                                   headers=dict(response.headers), not_modified=True,
-                                   etag=etag, last_modified=last_modified,
-                                   elapsed=time.monotonic() - started)
-            if response.status_code >= 400:
-                raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}",
-                                 source=source, url=url, status_code=response.status_code)
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(f"body of {int(declared)} bytes is over the {max_bytes}-byte cap",
-                                 source=source, url=url, status_code=response.status_code)
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"body is over the {max_bytes}-byte cap", source=source,
-                                     url=url, status_code=response.status_code)
-                chunks.append(chunk)
-            return FetchResult(url=str(response.url), status_code=response.status_code,
-                               content=b"".join(chunks), headers=dict(response.headers),
-                               etag=response.headers.get("etag"),
-                               last_modified=response.headers.get("last-modified"),
-                               elapsed=time.monotonic() - started)
-    except httpx.TooManyRedirects as exc:
-        raise FetchError(f"more than {max_redirects} redirects", source=source, url=url) from exc
-    except httpx.TimeoutException as exc:
-        raise FetchError(f"timed out after {timeout:g} s ({type(exc).__name__})",
-                         source=source, url=url) from exc
-    except httpx.UnsupportedProtocol as exc:
-        raise FetchError(f"unsupported address: {exc}", source=source, url=url) from exc
-    except httpx.HTTPError as exc:
-        raise FetchError(f"network error: {exc or type(exc).__name__}", source=source,
-                         url=url) from exc
-    finally:
-        if own_client:
-            client.close()
+          base_dir: Path | None = None, deadline_s: float | None = 120.0,
+          obey_robots: bool = True) -> FetchResult:
+    """Fetch one URL or local path given by a person (so local paths are allowed)."""
+    policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects,
+                         user_agent=user_agent, per_host_delay=0.0)
+    deadline = time.monotonic() + deadline_s if deadline_s else None
+    return run_sync(lambda f: f.fetch(url, source=source, etag=etag, last_modified=last_modified,
+                                      allow_local=True, base_dir=base_dir, deadline=deadline,
+                                      obey_robots=obey_robots), policy)
 
 
 def _fetch_local(url: str, *, source: str | None, max_bytes: int,

@@ -7,12 +7,15 @@ only unfinished work.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
 import socket
+import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +26,7 @@ from typing import Any
 from . import crawl, entities, language, publish, stories, translate
 from .config import Config
 from .context import Progress, RunContext, SilentProgress, StageReport
-from .errors import RunLocked, StoreError
+from .errors import ConfigError, RunLocked
 from .publish.atomic import write_atomic
 from .publish.report import build_report, report_json
 from .store import Store
@@ -41,6 +44,9 @@ STAGES: list[tuple[str, Stage]] = [
 ]
 
 EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE = 0, 1, 2
+# Set to print "stage NAME started" on stderr: for diagnosing slow nights, and how the
+# crash test aims its kills at each stage.
+TRACE_ENV = "PRESSFLOW_TRACE_STAGES"
 
 
 @dataclass
@@ -61,37 +67,54 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _read_holder(fh: Any) -> dict[str, Any]:
+    fh.seek(0)
+    try:
+        holder = json.loads(fh.read() or "{}")
+    except ValueError:
+        return {}
+    return holder if isinstance(holder, dict) else {}
+
+
 @contextmanager
-def run_lock(output_dir: Path) -> Iterator[Path]:
-    """One run per output folder; a lock left by a killed run is recovered."""
+def run_lock(output_dir: Path, log: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """One run per output folder, held with ``flock`` on ``DIR/.pressflow.lock``.
+
+    The kernel drops the lock when its process dies, however it dies (SIGKILL, power
+    loss aside), so a lock left by a killed run is recovered by simply taking it again;
+    the file's content (pid, host, start time) only serves the messages. The file is never
+    deleted: deleting a lock file that another process has open is how two runs end up
+    holding "the" lock at once.
+    """
     lock = output_dir / ".pressflow.lock"
     output_dir.mkdir(parents=True, exist_ok=True)
-    me = {"pid": os.getpid(), "host": socket.gethostname(),
-          "started": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            try:
-                holder = json.loads(lock.read_text() or "{}")
-            except (OSError, ValueError):
-                holder = {}
-            pid = int(holder.get("pid") or 0)
-            same_host = holder.get("host") in (None, me["host"])
-            if pid and same_host and _pid_alive(pid) and pid != os.getpid():
-                raise RunLocked(f"another run holds the lock {lock} (pid {pid}, started "
-                                f"{holder.get('started', '?')}); wait for it to finish")
-            lock.unlink(missing_ok=True)  # stale: its process is gone
-            continue
-        with os.fdopen(fd, "w") as fh:
-            json.dump(me, fh)
-        break
-    else:
-        raise RunLocked(f"could not take the lock {lock}")
+    fh = open(lock, "a+", encoding="utf-8")  # noqa: SIM115 (held for the whole run)
     try:
-        yield lock
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_holder(fh)
+            raise RunLocked(f"another run holds the lock {lock} (pid {holder.get('pid', '?')} "
+                            f"on {holder.get('host', '?')}, started {holder.get('started', '?')}); "
+                            "wait for it to finish, or stop that process") from None
+        stale = _read_holder(fh)
+        if stale.get("pid") and log is not None:
+            alive = stale.get("host") == socket.gethostname() and _pid_alive(int(stale["pid"]))
+            log(f"recovered the lock left by an interrupted run (pid {stale['pid']}, started "
+                f"{stale.get('started', '?')}{'' if alive else ', no longer running'})")
+        fh.seek(0)
+        fh.truncate()
+        json.dump({"pid": os.getpid(), "host": socket.gethostname(),
+                   "started": datetime.now(timezone.utc).isoformat(timespec="seconds")}, fh)
+        fh.flush()
+        try:
+            yield lock
+        finally:
+            fh.seek(0)
+            fh.truncate()  # an empty file: nobody holds it, nothing to recover
+            fh.flush()
     finally:
-        lock.unlink(missing_ok=True)
+        fh.close()  # releases the flock
 
 
 @contextmanager
@@ -102,9 +125,13 @@ def stop_on_signals(event: threading.Event) -> Iterator[None]:
         return
 
     def handler(signum: int, _frame: object) -> None:
+        name = signal.Signals(signum).name
         if event.is_set():  # a second signal: the operator means it
-            raise KeyboardInterrupt
+            raise KeyboardInterrupt(f"{name} received twice")
         event.set()
+        print(f"pressflow: {name} received: stopping at the next safe point; what is done "
+              "is kept, run again to finish (send it again to stop at once)",
+              file=sys.stderr, flush=True)
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -116,38 +143,109 @@ def stop_on_signals(event: threading.Event) -> Iterator[None]:
 
 def run(config: Config, *, progress: Progress | None = None,
         stages: list[tuple[str, Stage]] | None = None) -> RunResult:
-    """Run every stage; write output/report.json; return the exit status and the report."""
+    """Run every stage; write output/report.json; return the exit status and the report.
+
+    A stage that raises (a bug, a library surprise) is reported with its traceback on
+    stderr and in report.json, and the stages after it still run on what is stored, so
+    readers still get a feed; the run then exits 1.
+    """
     output_dir = config.output_dir
-    try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create the output folder {output_dir}: {exc.strerror}") from exc
-    if not os.access(output_dir, os.W_OK):
-        raise StoreError(f"the output folder {output_dir} is not writable")
+    preflight(config)
     progress = progress or SilentProgress()
     stop = threading.Event()
-    with run_lock(output_dir), Store(output_dir / "pressflow.db") as store, stop_on_signals(stop):
+    with run_lock(output_dir, log=_say), Store(output_dir / "pressflow.db") as store, \
+            stop_on_signals(stop):
+        _remove_half_written(output_dir)
+        abandoned = store.close_abandoned_runs()
+        if abandoned:
+            _say(f"run(s) {', '.join(map(str, abandoned))} did not finish (killed?); "
+                 "this run picks up their unfinished work")
         store.sync_sources(config.sources)
         run_id = store.start_run(str(config.path) if config.path else None)
         ctx = RunContext(store=store, config=config, run_id=run_id, progress=progress,
                          stop_event=stop)
         reports: list[StageReport] = []
+        stage_errors: list[str] = []
+        trace = bool(os.environ.get(TRACE_ENV))
         for name, stage in stages or STAGES:
             if stop.is_set():
-                progress.log(f"stopping before {name}: interrupted; run again to finish")
+                _say(f"stopped before the {name} stage; run again to finish")
                 break
+            if trace:
+                _say(f"stage {name} started")
             started = time.monotonic()
-            report = stage(ctx)
+            try:
+                report = stage(ctx)
+            except Exception as exc:  # noqa: BLE001 (one stage's bug must not lose the run)
+                if store.db.conn.in_transaction:
+                    store.db.conn.execute("ROLLBACK")
+                _say(f"the {name} stage failed: {type(exc).__name__}: {exc}\n"
+                     + "".join(traceback.format_exception(exc)).rstrip())
+                report = StageReport(name, notes=[f"failed: {type(exc).__name__}: {exc}"],
+                                     details={"error": f"{type(exc).__name__}: {exc}"})
+                stage_errors.append(name)
             report.seconds = report.seconds or time.monotonic() - started
             reports.append(report)
         failed = store.db.execute("SELECT count(*) FROM fetches WHERE run_id = ? AND status = "
                                   "'failed'", [run_id]).fetchone()[0]
         threshold = int(config.setting("fail_threshold"))
         exit_code = EXIT_SOURCES_FAILED if failed > threshold else EXIT_OK
-        status = "interrupted" if stop.is_set() else ("partial" if failed else "ok")
         if stop.is_set():
+            status = "interrupted"
+        elif stage_errors:
+            status = "stage-failed"
+        else:
+            status = "partial" if failed else "ok"
+        if stop.is_set() or stage_errors:
             exit_code = EXIT_SOURCES_FAILED
         report = build_report(store, config, run_id, reports, exit_code, status)
+        report["stage_errors"] = stage_errors
         write_atomic(output_dir / "report.json", report_json(report))
         store.finish_run(run_id, status, exit_code, report["totals"])
         return RunResult(run_id, exit_code, report, interrupted=stop.is_set())
+
+
+def _remove_half_written(output_dir: Path) -> None:
+    """Temporary files of write_atomic left by a killed run (we hold the lock: they are dead)."""
+    for tmp in output_dir.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def _say(message: str) -> None:
+    """Messages an operator must see even from cron (stderr, whatever the progress mode)."""
+    print(f"pressflow: {message}", file=sys.stderr, flush=True)
+
+
+def preflight(config: Config) -> None:
+    """Operator mistakes found before anything is written: a bad glossary line, an output
+    folder that cannot be used. Each raises ConfigError (exit 2) naming file and line."""
+    from .translate.base import TranslateSettings
+    from .translate.glossary import check_folder
+
+    TranslateSettings.from_mapping(config.setting("translate"),
+                                   path=str(config.path) if config.path else None,
+                                   line=config.lines.get("translate"))
+    if config.glossary_dir.is_dir():
+        check_folder(config.glossary_dir)
+    check_output_dir(config)
+
+
+def check_output_dir(config: Config) -> None:
+    """Fail before anything is written when the output folder cannot be used."""
+    output_dir = config.output_dir
+    line = config.lines.get("output")
+    where = {"path": str(config.path), "line": line, "field": "output"} if config.path else {}
+    fix = ("choose another folder with `output:` in settings or `--output DIR`, or make "
+           "this one writable for the user running pressflow")
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the output folder {output_dir} "
+                          f"({exc.strerror}); {fix}", **where) from exc
+    if not output_dir.is_dir():
+        raise ConfigError(f"the output folder {output_dir} is not a folder; {fix}", **where)
+    if not os.access(output_dir, os.W_OK | os.X_OK):
+        raise ConfigError(f"the output folder {output_dir} is not writable; {fix}", **where)
+    db = output_dir / "pressflow.db"
+    if db.exists() and not os.access(db, os.R_OK | os.W_OK):
+        raise ConfigError(f"the database {db} is not writable; {fix}", **where)

@@ -171,6 +171,15 @@ class Store:
                "config": config_path}
         return int(self.db["runs"].insert(row).last_pk)
 
+    def close_abandoned_runs(self) -> list[int]:
+        """Mark runs still 'running' as 'killed'. Call only while holding the run lock:
+        then no other process can be running them, so they died (SIGKILL, power loss)."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM runs WHERE status = 'running'")]
+        if ids:
+            self.db.execute("UPDATE runs SET status = 'killed', finished = ? WHERE status = "
+                            "'running'", [utcnow()])
+        return ids
+
     def finish_run(self, run_id: int, status: str, exit_code: int, summary: dict[str, Any]) -> None:
         self.db["runs"].update(run_id, {"finished": utcnow(), "status": status,
                                         "exit_code": exit_code, "summary": json.dumps(summary)})
@@ -288,3 +297,35 @@ class Store:
                 chunk = ids[i:i + 500]
                 self.db.execute(f"DELETE FROM stage_state WHERE stage = ? AND article_id IN "
                                 f"({','.join('?' * len(chunk))})", [stage, *chunk])
+
+
+@migration("0006_language_paragraphs")
+def _language_paragraphs(db: sqlite_utils.Database) -> None:
+    # per-paragraph languages of an article's text: JSON [{"start","end","lang","confidence"}]
+    db["articles"].add_column("lang_paragraphs", str)
+
+
+@migration("0007_stories_index")
+def _stories_index(db: sqlite_utils.Database) -> None:
+    # what the stories stage keeps between runs so a run compares new articles only with
+    # the candidates an index returns (pressflow/stories.py): one fingerprint per article
+    # (day = proleptic ordinal of its date; signature = MinHash values; data = anchors JSON),
+    # its LSH band keys, its anchors by day, and each anchor's document frequency
+    db.execute("CREATE TABLE story_fingerprints (article_id TEXT PRIMARY KEY, content_hash TEXT, "
+               "day INTEGER, signature BLOB, data TEXT)")
+    db.execute("CREATE TABLE story_bands (band INTEGER, article_id TEXT)")
+    db.execute("CREATE INDEX story_bands_band ON story_bands (band)")
+    db.execute("CREATE INDEX story_bands_article ON story_bands (article_id)")
+    db.execute("CREATE TABLE story_anchors (anchor TEXT, day INTEGER, article_id TEXT)")
+    db.execute("CREATE INDEX story_anchors_anchor_day ON story_anchors (anchor, day)")
+    db.execute("CREATE INDEX story_anchors_article ON story_anchors (article_id)")
+    db.execute("CREATE TABLE story_terms (anchor TEXT PRIMARY KEY, df INTEGER NOT NULL)")
+
+
+@migration("0008_translate_glossary_state")
+def _translate_glossary_state(db: sqlite_utils.Database) -> None:
+    # the glossary terms each language pair was last translated with, so that an edit
+    # re-translates exactly the articles containing a changed term
+    db["translate_glossary_state"].create({
+        "pair": str, "version": str, "entries": str, "updated_at": str,
+    }, pk="pair")

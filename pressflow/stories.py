@@ -1,74 +1,465 @@
-"""Stories: one item for the same news told by several sources.
+"""Stories: one item for the same news told by several sources, in any language.
 
-For now only exact duplicates join: the same canonical URL or the same content. Story ids
-are stable across runs: a new article joins an existing story, nothing is renumbered.
+An article joins a story in three ways, tried in order:
+
+1. **exact**: the same canonical URL or the same content hash as an article in a story;
+2. **near-duplicate**: MinHash of word 3-shingles, candidates found through LSH bands;
+3. **cross-language / entities**: shared *anchors* (names, acronyms, cities in any script,
+   numbers, years, canonical entities, the English translation's words) inside a date
+   window, candidates found through an inverted index of rare anchors by day.
+
+Vetoes (:func:`pressflow.similarity.veto`) keep look-alikes apart: other dates, other
+years, other places or other people in the lead. See docs/stories.md.
+
+The stage is incremental: fingerprints, LSH band keys and anchor postings are kept in the
+store (tables ``story_fingerprints``, ``story_bands``, ``story_anchors``, ``story_terms``),
+so a run only compares its new articles with the few candidates the index returns. Story
+ids are stable: a new article joins an existing story and nothing is renumbered. Articles
+already in a story are never moved, and editors' placements (``pinned = 1``) never change.
 """
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from .context import RunContext, StageReport
-from .store import utcnow
+from .similarity import (DATE_WINDOW_DAYS, NEAR_DUP_WINDOW_DAYS, Fingerprint, Match, band_keys, fingerprint,
+                         gazetteer, idf_weight, score_pair)
+from .store import Store, utcnow
 from .urls import canonical_url
+
+PARALLEL_FROM = 5000  # fingerprint in worker processes from this many articles on
+MAX_CANDIDATES = 30  # best anchor candidates scored per article
+RARE_DF = 50  # anchors this rare are looked up even for undated articles
+COMMON_SHARE = 0.05  # anchors in more than this share of articles find no candidates
+
 
 @dataclass
 class StoryInput:
+    """One article as the matcher sees it (the `pressflow stories` input line)."""
+
     id: str
     lang: str | None
     title: str
     text: str
     url: str | None = None
     content_hash: str | None = None
+    published: str | None = None
+    source: str | None = None
+    english_title: str | None = None
+    english_text: str | None = None
+    entities: list[tuple[str, str]] = field(default_factory=list)
+
+    def fingerprint(self) -> Fingerprint:
+        return fingerprint(self.id, title=self.title, text=self.text, lang=self.lang,
+                           published=self.published, english_title=self.english_title,
+                           english_text=self.english_text, entities=self.entities)
+
+
+def story_input_from_json(obj: dict[str, Any]) -> StoryInput:
+    """A `pressflow stories` input line as a :class:`StoryInput`.
+
+    Beyond the contract's fields, two optional ones carry what the pipeline knows:
+    ``english_title``/``english_text`` (a translation) and ``entities`` (the output of
+    `pressflow entities`: a list of {"label","canonical"}). A ``published`` that is not an
+    ISO 8601 date counts as undated.
+    """
+    from .models import Article
+
+    title, text = str(obj.get("title") or ""), str(obj.get("text") or "")
+    published = obj.get("published")
+    ents = [(str(e.get("label") or ""), str(e.get("canonical") or e.get("text") or ""))
+            for e in obj.get("entities") or [] if isinstance(e, dict)]
+    return StoryInput(
+        id=str(obj["id"]), lang=obj.get("lang"), title=title, text=text, url=obj.get("url"),
+        content_hash=Article(source="", url="", title=title, text=text).content_hash,
+        published=str(published) if published else None, source=obj.get("source"),
+        english_title=obj.get("english_title"), english_text=obj.get("english_text"),
+        entities=ents)
+
+
+class CandidateIndex:
+    """Finds the few indexed articles worth scoring against a new one.
+
+    Two subclasses keep the same postings: in memory (the JSON Lines filter, benchmarks)
+    and in the store (the nightly stage, across runs).
+    """
+
+    def df(self, anchor: str) -> int:
+        raise NotImplementedError
+
+    @property
+    def size(self) -> int:
+        raise NotImplementedError
+
+    def band_hits(self, keys: list[int], day: int | None) -> Counter[str]:
+        """Articles sharing LSH bands, within the near-duplicate window, with the count."""
+        raise NotImplementedError
+
+    def anchor_hits(self, anchors: list[str], day: int | None) -> Counter[str]:
+        raise NotImplementedError
+
+    def load(self, ids: Iterable[str]) -> list[Fingerprint]:
+        raise NotImplementedError
+
+    def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
+        raise NotImplementedError
+
+    def weight(self):  # type: ignore[no-untyped-def]
+        return idf_weight(self.df, self.size)
+
+    def candidates(self, fp: Fingerprint) -> list[Fingerprint]:
+        bands = self.band_hits(band_keys(fp.signature), fp.day)
+        ids = {i for i, _ in bands.most_common(MAX_CANDIDATES)}
+        limit = max(RARE_DF, int(COMMON_SHARE * self.size))
+        useful = [a for a in fp.anchors if self.df(a) <= limit]
+        if fp.day is None:
+            useful = [a for a in useful if self.df(a) <= RARE_DF]
+        hits = self.anchor_hits(useful, fp.day)
+        ids |= {i for i, n in hits.most_common(MAX_CANDIDATES) if n >= 2}
+        ids.discard(fp.id)
+        return self.load(ids)
+
+
+class MemoryIndex(CandidateIndex):
+    def __init__(self, df: Counter[str] | None = None, size: int | None = None) -> None:
+        self.fps: dict[str, Fingerprint] = {}
+        self.bands: dict[int, list[str]] = defaultdict(list)
+        self.by_day: dict[tuple[str, int | None], list[str]] = defaultdict(list)
+        self.by_anchor: dict[str, list[str]] = defaultdict(list)
+        self._df = df if df is not None else Counter()
+        self._fixed_df = df is not None
+        self._size = size
+
+    def df(self, anchor: str) -> int:
+        return self._df.get(anchor, 0)
+
+    @property
+    def size(self) -> int:
+        return self._size if self._size is not None else len(self.fps)
+
+    def band_hits(self, keys: list[int], day: int | None) -> Counter[str]:
+        hits = Counter(i for k in keys for i in self.bands.get(k, ()))
+        if day is not None:
+            for i in list(hits):
+                other = self.fps[i].day
+                if other is not None and abs(other - day) > NEAR_DUP_WINDOW_DAYS:
+                    del hits[i]
+        return hits
+
+    def anchor_hits(self, anchors: list[str], day: int | None) -> Counter[str]:
+        hits: Counter[str] = Counter()
+        for a in anchors:
+            if day is None:
+                hits.update(self.by_anchor.get(a, ()))
+                continue
+            for d in range(day - DATE_WINDOW_DAYS, day + DATE_WINDOW_DAYS + 1):
+                hits.update(self.by_day.get((a, d), ()))
+            hits.update(self.by_day.get((a, None), ()))
+        return hits
+
+    def load(self, ids: Iterable[str]) -> list[Fingerprint]:
+        return [self.fps[i] for i in ids]
+
+    def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
+        self.fps[fp.id] = fp
+        for k in band_keys(fp.signature):
+            self.bands[k].append(fp.id)
+        for a in fp.anchors:
+            self.by_day[(a, fp.day)].append(fp.id)
+            if len(self.by_anchor[a]) < RARE_DF:
+                self.by_anchor[a].append(fp.id)
+            if not self._fixed_df:
+                self._df[a] += 1
+
+
+class StoreIndex(CandidateIndex):
+    """The index kept in the store between runs (tables made by migration 0007)."""
+
+    def __init__(self, store: Store) -> None:
+        self.db = store.db
+        self._size = self.db.execute("SELECT count(*) FROM story_fingerprints").fetchone()[0]
+        self._df_cache: dict[str, int] = {}
+
+    def df(self, anchor: str) -> int:
+        if anchor not in self._df_cache:
+            row = self.db.execute("SELECT df FROM story_terms WHERE anchor = ?", [anchor]).fetchone()
+            self._df_cache[anchor] = row[0] if row else 0
+        return self._df_cache[anchor]
+
+    def prefetch_df(self, anchors: Iterable[str]) -> None:
+        todo = [a for a in set(anchors) if a not in self._df_cache]
+        for i in range(0, len(todo), 500):
+            chunk = todo[i:i + 500]
+            found = dict(self.db.execute(
+                f"SELECT anchor, df FROM story_terms WHERE anchor IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+            for a in chunk:
+                self._df_cache[a] = found.get(a, 0)
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def count_terms(self, fps: Sequence[Fingerprint]) -> None:
+        """Add the new articles to document frequencies before any of them is matched."""
+        counts = Counter(a for fp in fps for a in fp.anchors)
+        self.prefetch_df(counts)
+        self.db.conn.executemany(
+            "INSERT INTO story_terms (anchor, df) VALUES (?, ?) "
+            "ON CONFLICT(anchor) DO UPDATE SET df = df + excluded.df", list(counts.items()))
+        for a, n in counts.items():
+            self._df_cache[a] = self._df_cache.get(a, 0) + n
+        self._size += len(fps)
+
+    def band_hits(self, keys: list[int], day: int | None) -> Counter[str]:
+        sql = ("SELECT b.article_id FROM story_bands b JOIN story_fingerprints f "
+               f"ON f.article_id = b.article_id WHERE b.band IN ({','.join('?' * len(keys))})")
+        params: list[Any] = list(keys)
+        if day is not None:
+            sql += " AND (f.day BETWEEN ? AND ? OR f.day IS NULL)"
+            params += [day - NEAR_DUP_WINDOW_DAYS, day + NEAR_DUP_WINDOW_DAYS]
+        return Counter(r[0] for r in self.db.execute(sql, params))
+
+    def anchor_hits(self, anchors: list[str], day: int | None) -> Counter[str]:
+        hits: Counter[str] = Counter()
+        for i in range(0, len(anchors), 400):
+            chunk = anchors[i:i + 400]
+            marks = ",".join("?" * len(chunk))
+            if day is None:
+                sql = f"SELECT article_id FROM story_anchors WHERE anchor IN ({marks})"
+                params: list[Any] = chunk
+            else:
+                sql = (f"SELECT article_id FROM story_anchors WHERE anchor IN ({marks}) "
+                       "AND (day BETWEEN ? AND ? OR day IS NULL)")
+                params = [*chunk, day - DATE_WINDOW_DAYS, day + DATE_WINDOW_DAYS]
+            hits.update(r[0] for r in self.db.execute(sql, params))
+        return hits
+
+    def load(self, ids: Iterable[str]) -> list[Fingerprint]:
+        ids = list(ids)
+        out = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for aid, day, sig, data in self.db.execute(
+                    "SELECT article_id, day, signature, data FROM story_fingerprints "
+                    f"WHERE article_id IN ({','.join('?' * len(chunk))})", chunk):
+                out.append(Fingerprint.from_json(aid, day, sig, json.loads(data)))
+        return out
+
+    def uncount_terms(self, anchors_of: Iterable[Iterable[str]]) -> None:
+        """Take articles back out of the document frequencies (re-indexed or not processed)."""
+        counts = Counter(a for anchors in anchors_of for a in anchors)
+        self.db.conn.executemany("UPDATE story_terms SET df = max(0, df - ?) WHERE anchor = ?",
+                                 [(n, a) for a, n in counts.items()])
+        for a, n in counts.items():
+            if a in self._df_cache:
+                self._df_cache[a] = max(0, self._df_cache[a] - n)
+
+    def remove(self, article_id: str) -> None:
+        row = self.db.execute("SELECT data FROM story_fingerprints WHERE article_id = ?",
+                              [article_id]).fetchone()
+        if row:
+            self.uncount_terms([json.loads(row[0])["anchors"]])
+            self._size -= 1
+        for table in ("story_fingerprints", "story_bands", "story_anchors"):
+            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+
+    def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO story_fingerprints (article_id, content_hash, day, signature, data) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [fp.id, content_hash, fp.day, fp.signature.tobytes(), json.dumps(fp.to_json())])
+        self.db.conn.executemany("INSERT INTO story_bands (band, article_id) VALUES (?, ?)",
+                                 [(k, fp.id) for k in band_keys(fp.signature)])
+        self.db.conn.executemany("INSERT INTO story_anchors (anchor, day, article_id) VALUES (?, ?, ?)",
+                                 [(a, fp.day, fp.id) for a in fp.anchors])
+
+
+def _fingerprint(item: StoryInput) -> Fingerprint:
+    return item.fingerprint()
+
+
+def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
+    """Fingerprints of many articles, on every CPU core when there are thousands."""
+    if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return [item.fingerprint() for item in items]
+    gazetteer()  # load once before forking: the workers share it
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
+        else multiprocessing.get_context()
+    with ctx.Pool(os.cpu_count()) as pool:
+        return pool.map(_fingerprint, items, chunksize=256)
+
+
+def best_match(fp: Fingerprint, index: CandidateIndex) -> tuple[str, Match] | None:
+    """The indexed article this one is most surely the same story as, if any."""
+    weight = index.weight()
+    best: tuple[str, Match] | None = None
+    for other in index.candidates(fp):
+        m = score_pair(fp, other, weight)
+        if m and (best is None or m.score > best[1].score):
+            best = (other.id, m)
+    return best
+
+
+def _order(fps: Sequence[Fingerprint]) -> list[int]:
+    """Dated articles oldest first, then undated ones: a story starts with its first report."""
+    return sorted(range(len(fps)), key=lambda i: (fps[i].day is None, fps[i].day or 0, i))
 
 
 def group_stories(items: Sequence[StoryInput]) -> list[str]:
-    """Story key for each item: equal keys are the same story (exact duplicates only)."""
-    key_of: dict[str, str] = {}
-    keys = []
-    for item in items:
-        candidates = [f"url:{canonical_url(item.url)}"] if item.url else []
-        if item.content_hash:
-            candidates.append(f"hash:{item.content_hash}")
-        story = next((key_of[c] for c in candidates if c in key_of), item.id)
-        for c in candidates:
-            key_of.setdefault(c, story)
-        keys.append(story)
-    return keys
+    """Story key for each item: equal keys are the same story.
+
+    The key is the id of the story's first article. Used by `pressflow stories` and the
+    benchmark; the nightly stage uses the same matching against the store's index.
+    """
+    fps = fingerprints(items)
+    df: Counter[str] = Counter(a for fp in fps for a in fp.anchors)
+    index = MemoryIndex(df=df, size=len(fps))
+    story_of: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for i in _order(fps):
+        item, fp = items[i], fps[i]
+        keys = ([f"url:{canonical_url(item.url)}"] if item.url else []) + \
+            ([f"hash:{item.content_hash}"] if item.content_hash else [])
+        story = next((exact[k] for k in keys if k in exact), None)
+        if story is None:
+            found = best_match(fp, index)
+            story = story_of[found[0]] if found else item.id
+        for k in keys:
+            exact.setdefault(k, story)
+        story_of[item.id] = story
+        index.add(fp)
+    return [story_of[item.id] for item in items]
+
+
+# -- the stage ------------------------------------------------------------------------
+def _inputs(store: Store, rows: list[dict[str, Any]]) -> list[StoryInput]:
+    db = store.db
+    ids = [r["id"] for r in rows]
+    english: dict[str, tuple[str, str]] = {}
+    ents: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for aid, title, text in db.execute(
+                f"SELECT article_id, title, text FROM translations WHERE target = 'en' "
+                f"AND status = 'ok' AND text IS NOT NULL AND article_id IN ({marks})", chunk):
+            english[aid] = (title or "", text)
+        for aid, label, canonical in db.execute(
+                f"SELECT article_id, label, canonical FROM entities WHERE article_id IN ({marks}) "
+                "AND canonical IS NOT NULL", chunk):
+            ents[aid].append((label, canonical))
+        if "officials" in db.table_names():
+            for aid, person in db.execute(
+                    f"SELECT article_id, person FROM officials WHERE article_id IN ({marks}) "
+                    "AND person IS NOT NULL", chunk):
+                ents[aid].append(("PERSON", person))
+    return [StoryInput(id=r["id"], lang=r["lang"], title=r["title"] or "", text=r["text"] or "",
+                       url=r["canonical_url"] or r["url"], content_hash=r["content_hash"],
+                       published=r["published"], source=r["source"],
+                       english_title=english.get(r["id"], (None, None))[0],
+                       english_text=english.get(r["id"], (None, None))[1],
+                       entities=ents.get(r["id"], [])) for r in rows]
+
+
+def _exact_story(store: Store, row: dict[str, Any]) -> int | None:
+    """The story of an article with the same content or the same canonical URL (indexed)."""
+    for column, value in (("content_hash", row["content_hash"]),
+                          ("canonical_url", row["canonical_url"] or row["url"])):
+        if not value:
+            continue
+        match = store.db.execute(
+            f"SELECT m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id "
+            f"WHERE a.{column} = ? AND a.id != ? LIMIT 1", [value, row["id"]]).fetchone()
+        if match:
+            return int(match[0])
+    return None
+
+
+def choose_representative(store: Store, story_id: int) -> tuple[str, str] | None:
+    """The member to show: an English original if there is one, else the most complete.
+
+    Returns (article id, title), the title in English when a translation exists.
+    """
+    rows = store.db.execute(
+        "SELECT a.id, a.lang, a.title, length(coalesce(a.text, '')), a.published, t.title "
+        "FROM story_members m JOIN articles a ON a.id = m.article_id "
+        "LEFT JOIN translations t ON t.article_id = a.id AND t.target = 'en' AND t.status = 'ok' "
+        "WHERE m.story_id = ?", [story_id]).fetchall()
+    if not rows:
+        return None
+    rows.sort(key=lambda r: (not (r[1] or "").startswith("en"), -r[3], r[4] or "9999", r[0]))
+    aid, lang, title, _, _, en_title = rows[0]
+    return aid, (en_title or title or "")
 
 
 def run_stage(ctx: RunContext) -> StageReport:
     """Put every article not yet in a story into one, joining an existing story when it can."""
     report = StageReport("stories")
     started = time.monotonic()
-    db = ctx.store.db
-    with ctx.store.transaction():
-        new_rows = db.execute(
-            "SELECT a.id, a.canonical_url, a.url, a.content_hash FROM articles a "
-            "LEFT JOIN story_members m ON m.article_id = a.id WHERE m.article_id IS NULL "
-            "ORDER BY a.published IS NULL, a.published, a.id").fetchall()
-        joined = 0
-        for article_id, canon, url, content_hash in new_rows:
-            match = db.execute(
-                "SELECT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id "
-                "WHERE a.content_hash = ? OR a.canonical_url = ? LIMIT 1",
-                [content_hash, canon or url]).fetchone()
-            if match:
-                story_id, method = match[0], "exact"
-                joined += 1
-            else:
-                story_id = int(db["stories"].insert({"representative": article_id,
-                                                     "created": utcnow(), "updated": utcnow(),
-                                                     "status": "new"}).last_pk)
-                method = "new"
-            db["story_members"].insert({"article_id": article_id, "story_id": story_id,
-                                        "method": method, "score": 1.0, "added": utcnow(),
-                                        "pinned": 0})
-            db["stories"].update(story_id, {"updated": utcnow()})
-    report.processed = len(new_rows)
-    report.details = {"new_articles": len(new_rows), "joined_existing": joined}
-    report.notes.append("only exact duplicates are grouped yet (same URL or same content)")
+    store, db = ctx.store, ctx.store.db
+    cursor = db.execute(
+        "SELECT a.*, m.story_id AS _story, f.content_hash AS _indexed FROM articles a "
+        "LEFT JOIN story_members m ON m.article_id = a.id "
+        "LEFT JOIN story_fingerprints f ON f.article_id = a.id "
+        "WHERE m.article_id IS NULL OR f.article_id IS NULL OR f.content_hash IS NOT a.content_hash "
+        "ORDER BY a.published IS NULL, a.published, a.id")
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+    methods: Counter[str] = Counter()
+    with store.transaction():
+        index = StoreIndex(store)
+        for r in rows:
+            if r["_indexed"] is not None:
+                index.remove(r["id"])  # content changed: refresh its fingerprint
+        inputs = _inputs(store, rows)
+        fps = fingerprints(inputs)
+        index.count_terms(fps)
+        touched: set[int] = set()
+        pairs = list(zip(rows, fps))
+        for done, (row, fp) in enumerate(ctx.progress.track(pairs, "stories", total=len(pairs))):
+            if ctx.stop_requested:  # the rest is picked up by the next run
+                index.uncount_terms(f.anchors for f in fps[done:])
+                break
+            if row["_story"] is not None:  # already placed (maybe by an editor): keep it
+                index.add(fp, row["content_hash"])
+                continue
+            story_id = _exact_story(store, row)
+            method, score = "exact", 1.0
+            if story_id is None:
+                found = best_match(fp, index)
+                if found:
+                    member = db.execute("SELECT story_id FROM story_members WHERE article_id = ?",
+                                        [found[0]]).fetchone()
+                    if member:
+                        story_id, method, score = member[0], found[1].method, found[1].score
+            if story_id is None:
+                story_id = int(db["stories"].insert({
+                    "representative": row["id"], "title": row["title"], "created": utcnow(),
+                    "updated": utcnow(), "status": "new"}).last_pk)
+                method, score = "new", 1.0
+            db["story_members"].insert({"article_id": row["id"], "story_id": story_id,
+                                        "method": method, "score": round(score, 4),
+                                        "added": utcnow(), "pinned": 0})
+            index.add(fp, row["content_hash"])
+            methods[method] += 1
+            touched.add(story_id)
+        for story_id in touched:
+            rep = choose_representative(store, story_id)
+            if rep:
+                db["stories"].update(story_id, {"representative": rep[0], "title": rep[1],
+                                                "updated": utcnow()})
+    report.processed = sum(methods.values())
+    report.details = {"new_articles": report.processed, "new_stories": methods["new"],
+                      "joined_existing": report.processed - methods["new"],
+                      "by_method": dict(methods), "reindexed": len(rows) - report.processed}
     report.seconds = time.monotonic() - started
     return report

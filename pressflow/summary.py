@@ -14,18 +14,25 @@ STATUS_STYLE = {"ok": "green", "unchanged": "cyan", "failed": "bold red", "not r
 def print_summary(report: dict[str, Any], output_dir: Path, console: Console | None = None) -> None:
     console = console or Console(stderr=False, width=120 if not Console().is_terminal else None)
     table = Table(title=f"pressflow run {report['run_id']}: {report['status']}", title_justify="left")
-    for column in ("source", "status", "http", "new", "upd", "same", "error"):
-        table.add_column(column, justify="right" if column in ("http", "new", "upd", "same") else "left",
+    numeric = ("http", "new", "upd", "same", "fails", "quiet")
+    for column in ("source", "status", "http", "new", "upd", "same", "fails", "last ok", "quiet",
+                   "error"):
+        table.add_column(column, justify="right" if column in numeric else "left",
                          overflow="fold")
     for s in report["sources"]:
         style = STATUS_STYLE.get(s["status"], "")
         error = s["error"] or ""
-        if s["consecutive_failures"] and s["consecutive_failures"] > 1:
+        if s.get("consecutive_failures", 0) > 1:
             error += f" (failing {s['consecutive_failures']} runs in a row)"
-        if s["silent"]:
+        if s.get("silent"):
             error += f" silent for {s['days_since_new_item']} days"
+        quiet = s.get("days_since_new_item")
         table.add_row(s["name"], f"[{style}]{s['status']}[/]", str(s["http_status"] or "-"),
                       str(s["items_new"]), str(s["items_updated"]), str(s["items_unchanged"]),
+                      str(s.get("consecutive_failures", 0)),
+                      (s.get("last_success") or "never")[:10],
+                      "-" if quiet is None else (f"[yellow]{quiet}d![/]" if s.get("silent")
+                                                 else f"{quiet}d"),
                       error.strip())
     console.print(table)
     for stage in report["stages"]:
@@ -38,6 +45,15 @@ def print_summary(report: dict[str, Any], output_dir: Path, console: Console | N
         console.print(f"[yellow]no model[/] for {missing['lang']}: {missing['articles']} article(s) "
                       f"left untranslated: {missing['message']}")
     totals = report["totals"]
+    for stage in report.get("stage_errors", []):
+        console.print(f"[bold red]the {stage} stage failed[/]: see the traceback above and "
+                      "report.json; the other stages ran on what is stored")
+    if totals.get("silent"):
+        console.print(f"[yellow]{totals['silent']} source(s) silent[/] for more than "
+                      f"{totals.get('silent_after_days')} days (setting `silent_after_days`)")
+    threshold = totals.get("fail_threshold", 0)
+    over = (f" (exit 1 only above {threshold}: setting `fail_threshold`)"
+            if threshold and totals["failed"] else "")
     console.print(f"{totals['articles']} articles, {totals['stories']} stories; "
-                  f"{totals['failed']} of {totals['sources']} sources failed. "
+                  f"{totals['failed']} of {totals['sources']} sources failed{over}. "
                   f"Output: {output_dir}")

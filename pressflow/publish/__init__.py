@@ -1,32 +1,107 @@
-"""Publishing: feeds, the editor's digest and the run report, written atomically."""
+"""Publishing: RSS/Atom/JSON feeds and the editor's digest, from the store, written atomically.
+
+Which stories: every story not rejected by an editor (``publish.require_approval: true``:
+only approved ones), newest first, within ``publish.days`` and ``publish.max_items``.
+Both ``pressflow run`` (its last stage) and ``pressflow publish`` go through
+:func:`publish_outputs`, so editors' decisions hold whichever writes the feeds.
+"""
 
 from __future__ import annotations
 
+import difflib
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
+from ..config import Config
 from ..context import RunContext, StageReport
+from ..errors import ConfigError, StoreError
+from ..store import Store
 from .atomic import write_atomic
-from .digest import render_digest
-from .feeds import DEFAULT_TITLE, rss_bytes
+from .digest import ReviewState, render_digest, render_markdown
+from .feeds import FEED_FILES, FeedInfo, atom_bytes, jsonfeed_bytes, rss_bytes
 from .stories_view import StoryItem, load_stories
 
-__all__ = ["StoryItem", "load_stories", "render_digest", "rss_bytes", "run_stage", "write_atomic"]
+__all__ = ["FeedInfo", "PublishResult", "ReviewState", "StoryItem", "load_stories",
+           "open_store", "publish_outputs", "publish_settings", "render_digest", "render_markdown",
+           "run_stage", "select_stories", "write_atomic"]
+
+DEFAULT_MAX_ITEMS = 100
+PUBLISH_KEYS = ("title", "link", "description", "require_approval", "days", "max_items")
+DIGEST_FILE = "digest.html"
+
+
+def open_store(config: Config) -> Store:
+    """The run's database; a missing one is an error, not a silently empty feed."""
+    path = config.output_dir / "pressflow.db"
+    if not path.exists():
+        raise StoreError(f"no database at {path}: run `pressflow run` first")
+    return Store(path)
+
+
+def publish_settings(config: Config) -> dict[str, Any]:
+    """settings.publish, checked: a wrong type is a config error, not a crash mid-publish."""
+    publish = dict(config.setting("publish") or {})
+    where = {"path": str(config.path) if config.path else None, "field": "publish"}
+    for key in publish:
+        if key not in PUBLISH_KEYS:
+            close = difflib.get_close_matches(str(key), PUBLISH_KEYS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; valid: {', '.join(PUBLISH_KEYS)}"
+            raise ConfigError(f"unknown key settings.publish.{key}{hint}", **where)
+    for key in ("days", "max_items"):
+        value = publish.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or value < 1):
+            raise ConfigError(f"settings.publish.{key} must be a whole number of 1 or more, "
+                              f"got {value!r}", **where)
+    value = publish.get("require_approval", False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"settings.publish.require_approval must be true or false, got "
+                          f"{value!r}", **where)
+    publish.setdefault("max_items", DEFAULT_MAX_ITEMS)
+    return publish
+
+
+def select_stories(store: Store, config: Config) -> list[StoryItem]:
+    """The stories the feeds carry, by the rules in settings.publish."""
+    publish = publish_settings(config)
+    return load_stories(store, target=config.setting("target_language"),
+                        only_approved=bool(publish.get("require_approval")),
+                        max_items=publish.get("max_items"), days=publish.get("days"))
+
+
+@dataclass
+class PublishResult:
+    items: int
+    files: list[Path] = field(default_factory=list)
+
+
+def publish_outputs(store: Store, config: Config) -> PublishResult:
+    """Write feed.xml, feed.atom, feed.json and digest.html into the output folder."""
+    publish = publish_settings(config)
+    out = config.output_dir
+    items = select_stories(store, config)
+    info = FeedInfo.from_settings(publish, out.resolve().as_uri())
+    files = {
+        FEED_FILES["rss"]: rss_bytes(items, info),
+        FEED_FILES["atom"]: atom_bytes(items, info),
+        FEED_FILES["json"]: jsonfeed_bytes(items, info),
+        DIGEST_FILE: render_digest(items, title=info.title),
+    }
+    written = []
+    for name, data in files.items():
+        write_atomic(out / name, data)
+        written.append(out / name)
+    return PublishResult(items=len(items), files=written)
 
 
 def run_stage(ctx: RunContext) -> StageReport:
-    """Write feed.xml and digest.html in the output folder."""
+    """The pipeline's last stage: the feeds and the digest, honouring editors' decisions."""
     report = StageReport("publish")
     started = time.monotonic()
-    publish = dict(ctx.config.setting("publish") or {})
-    out = ctx.config.output_dir
-    items = load_stories(ctx.store, target=ctx.config.setting("target_language"),
-                         only_approved=bool(publish.get("require_approval")),
-                         max_items=publish.get("max_items"), days=publish.get("days"))
-    link = publish.get("link") or ""
-    self_url = (link.rstrip("/") + "/feed.xml") if link else (out / "feed.xml").resolve().as_uri()
-    write_atomic(out / "feed.xml", rss_bytes(items, publish=publish, self_url=self_url))
-    write_atomic(out / "digest.html", render_digest(items, title=publish.get("title") or DEFAULT_TITLE))
-    report.processed = len(items)
-    report.details = {"feed_items": len(items), "files": ["feed.xml", "digest.html"]}
+    result = publish_outputs(ctx.store, ctx.config)
+    report.processed = result.items
+    report.details = {"feed_items": result.items, "files": [p.name for p in result.files]}
     report.seconds = time.monotonic() - started
     return report

@@ -14,7 +14,31 @@ from ..store import Store
 def _days_since(stamp: str | None, now: datetime) -> int | None:
     if not stamp:
         return None
-    return (now - datetime.fromisoformat(stamp)).days
+    try:
+        then = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=timezone.utc)
+    return max(0, (now - then).days)
+
+
+def source_health(state: dict[str, Any], silent_after: int, now: datetime) -> dict[str, Any]:
+    """How a source has been doing across runs, from its row in ``sources``.
+
+    ``days_since_new_item`` counts from the last run that found a new item (or, for a source
+    that never gave one, from its last success); ``silent`` flags more than
+    ``silent_after_days`` of that, the sign of a partner whose feed moved or died quietly.
+    """
+    since = _days_since(state.get("last_new_item") or state.get("last_success"), now)
+    return {
+        "consecutive_failures": state.get("consecutive_failures") or 0,
+        "last_success": state.get("last_success"),
+        "last_new_item": state.get("last_new_item"),
+        "days_since_new_item": since,
+        "silent": since is not None and since > silent_after,
+        "last_error": state.get("last_error"),
+    }
 
 
 def build_report(store: Store, config: Config, run_id: int, stages: list[StageReport],
@@ -33,7 +57,6 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
         f = fetches.get(source.name, {})
         status_ = "not run" if not f else ("failed" if f["status"] == "failed"
                                            else "unchanged" if f["not_modified"] else "ok")
-        silent_days = _days_since(state.get("last_new_item") or state.get("last_success"), now)
         sources.append({
             "name": source.name, "url": source.url, "kind": source.kind, "status": status_,
             "http_status": f.get("http_status"), "bytes": f.get("bytes"),
@@ -41,10 +64,7 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
             "items_found": f.get("items_found", 0), "items_new": f.get("items_new", 0),
             "items_updated": f.get("items_updated", 0),
             "items_unchanged": f.get("items_unchanged", 0),
-            "consecutive_failures": state.get("consecutive_failures") or 0,
-            "last_success": state.get("last_success"),
-            "days_since_new_item": silent_days,
-            "silent": silent_days is not None and silent_days > silent_after,
+            **source_health(state, silent_after, now),
             "translation": translations.get(source.name, {}),
         })
     no_model = [dict(zip(("lang", "articles", "message"), r)) for r in store.db.execute(
@@ -62,6 +82,9 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
         "totals": {
             "sources": len(sources),
             "failed": sum(1 for s in sources if s["status"] == "failed"),
+            "silent": sum(1 for s in sources if s["silent"]),
+            "fail_threshold": int(config.setting("fail_threshold")),
+            "silent_after_days": silent_after,
             "articles": store.db["articles"].count,
             "stories": store.db["stories"].count,
         },

@@ -3,22 +3,28 @@
 Public surface (stable; the pipeline and the CLI use only these):
 
 - :func:`translate_texts` translates a batch of texts (the ``pressflow translate`` filter).
-- :func:`run_stage` translates every article of the store that is not yet translated.
+- :func:`run_stage` translates every article of the store that needs it.
 
-Placeholder until the translation issue lands: no engine is wired in yet, so every text in
-another language gets status ``no-model`` with the command that would install one.
+The parts: :mod:`.sentences` (offline sentence splitting), :mod:`.glossary` (terms,
+placeholders, verification, TBX/CSV import), :mod:`.cache`, :mod:`.argos` and
+:mod:`.apertium` (engines), :mod:`.models` (argos packages), :mod:`.core` (batching across
+documents), :mod:`.stage` (the pipeline stage).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..context import RunContext, StageReport
-from ..store import utcnow
+from .base import TranslateSettings
+from .core import Document, Engines, install_hint, translate_documents
 
 STATUSES = ("ok", "no-model", "same-language", "error")
+
+__all__ = ["STATUSES", "TranslationRequest", "TranslationResult", "install_hint", "run_stage",
+           "translate_texts"]
 
 
 @dataclass
@@ -39,42 +45,32 @@ class TranslationResult:
     glossary_violations: int = 0
 
 
-def install_hint(source_lang: str, target: str) -> str:
-    return f"pressflow models install {source_lang} {target}"
+def translate_texts(requests: Sequence[TranslationRequest], target: str = "en", *,
+                    glossary: Path | None = None, engine: str | None = None,
+                    settings: TranslateSettings | None = None) -> list[TranslationResult]:
+    """Translate a batch of texts, all in one pass per language (paragraphs kept).
 
-
-def translate_texts(requests: Sequence[TranslationRequest], target: str = "en") -> list[TranslationResult]:
-    """Translate a batch; texts already in ``target`` come back as ``same-language``."""
-    results = []
-    for r in requests:
-        if r.lang == target:
-            results.append(TranslationResult(r.id, r.lang, r.text, "none", "same-language"))
-        else:
-            results.append(TranslationResult(
-                r.id, r.lang, "", "none", "no-model",
-                f"no model for {r.lang}->{target}: run `{install_hint(r.lang or 'und', target)}`"))
-    return results
+    ``glossary`` is the glossary folder; ``engine`` forces an engine (argos, apertium, none)
+    instead of ``settings.engine``. Texts already in ``target`` come back as
+    ``same-language``; a language with no model as ``no-model`` with the install command.
+    """
+    settings = settings or TranslateSettings()
+    if engine:
+        settings = TranslateSettings.from_mapping({**settings.__dict__, "engine": engine,
+                                                   "engines": {}}, where="--engine")
+    docs = [Document(r.id, r.lang, {"text": r.text}) for r in requests]
+    results = translate_documents(docs, target, settings=settings, glossary_dir=glossary,
+                                  engines=Engines(settings))
+    out = []
+    for r, res in zip(requests, results):
+        assert res is not None
+        out.append(TranslationResult(r.id, res.lang, res.fields.get("text") or "", res.engine,
+                                     res.status, res.message, res.glossary_violations))
+    return out
 
 
 def run_stage(ctx: RunContext) -> StageReport:
-    report = StageReport("translate")
-    started = time.monotonic()
-    target = ctx.config.setting("target_language")
-    rows = list(ctx.store.pending("translate"))
-    results = translate_texts([TranslationRequest(r["id"], r["text"], r["lang"]) for r in rows], target)
-    with ctx.store.transaction():
-        for row, res in zip(rows, results):
-            same = res.status == "same-language"
-            ctx.store.db["translations"].upsert({
-                "article_id": row["id"], "target": target, "source_lang": row["lang"],
-                "title": row["title"] if same else None, "summary": row["summary"] if same else None,
-                "text": res.translation if same else None, "engine": res.engine,
-                "status": res.status, "message": res.message, "glossary_violations": 0,
-                "content_hash": row["content_hash"], "updated_at": utcnow(),
-            }, pk=("article_id", "target"))
-            report.details.setdefault(res.status, 0)
-            report.details[res.status] += 1
-        ctx.store.mark_done("translate", rows)
-    report.processed = len(rows)
-    report.seconds = time.monotonic() - started
-    return report
+    """Translate the articles of the store that need it (see :mod:`.stage`)."""
+    from .stage import run_translate_stage
+
+    return run_translate_stage(ctx)

@@ -1,0 +1,285 @@
+"""Translation: pressflow's translate stage against raw CTranslate2, cache, glossary adherence.
+
+Usage:  .venv/bin/python benchmarks/translate.py [--quick] [--beam 1] [--sentences N]
+
+All in one run, on the same sentences (every distinct sentence of the seed pages):
+
+1. builds a realistic-size argos package with random weights (6+6 layers, d_model 512, 8
+   heads, int8; benchmarks/ctmodel.py, the end-of-sentence bias calibrated so outputs are
+   about as long as inputs) and installs it with pressflow's own installer;
+2. raw baseline: SentencePiece encode + ``Translator.translate_batch`` + decode of the
+   sentences pressflow's engine receives (glossary terms as placeholders), measured before
+   and after pressflow's run (the mean is the baseline);
+3. pressflow: the translate stage of a real store holding the same sentences as articles
+   (six sentences each, one a paragraph; the first also the title), glossary on (the project's
+   ``glossary/``), results written to SQLite;
+4. the same stage again after ``forget_stage`` (every sentence now comes from the cache);
+5. with Apertium installed: glossary adherence on sentences in fr, it, es, ro and de that
+   contain glossary terms: the share of required target terms present in the output.
+
+Figures are printed, not asserted (goals: pressflow >= 0.85 of raw throughput; cached re-run
+>= 50 times faster than the first; 100% of required terms present).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from common import peak_rss_mb, ratio_line, table, timed  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+# Sentences with glossary terms, per language (written for this benchmark; the terms are the
+# network's own: see glossary/*.tsv and keep.txt). German has no Apertium pair here: it is
+# reported as no-model, and counted apart.
+ADHERENCE = {
+    "fr": [
+        "La CGLU a réuni ses membres à Barcelone.",
+        "Cités et Gouvernements Locaux Unis publie un nouveau rapport.",
+        "L'Organisation mondiale des villes intelligentes et durables a tenu son assemblée.",
+        "WeGO a accueilli les représentants d'ASAS à Séoul.",
+        "Le maire de Shiraz a parlé avec le Secrétaire général de WeGO.",
+        "La Communauté de pratique des villes numériques prépare une étude.",
+        "Les villes intelligentes et durables partagent leurs expériences.",
+        "Chaque ville intelligente doit protéger les droits numériques.",
+        "Le Bureau exécutif de la CGLU se réunit en juin.",
+        "La gouvernance locale est au cœur du Conseil mondial.",
+        "L'Association des conjoints des ambassadeurs de Séoul soutient le programme.",
+    ],
+    "it": [
+        "Il Comune di Milano ha incontrato una delegazione coreana.",
+        "Il Governo Metropolitano di Seoul partecipa al progetto Sharing Cities.",
+        "L'Unità Smart City ha presentato le sue iniziative.",
+        "Clara Callegaris ha illustrato il progetto Openagri.",
+        "La Città Metropolitana di Milano sostiene le città intelligenti.",
+        "Il sindaco ha firmato il memorandum con WeGO.",
+        "Ogni città intelligente condivide i suoi dati.",
+        "Città e Governi Locali Uniti ha invitato il Comune di Milano.",
+        "Susanna Molteni ha presentato Sharing Cities a Seoul.",
+        "Urban Innovative Action finanzia Openagri.",
+    ],
+    "es": [
+        "La CGLU celebra su congreso en Daejeon.",
+        "Ciudades y Gobiernos Locales Unidos publica un informe.",
+        "La Organización Mundial de Ciudades Inteligentes y Sostenibles se reúne en Seúl.",
+        "El alcalde de Bogotá habló de gobernanza local.",
+        "La Comunidad de Práctica de Ciudades Digitales prepara un estudio.",
+        "Las ciudades inteligentes protegen los derechos digitales.",
+        "La Secretaria General de la CGLU visitó Madrid.",
+        "Cada ciudad inteligente comparte datos abiertos.",
+        "WeGO y ALDA firmaron un acuerdo.",
+        "La alcaldesa recibió a Emilia Saiz.",
+    ],
+    "ro": [
+        "ALDA organizează un eveniment despre guvernare deschisă.",
+        "Proiectul AVATAR promovează guvernarea deschisă în orașe mici.",
+        "Asociația Europeană pentru Democrație Locală are sediul în Strasbourg.",
+        "Fiecare comunitate inteligentă își publică datele.",
+        "Comunități inteligente din Italia se întâlnesc la Schio.",
+        "Consiliul Europei sprijină democrația locală.",
+        "Uniunea Europeană finanțează proiectul AVATAR.",
+        "OECD definește guvernarea deschisă.",
+        "Primarul a vorbit cu reprezentanții ALDA.",
+        "ALDA+ coordonează proiectul în Schio.",
+    ],
+    "de": [
+        "Die UCLG trifft sich in Seoul.",
+        "WeGO und ALDA arbeiten an intelligenten Städten.",
+        "Der Bürgermeister von Shiraz sprach mit WeGO.",
+        "Der Rat der Gemeinden und Regionen Europas unterstützt ALDA.",
+        "Emilia Saiz besuchte Seoul.",
+    ],
+}
+GERMAN_TERMS = ("source\ttarget\nBürgermeister\tmayor\nRat der Gemeinden und Regionen Europas\t"
+                "Council of European Municipalities and Regions\n")
+
+
+def seed_sentences(limit: int) -> list[str]:
+    from pressflow.translate.sentences import segment
+
+    seen: dict[str, None] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        for s in segment(path.read_text(encoding="utf-8")).sentences:
+            if len(s) >= 25:
+                seen.setdefault(s, None)
+    return list(seen)[:limit]
+
+
+def build_package(work: Path, sentences: list[str], beam: int, quick: bool) -> tuple[Path, str]:
+    import ctmodel
+    import sentencepiece as spm
+
+    sp_model = ctmodel.train_sentencepiece(sentences * 3, work / "sp" / "sp", 2000 if quick else 8000)
+    sp = spm.SentencePieceProcessor(model_file=str(sp_model))
+    sample = [sp.encode(s, out_type=str) for s in sentences[:24]]
+    layers, d_model, ffn = ((2, 2), 256, 1024) if quick else ((6, 6), 512, 2048)
+    lo, hi, ratio = 0.0, 20.0, 0.0
+    model_dir = work / "model"
+    for _ in range(7):  # calibrate the </s> bias: outputs about as long as inputs
+        bias = (lo + hi) / 2
+        ctmodel.build_model(model_dir, sp_model, layers=layers, d_model=d_model, ffn=ffn,
+                            vocab_size=8000 if quick else 32000, eos_bias=bias)
+        ratio = ctmodel.mean_output_ratio(model_dir, sample, beam_size=beam)
+        if 0.8 <= ratio <= 1.3:
+            break
+        lo, hi = (bias, hi) if ratio > 1.3 else (lo, bias)
+    package = ctmodel.write_argos_package(work / "bench-fr-en.argosmodel", model_dir, sp_model,
+                                          "fr", "en")
+    shape = f"{layers[0]}+{layers[1]} layers, d_model {d_model}, int8, output/input {ratio:.2f}"
+    return package, shape
+
+
+def raw_run(model: Path, sentences: list[str], beam: int, batch: int) -> float:
+    import ctranslate2
+    import sentencepiece as spm
+
+    with timed() as t:
+        translator = ctranslate2.Translator(str(model / "model"), device="cpu", inter_threads=1,
+                                            intra_threads=0)
+        sp = spm.SentencePieceProcessor(model_file=str(model / "sentencepiece.model"))
+        tokens = [sp.encode(s, out_type=str) for s in sentences]
+        results = translator.translate_batch(tokens, beam_size=beam, max_batch_size=batch,
+                                             max_decoding_length=256)
+        [sp.decode(r.hypotheses[0]) for r in results]
+    return t.seconds
+
+
+def pressflow_context(work: Path, sentences: list[str], beam: int, batch: int):  # type: ignore[no-untyped-def]
+    from pressflow.config import parse_config
+    from pressflow.context import RunContext
+    from pressflow.models import Article
+    from pressflow.store import Store
+
+    cfg = work / "sources.yaml"
+    cfg.write_text(f"settings:\n  glossary: {ROOT / 'glossary'}\n  translate:\n"
+                   f"    engine: argos\n    beam_size: {beam}\n    batch_size: {batch}\n"
+                   "sources: []\n", encoding="utf-8")
+    config = parse_config(cfg.read_text(encoding="utf-8"), str(cfg))
+    store = Store(work / "pressflow.db")
+    articles = []
+    for i in range(0, len(sentences), 6):
+        group = sentences[i:i + 6]
+        text = "\n\n".join(group)  # one sentence a paragraph: the same units as raw
+        articles.append(Article(source="bench", url=f"https://example.org/{i}", title=group[0],
+                                text=text.strip(), guid=f"a{i}"))
+    store.upsert_articles(articles, None)
+    store.db.execute("UPDATE articles SET lang = 'fr'")
+    return RunContext(store, config, store.start_run(str(cfg)))
+
+
+def adherence(work: Path) -> list[list[object]]:
+    from pressflow.translate import TranslationRequest, translate_texts
+    from pressflow.translate.glossary import Glossary, load_glossary
+
+    folder = work / "glossary"
+    shutil.copytree(ROOT / "glossary", folder)
+    (folder / "de-en.tsv").write_text(GERMAN_TERMS, encoding="utf-8")
+    rows: list[list[object]] = []
+    total_req = total_ok = 0
+    for lang, items in ADHERENCE.items():
+        glossary = load_glossary(folder, lang, "en")
+        reqs = [TranslationRequest(f"{lang}{i}", s, lang) for i, s in enumerate(items)]
+        results = translate_texts(reqs, "en", glossary=folder, engine="apertium")
+        required = present = 0
+        statuses = {r.status for r in results}
+        for s, r in zip(items, results):
+            protected = glossary.protect(s)
+            required += len({e.signature for e in protected.entries})
+            if r.status == "ok":
+                present += len({e.signature for e in protected.entries}) - len(
+                    Glossary.missing(r.translation, protected))
+        if statuses == {"ok"}:
+            total_req += required
+            total_ok += present
+        rows.append([lang, len(items), required,
+                     present if statuses == {"ok"} else "-", ",".join(sorted(statuses)),
+                     f"{100 * present / required:.0f}%" if statuses == {"ok"} and required else "-"])
+    rows.append(["all translated", sum(len(v) for k, v in ADHERENCE.items()), total_req, total_ok,
+                 "", f"{100 * total_ok / max(1, total_req):.1f}%"])
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small model and 60 sentences")
+    parser.add_argument("--sentences", type=int, default=None)
+    parser.add_argument("--beam", type=int, default=1)
+    parser.add_argument("--batch", type=int, default=32)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="pressflow-bench-translate-"))
+    os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
+    try:
+        from pressflow.translate import run_stage
+        from pressflow.translate.models import install_file
+
+        sentences = seed_sentences(args.sentences or (60 if args.quick else 400))
+        with timed() as tb:
+            package, shape = build_package(work, sentences, args.beam, args.quick)
+        model = install_file(package, work / "packages")
+        print(f"model: random weights, {shape}; built in {tb.seconds:.1f} s")
+        print(f"sentences: {len(sentences)} distinct seed sentences, "
+              f"{sum(map(len, sentences)) / len(sentences):.0f} characters on average; "
+              f"beam {args.beam}, batch {args.batch}, {os.cpu_count()} cores")
+        # the raw baseline translates exactly what pressflow's engine receives: the sentences
+        # with glossary terms as placeholders (random weights decode some inputs far longer
+        # than others, so different inputs would not measure pressflow's overhead)
+        from pressflow.translate.glossary import load_glossary
+
+        glossary = load_glossary(ROOT / "glossary", "fr", "en")
+        engine_input = [glossary.protect(s).text for s in sentences]
+        raw_run(model.path, engine_input[:8], args.beam, args.batch)  # warm-up
+        raw1 = raw_run(model.path, engine_input, args.beam, args.batch)
+        ctx = pressflow_context(work, sentences, args.beam, args.batch)
+        with timed() as t1:
+            first = run_stage(ctx)
+        raw2 = raw_run(model.path, engine_input, args.beam, args.batch)
+        ctx.store.forget_stage("translate")
+        with timed() as t2:
+            second = run_stage(ctx)
+        raw = (raw1 + raw2) / 2
+        n = len(sentences)
+        print()
+        print(table(["run", "seconds", "sentences/s", "what"], [
+            ["raw CTranslate2 (before)", f"{raw1:.2f}", f"{n / raw1:.1f}",
+             "load + encode + translate_batch + decode"],
+            ["raw CTranslate2 (after)", f"{raw2:.2f}", f"{n / raw2:.1f}", "the same again"],
+            ["pressflow translate stage", f"{t1.seconds:.2f}", f"{n / t1.seconds:.1f}",
+             f"{first.processed} articles, {first.details.get('sentences translated')} sentences "
+             f"to the engine, glossary violations {first.details.get('glossary violations')}"],
+            ["pressflow, cached re-run", f"{t2.seconds:.3f}", f"{n / t2.seconds:.0f}",
+             f"{second.processed} articles, cache hits {second.details.get('cache hits')}"],
+        ]))
+        print()
+        print("goals:")
+        print("  " + ratio_line("pressflow throughput / raw CTranslate2 throughput",
+                                raw / t1.seconds, 0.85))
+        print("  " + ratio_line("cached re-run speed-up (first / cached)",
+                                t1.seconds / t2.seconds, 50.0))
+        print(f"  peak memory (max RSS of this process, model loaded twice): "
+              f"{peak_rss_mb():.0f} MiB")
+        from pressflow.translate.apertium import ApertiumEngine
+
+        if ApertiumEngine().modes:
+            print()
+            print("glossary adherence with Apertium (required target terms present):")
+            print(table(["language", "sentences", "terms required", "present", "status",
+                         "adherence"], adherence(work)))
+        else:
+            print("\nApertium not installed: glossary adherence not measured "
+                  "(scripts/setup.d/20-apertium.sh installs it)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

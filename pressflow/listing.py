@@ -1,0 +1,229 @@
+"""Listing pages (a news index with many stories) -> one item per story.
+
+Automatic detection looks for what every news index repeats: a block holding a heading
+with a link, often a date and a teaser. Headings-with-links are grouped by the shape of
+their block (tag and class of the block and of its parent); the largest group of two or
+more similar blocks is the list. Menus, footers and sidebars are left out first.
+
+When the guess is wrong, a source sets CSS selectors in sources.yaml::
+
+    selectors:
+      item: "div.news-list > article"   # one element per story (required)
+      title: "h3"                        # inside the item; default: first heading or link
+      link: "a.more"                     # default: the title's link, else the first link
+      date: ".date"                      # default: <time>, then any date in the item's text
+      text: ".teaser"                    # default: the item's text minus title and date
+      next: "a.next"                     # pagination; default: rel=next or a "next" link
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urldefrag, urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+from .dates import first_date_in_text, parse_machine_date, year_from_url
+from .errors import ExtractionError
+from .extract import declared_lang
+from .html_text import normalise_space
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form")
+SELECTOR_KEYS = ("item", "title", "link", "date", "text", "next")
+# "Next page" in the languages partners write in; rel=next and class names come first.
+NEXT_WORDS = re.compile(r"^\s*(next|suivant[e]?|siguiente|successiv[oa]|avanti|weiter|nächste|"
+                        r"următoare|urmatoare|próxim[oa]|seguinte|volgende|»|›|>|→)\b", re.I)
+MIN_ITEMS = 2
+
+
+@dataclass
+class ListingItem:
+    """One story found on a listing page."""
+
+    title: str
+    url: str
+    published: datetime | None
+    teaser: str
+    lang: str | None
+
+
+def _heading_links(root: Tag) -> list[tuple[Tag, Tag]]:
+    """(heading, its link) pairs: the titles of stories on an index page."""
+    pairs = []
+    for heading in root.find_all(HEADINGS):
+        link = heading.find("a", href=True)
+        if link is None:
+            parent_link = heading.find_parent("a", href=True)
+            link = parent_link if isinstance(parent_link, Tag) else None
+        if link is None or not link["href"].strip() or link["href"].startswith(("#", "javascript:", "mailto:")):
+            continue
+        if len(heading.get_text(" ", strip=True)) < 8:
+            continue
+        pairs.append((heading, link))
+    return pairs
+
+
+def _block_of(heading: Tag, all_headings: set[int]) -> Tag:
+    """The largest ancestor of ``heading`` that holds no other story heading."""
+    block = heading
+    while block.parent is not None and isinstance(block.parent, Tag) and block.parent.name not in ("body", "html", "[document]"):
+        others = [h for h in block.parent.find_all(HEADINGS) if id(h) in all_headings and h is not heading]
+        if others:
+            break
+        block = block.parent
+    return block
+
+
+def _shape(tag: Tag) -> tuple[str, str, str]:
+    parent = tag.parent if isinstance(tag.parent, Tag) else None
+    cls = " ".join(sorted(tag.get("class") or []))
+    return (tag.name, re.sub(r"\d+", "", cls), f"{id(parent)}")
+
+
+def find_item_blocks(soup: BeautifulSoup) -> list[tuple[Tag, Tag, Tag]]:
+    """(block, heading, link) of each story, by the repeated-shape rule; [] if none."""
+    body = soup.body or soup
+    for tag in body.find_all(CHROME):
+        tag.decompose()
+    pairs = _heading_links(body)
+    ids = {id(h) for h, _ in pairs}
+    groups: dict[tuple[str, str, str], list[tuple[Tag, Tag, Tag]]] = defaultdict(list)
+    for heading, link in pairs:
+        block = _block_of(heading, ids)
+        groups[_shape(block)].append((block, heading, link))
+    if not groups:
+        return []
+    best = max(groups.values(), key=len)
+    return best if len(best) >= MIN_ITEMS else []
+
+
+def _item_date(block: Tag, lang: str | None, page_url: str, date_selector: str | None) -> datetime | None:
+    if date_selector:
+        el = block.select_one(date_selector)
+        if el is None:
+            return None
+        return (parse_machine_date(el.get("datetime") or el.get("content"))
+                or first_date_in_text(el.get_text(" ", strip=True), lang, default_year=year_from_url(page_url)))
+    time_el = block.find("time")
+    if isinstance(time_el, Tag):
+        found = parse_machine_date(time_el.get("datetime")) or first_date_in_text(
+            time_el.get_text(" ", strip=True), lang)
+        if found:
+            return found
+    for el in block.find_all(class_=re.compile(r"date|fecha|data|datum|time|meta|published", re.I)):
+        found = first_date_in_text(el.get_text(" ", strip=True), lang)
+        if found:
+            return found
+    # the block's own short text lines (not the teaser's body, which cites other dates)
+    short_lines = [s for s in block.stripped_strings if len(s) <= 60]
+    return first_date_in_text("\n".join(short_lines), lang)
+
+
+def _teaser(block: Tag, title_el: Tag | None, date_selector: str | None, text_selector: str | None) -> str:
+    if text_selector:
+        el = block.select_one(text_selector)
+        return _text(el) if el is not None else ""
+    clone = BeautifulSoup(str(block), "lxml")
+    for heading in clone.find_all(HEADINGS)[:1]:
+        heading.decompose()
+    for el in clone.find_all(["time"]):
+        el.decompose()
+    for el in clone.find_all(class_=re.compile(r"date|fecha|leer-mas|read-?more|more-link|suite", re.I)):
+        el.decompose()
+    return _text(clone)
+
+
+def _text(el: Tag | BeautifulSoup) -> str:
+    from .html_text import html_to_text
+
+    return html_to_text(str(el))
+
+
+def find_items(html: str | BeautifulSoup, url: str, *, selectors: dict[str, str] | None = None,
+               language: str | None = None) -> list[ListingItem]:
+    """Stories of a listing page, in page order, each with its own link and date.
+
+    Raise :class:`ExtractionError` when a configured ``item`` selector matches nothing, so
+    the run report says the selector broke (sites get redesigned).
+    """
+    selectors = selectors or {}
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
+    page_lang = declared_lang(soup, url) or language
+    if selectors.get("item"):
+        blocks = []
+        for block in soup.select(selectors["item"]):
+            title_el = block.select_one(selectors["title"]) if selectors.get("title") else (
+                block.find(HEADINGS) or block.find("a", href=True))
+            blocks.append((block, title_el, None))
+        if not blocks:
+            raise ExtractionError(f"the item selector {selectors['item']!r} matches nothing on "
+                                  "the page", url=url)
+    else:
+        blocks = find_item_blocks(soup)
+    items: list[ListingItem] = []
+    seen: set[str] = set()
+    for block, title_el, link in blocks:
+        if selectors.get("link"):
+            link = block.select_one(selectors["link"])
+        if link is None and isinstance(title_el, Tag):
+            link = title_el if title_el.name == "a" else title_el.find("a", href=True)
+        if link is None:
+            link = block.find("a", href=True)
+        if not isinstance(link, Tag) or not link.get("href"):
+            continue
+        target = urldefrag(urljoin(url, link["href"].strip()))[0]
+        if target in seen:
+            continue
+        seen.add(target)
+        title = normalise_space((title_el or link).get_text(" ", strip=True)).replace("\n", " ")
+        block_lang = block.get("lang")  # a story in another language than the page
+        lang = (str(block_lang).split("-")[0].lower() if block_lang else None) or page_lang
+        items.append(ListingItem(
+            title=title, url=target,
+            published=_item_date(block, lang, url, selectors.get("date")),
+            teaser=_teaser(block, title_el, selectors.get("date"), selectors.get("text")),
+            lang=lang))
+    return items
+
+
+def next_page_url(html: str | BeautifulSoup, url: str, selector: str | None = None) -> str | None:
+    """The address of the next page of a paginated listing, or None."""
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
+    candidates: list[Tag] = []
+    if selector:
+        el = soup.select_one(selector)
+        candidates = [el] if isinstance(el, Tag) else []
+    else:
+        candidates = [t for t in soup.find_all(["a", "link"], rel=True, href=True)
+                      if "next" in [r.lower() for r in t.get("rel", [])]]
+        if not candidates:
+            candidates = [a for a in soup.find_all("a", href=True)
+                          if re.search(r"(^|[\s_-])next($|[\s_-])", " ".join(a.get("class") or []), re.I)
+                          or NEXT_WORDS.match(a.get_text(" ", strip=True) or "")
+                          or (a.get("aria-label") and NEXT_WORDS.match(a["aria-label"]))]
+    for tag in candidates:
+        href = tag.get("href", "") if isinstance(tag, Tag) else ""
+        if href and not href.startswith(("#", "javascript:")):
+            target = urldefrag(urljoin(url, href))[0]
+            if target.rstrip("/") != url.rstrip("/"):
+                return target
+    return None
+
+
+def looks_like_listing(html: str, url: str) -> bool:
+    """A page that is an index of stories rather than one story (for ``pressflow extract``).
+
+    Three or more story blocks and no structured sign of a single article
+    (``og:type=article``, a JSON-LD ``NewsArticle``).
+    """
+    soup = BeautifulSoup(html, "lxml")
+    og_type = soup.find("meta", attrs={"property": "og:type"})
+    if isinstance(og_type, Tag) and (og_type.get("content") or "").lower() == "article":
+        return False
+    if re.search(r'"@type"\s*:\s*"(News)?Article"', html) and not re.search(r'"@type"\s*:\s*"(ItemList|CollectionPage)"', html):
+        return False
+    return len(find_item_blocks(soup)) >= 3

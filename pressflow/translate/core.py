@@ -1,0 +1,223 @@
+"""Translate many documents at once: choose an engine per language, batch across documents.
+
+The order of work, for every language of the batch:
+
+1. cut every field (title, summary, text) of every document into sentences, keeping the
+   separators so paragraphs come back where they were;
+2. protect glossary terms with placeholders; look each sentence up in the cache;
+3. send the sentences not cached, of *all* documents together, to the engine in a few large
+   batches; restore the terms; store them in the cache;
+4. reassemble each document and verify its terms: each missing target term is a violation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .apertium import ApertiumEngine
+from .argos import ArgosEngine
+from .base import Engine, TranslateSettings
+from .cache import TranslationCache, cache_key
+from .glossary import VERBATIM, Glossary, Protected, load_glossary
+from .sentences import Segmented, segment
+
+FIELDS = ("title", "summary", "text")
+
+
+@dataclass
+class Document:
+    """What to translate: an article (title, summary, text) or one filter line (text)."""
+
+    id: str
+    lang: str | None
+    fields: dict[str, str | None]
+
+
+@dataclass
+class DocumentResult:
+    id: str
+    lang: str | None
+    fields: dict[str, str | None]
+    engine: str
+    status: str  # ok | no-model | same-language | error
+    message: str = ""
+    glossary_violations: int = 0
+    glossary_details: dict[str, object] = field(default_factory=dict)
+    glossary_version: str = ""
+    model_version: str = ""
+
+    @property
+    def details_json(self) -> str:
+        return json.dumps(self.glossary_details, ensure_ascii=False)
+
+
+def install_hint(source_lang: str, target: str) -> str:
+    return f"pressflow models install {source_lang} {target}"
+
+
+def no_model_message(source_lang: str, target: str) -> str:
+    return f"no model for {source_lang}->{target}: run `{install_hint(source_lang, target)}`"
+
+
+class Engines:
+    """The engines of one run, created on first use (Apertium's mode list, argos' packages)."""
+
+    def __init__(self, settings: TranslateSettings,
+                 factories: dict[str, Callable[[], Engine]] | None = None) -> None:
+        self.settings = settings
+        self._factories = factories or {"argos": lambda: ArgosEngine(settings),
+                                        "apertium": ApertiumEngine}
+        self._engines: dict[str, Engine] = {}
+
+    def get(self, name: str) -> Engine:
+        if name not in self._engines:
+            self._engines[name] = self._factories[name]()
+        return self._engines[name]
+
+    def choose(self, source: str, target: str) -> tuple[Engine | None, str, str]:
+        """(engine, model version, why none) for a pair, following the settings."""
+        wanted = self.settings.engine_for(source)
+        if wanted == "none":
+            return None, "", f"translation from {source} is turned off (settings.translate)"
+        names = [n for n in ("argos", "apertium") if n in self._factories] \
+            if wanted == "auto" else [wanted]
+        for name in names:
+            engine = self.get(name)
+            version = engine.version(source, target)
+            if version:
+                return engine, version, ""
+        return None, "", no_model_message(source, target)
+
+
+@dataclass
+class _Unit:
+    doc: int
+    field: str
+    protected: Protected
+    key: str
+
+
+def translate_documents(docs: Sequence[Document], target: str, *,
+                        settings: TranslateSettings | None = None,
+                        glossary_dir: Path | None = None,
+                        cache: TranslationCache | None = None,
+                        engines: Engines | None = None,
+                        on_chunk: Callable[[int], bool] | None = None) -> list[DocumentResult | None]:
+    """Translate documents; one result per document (None where a stop left it unfinished).
+
+    ``on_chunk(n)`` is called after each engine batch of ``n`` sentences; returning False
+    stops (SIGTERM): finished sentences are cached, so the next run picks up from there.
+    """
+    settings = settings or TranslateSettings()
+    cache = cache or TranslationCache()
+    engines = engines or Engines(settings)
+    results: list[DocumentResult | None] = [None] * len(docs)
+    by_lang: dict[str | None, list[int]] = {}
+    for i, d in enumerate(docs):
+        lang = (d.lang or "").lower() or None
+        if lang == target:
+            results[i] = DocumentResult(d.id, lang, dict(d.fields), "none", "same-language")
+        elif lang is None or lang == "und":
+            results[i] = DocumentResult(d.id, lang, {f: None for f in d.fields}, "none", "error",
+                                        "language not detected; set `language:` on the source")
+        else:
+            by_lang.setdefault(lang, []).append(i)
+    stopped = False
+    for lang, indexes in sorted(by_lang.items(), key=lambda kv: str(kv[0])):
+        assert lang is not None
+        engine, version, why = engines.choose(lang, target)
+        if engine is None:
+            for i in indexes:
+                results[i] = DocumentResult(docs[i].id, lang, {f: None for f in docs[i].fields},
+                                            "none", "no-model", why)
+            continue
+        if stopped:
+            continue
+        glossary = load_glossary(glossary_dir, lang, target)
+        try:
+            done = _translate_language([docs[i] for i in indexes], lang, target, engine, version,
+                                       glossary, settings, cache, on_chunk)
+        except (RuntimeError, OSError, ValueError, LookupError) as exc:
+            for i in indexes:
+                results[i] = DocumentResult(docs[i].id, lang, {f: None for f in docs[i].fields},
+                                            engine.name, "error", f"{engine.name}: {exc}",
+                                            model_version=version)
+            continue
+        if done is None:
+            stopped = True
+            continue
+        for i, res in zip(indexes, done):
+            results[i] = res
+    return results
+
+
+def _translate_language(docs: Sequence[Document], lang: str, target: str, engine: Engine,
+                        version: str, glossary: Glossary, settings: TranslateSettings,
+                        cache: TranslationCache,
+                        on_chunk: Callable[[int], bool] | None) -> list[DocumentResult] | None:
+    segmented: list[dict[str, Segmented]] = []
+    units: list[_Unit] = []
+    for n, d in enumerate(docs):
+        segs = {f: segment(v) for f, v in d.fields.items()}
+        segmented.append(segs)
+        for f, seg in segs.items():
+            for sentence in seg.sentences:
+                p = glossary.protect(sentence)
+                key = cache_key(sentence, engine.name, version, lang, target,
+                                glossary.signature_of(p.entries))
+                units.append(_Unit(n, f, p, key))
+    translated = cache.get_many(u.key for u in units)
+    todo: dict[str, _Unit] = {}
+    for u in units:
+        if u.key not in translated and u.key not in todo:
+            todo[u.key] = u
+    pending = list(todo.values())
+    chunk = max(1, settings.batch_size * 16)
+    for start in range(0, len(pending), chunk):
+        part = pending[start:start + chunk]
+        outputs = engine.translate([u.protected.text for u in part], lang, target)
+        rows = []
+        for u, out in zip(part, outputs):
+            final = Glossary.restore(out, u.protected)
+            translated[u.key] = final
+            rows.append((u.key, lang, target, engine.name, u.protected.text, final))
+        cache.put_many(rows)
+        if on_chunk is not None and on_chunk(len(part)) is False:
+            return None
+    per_doc: list[list[_Unit]] = [[] for _ in docs]
+    for u in units:
+        per_doc[u.doc].append(u)
+    results = []
+    for n, d in enumerate(docs):
+        mine = per_doc[n]
+        fields: dict[str, str | None] = {}
+        violations: list[dict[str, str]] = []
+        terms: dict[str, dict[str, object]] = {}
+        for f, seg in segmented[n].items():
+            outs = []
+            for u in (u for u in mine if u.field == f):
+                out = translated[u.key]
+                outs.append(out)
+                for e in u.protected.entries:
+                    if e.note == VERBATIM:
+                        continue
+                    t = terms.setdefault(e.source, {"source": e.source, "target": e.target,
+                                                    "count": 0})
+                    t["count"] = int(t["count"]) + 1  # type: ignore[call-overload]
+                for e in Glossary.missing(out, u.protected):
+                    violations.append({"field": f, "source": e.source, "target": e.target})
+            fields[f] = seg.rebuild(outs) if d.fields.get(f) else d.fields.get(f)
+        results.append(DocumentResult(
+            d.id, lang, fields, engine.name, "ok", glossary_violations=len(violations),
+            glossary_details={"terms": list(terms.values()), "violations": violations},
+            glossary_version=glossary.version, model_version=version))
+    return results
+
+
+def documents_from_rows(rows: Iterable[dict[str, object]]) -> list[Document]:
+    return [Document(str(r["id"]), r.get("lang") and str(r["lang"]),  # type: ignore[arg-type]
+                     {f: (str(r[f]) if r.get(f) is not None else None) for f in FIELDS})
+            for r in rows]

@@ -1,0 +1,441 @@
+"""The terminology glossary: load it, protect its terms through any engine, verify the result.
+
+Files (in the glossary folder, ``glossary/`` by default):
+
+- ``SRC-TGT.tsv`` (``fr-en.tsv``): an optional header ``source<TAB>target<TAB>note<TAB>options``,
+  then one term a line; ``#`` starts a comment. ``options`` is a comma list: ``case`` (match
+  the case exactly), ``exact`` (no plural or inflection tolerance).
+- ``keep.txt``: one never-translated name a line (WeGO, Seoul, people's names), for every pair.
+
+Why placeholders: no engine (neural or rule-based) can be told "translate this term so";
+Apertium even turns acronyms into words. So each matched term is replaced by a placeholder
+the engine passes through unchanged (``Zx0q``), and the target term is put back after. Then
+every sentence is checked: each source term found must have its target term in the output;
+what is missing is counted as a violation, never hidden.
+
+Matching is tolerant of case and accents (``SÉOUL`` = ``Seoul``), of apostrophe forms and
+elision (``l'Organisation``, ``d’ASAS``), of hyphen or space between words, and of plural
+and gender endings (``ville intelligente`` = ``villes intelligentes``). A term written in
+capitals (an acronym such as ``CGLU``) matches only in capitals, so ``ASAS`` never matches
+the ordinary Spanish word ``asas``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import GlossaryError
+
+OPTIONS = ("case", "exact")
+PLACEHOLDER = "Zx{}q"
+_PLACEHOLDER_RE = re.compile(r"[Zz]\s?[Xx]\s?(\d{1,3})\s?[Qq]")
+VERBATIM = "verbatim: address"
+_VERBATIM_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»“”]+[^\s<>\"'«»“”.,;:!?)]"
+                          r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+def fold(text: str, *, keep_case: bool = False) -> str:
+    """Same length as ``text``: accents removed, apostrophes unified, lower case unless asked.
+
+    Keeping the length lets a match in the folded text point back into the original.
+    """
+    out = []
+    for ch in text.translate(_APOSTROPHES):
+        base = unicodedata.normalize("NFD", ch)[0]
+        if not keep_case:
+            base = base.lower()[0]
+        out.append(base)
+    return "".join(out)
+
+
+def _is_acronym(term: str) -> bool:
+    letters = [c for c in term if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(term) <= 10
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary term: ``source`` becomes ``target`` (a keep.txt name: itself)."""
+
+    source: str
+    target: str
+    note: str = ""
+    options: tuple[str, ...] = ()
+    keep: bool = False
+    path: str = ""
+    line: int = 0
+
+    @property
+    def case_sensitive(self) -> bool:
+        return "case" in self.options or _is_acronym(self.source)
+
+    @property
+    def signature(self) -> str:
+        """Identity for change detection: what is matched and what it becomes."""
+        return hashlib.sha256(json.dumps(
+            [fold(self.source, keep_case=self.case_sensitive), self.target, sorted(self.options),
+             self.keep]).encode()).hexdigest()[:16]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"source": self.source, "target": self.target, "note": self.note,
+                "options": list(self.options), "keep": self.keep}
+
+
+def _word_pattern(word: str, tolerant: bool) -> str:
+    if not tolerant or len(word) < 3 or not word.isalpha():
+        return re.escape(word)
+    if word[-1] in "aeio":
+        return re.escape(word[:-1]) + r"[aeio]?s?"
+    if word.endswith("al"):
+        return re.escape(word) + r"(?:s|es)?|" + re.escape(word[:-2]) + "aux"
+    return re.escape(word) + r"(?:s|x|es)?"
+
+
+def term_pattern(entry: Entry) -> str:
+    """The regular expression (over folded text) that finds ``entry.source``."""
+    folded = fold(entry.source.strip(), keep_case=entry.case_sensitive)
+    tolerant = "exact" not in entry.options and not entry.case_sensitive and not entry.keep
+    words = [w for w in re.split(r"[\s\-]+", folded) if w]
+    body = r"[\s\-]+".join(f"(?:{_word_pattern(w, tolerant)})" for w in words)
+    return rf"(?<!\w){body}(?!\w)"
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass
+class Protected:
+    """A sentence with its terms replaced by placeholders, and what to put back."""
+
+    text: str
+    entries: list[Entry] = field(default_factory=list)
+    capitalised: list[bool] = field(default_factory=list)  # the source began with a capital
+
+
+@dataclass
+class Glossary:
+    """The terms for one language pair (its TSV file plus keep.txt)."""
+
+    source_lang: str
+    target: str
+    entries: list[Entry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._compiled: list[tuple[re.Pattern[str], bool]] | None = None
+        self._order: dict[bool, list[Entry]] = {}
+
+    @property
+    def version(self) -> str:
+        """Changes whenever a term of this pair is added, removed or changed."""
+        sigs = sorted(e.signature for e in self.entries)
+        return hashlib.sha256("\n".join(sigs).encode()).hexdigest()[:12] if sigs else "none"
+
+    def _patterns(self) -> list[tuple[re.Pattern[str], bool]]:
+        if self._compiled is None:
+            compiled = []
+            for case_sensitive in (False, True):
+                group = [e for e in self.entries if e.case_sensitive == case_sensitive]
+                if not group:
+                    continue
+                # longest first: at one position the longer term wins
+                group.sort(key=lambda e: (-len(e.source), e.keep))
+                alts = [f"(?P<g{i}>{term_pattern(e)})" for i, e in enumerate(group)]
+                compiled.append((re.compile("|".join(alts)), case_sensitive))
+                self._order[case_sensitive] = group
+            self._compiled = compiled
+        return self._compiled
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping term occurrences in ``text``, longest first, left to right."""
+        if not self.entries or not text:
+            return []
+        found: list[Match] = []
+        for pattern, case_sensitive in self._patterns():
+            folded = fold(text, keep_case=case_sensitive)
+            group = self._order[case_sensitive]
+            for m in pattern.finditer(folded):
+                index = int(m.lastgroup[1:]) if m.lastgroup else 0
+                found.append(Match(m.start(), m.end(), group[index]))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match] = []
+        for m in found:
+            if not chosen or m.start >= chosen[-1].end:
+                chosen.append(m)
+        return chosen
+
+    def protect(self, sentence: str) -> Protected:
+        """Replace each term by a placeholder; :meth:`restore` puts the target terms back.
+
+        Web addresses and e-mail addresses are protected the same way (kept verbatim):
+        engines lower-case or translate their parts.
+        """
+        matches = self.find(sentence)
+        verbatim = [Match(m.start(), m.end(), Entry(m.group(), m.group(), VERBATIM, keep=True))
+                    for m in _VERBATIM_RE.finditer(sentence)]
+        if verbatim:
+            taken = [m for m in matches if not any(v.start < m.end and m.start < v.end
+                                                   for v in verbatim)]
+            matches = sorted(taken + verbatim, key=lambda m: m.start)
+        if not matches:
+            return Protected(sentence)
+        out, last, entries, caps = [], 0, [], []
+        for i, m in enumerate(matches):
+            out.append(sentence[last:m.start])
+            out.append(PLACEHOLDER.format(i))
+            entries.append(m.entry)
+            caps.append(sentence[m.start].isupper())
+            last = m.end
+        out.append(sentence[last:])
+        return Protected("".join(out), entries, caps)
+
+    @staticmethod
+    def restore(translation: str, protected: Protected) -> str:
+        """Put the target terms where the engine left the placeholders."""
+        if not protected.entries:
+            return translation
+
+        def put_back(m: re.Match[str]) -> str:
+            i = int(m.group(1))
+            if i >= len(protected.entries):
+                return ""
+            target = protected.entries[i].target
+            if protected.capitalised[i] and target[:1].islower():
+                return target[:1].upper() + target[1:]  # "Guvernare deschisă" -> "Open government"
+            return target
+
+        return _PLACEHOLDER_RE.sub(put_back, translation)
+
+    @staticmethod
+    def missing(translation: str, protected: Protected) -> list[Entry]:
+        """Entries whose target term is absent from the translation (the violations)."""
+        folded = re.sub(r"[\s\-]+", " ", fold(translation))
+        seen: set[str] = set()
+        missing = []
+        for e in protected.entries:
+            if e.signature in seen:
+                continue
+            seen.add(e.signature)
+            if re.sub(r"[\s\-]+", " ", fold(e.target)) not in folded:
+                missing.append(e)
+        return missing
+
+    def signature_of(self, entries: Iterable[Entry]) -> str:
+        """The part of the glossary a sentence depends on (for its cache key)."""
+        sigs = sorted({e.signature for e in entries})
+        return hashlib.sha256(",".join(sigs).encode()).hexdigest()[:12] if sigs else "none"
+
+
+# -- reading files --------------------------------------------------------------------------
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"not UTF-8 text ({exc.reason})", path=str(path)) from exc
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror}", path=str(path)) from exc
+
+
+def read_tsv(path: Path) -> list[Entry]:
+    """Entries of one ``SRC-TGT.tsv`` file; a bad line raises GlossaryError with file:line."""
+    entries: list[Entry] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for number, raw in enumerate(_read_lines(path), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if not entries and [c.lower() for c in cols[:2]] == ["source", "target"]:
+            continue  # the header line
+        if len(cols) < 2:
+            raise GlossaryError("expected source<TAB>target[<TAB>note[<TAB>options]]; found no "
+                                "tab (are the columns separated by spaces?)",
+                                path=str(path), line=number)
+        if len(cols) > 4:
+            raise GlossaryError(f"too many columns ({len(cols)}); expected at most 4: source, "
+                                "target, note, options", path=str(path), line=number)
+        source, target = cols[0], cols[1]
+        if not source:
+            raise GlossaryError("the source term is empty", path=str(path), line=number)
+        if not target:
+            raise GlossaryError(f"the target term for {source!r} is empty", path=str(path),
+                                line=number)
+        options = tuple(o.strip().lower() for o in (cols[3] if len(cols) > 3 else "").split(",")
+                        if o.strip())
+        for o in options:
+            if o not in OPTIONS:
+                raise GlossaryError(f"unknown option {o!r}; valid options: {', '.join(OPTIONS)}",
+                                    path=str(path), line=number)
+        key = fold(source)
+        if key in seen and seen[key][0] != target:
+            raise GlossaryError(f"{source!r} is already defined at line {seen[key][1]} with "
+                                f"target {seen[key][0]!r}", path=str(path), line=number)
+        seen[key] = (target, number)
+        entries.append(Entry(source, target, cols[2] if len(cols) > 2 else "", options,
+                             path=str(path), line=number))
+    return entries
+
+
+def read_keep(path: Path) -> list[Entry]:
+    """Names from ``keep.txt``: each becomes itself in every language."""
+    entries = []
+    for number, raw in enumerate(_read_lines(path), 1):
+        name = raw.strip()
+        if not name or name.startswith("#"):
+            continue
+        if "\t" in name:
+            raise GlossaryError("keep.txt holds one name a line, with no tab",
+                                path=str(path), line=number)
+        entries.append(Entry(name, name, keep=True, path=str(path), line=number))
+    return entries
+
+
+def load_glossary(folder: Path | None, source_lang: str, target: str) -> Glossary:
+    """The glossary for one pair; an absent folder or file simply means no terms."""
+    entries: list[Entry] = []
+    if folder is not None and folder.is_dir():
+        tsv = folder / f"{source_lang}-{target}.tsv"
+        if tsv.is_file():
+            entries.extend(read_tsv(tsv))
+        keep = folder / "keep.txt"
+        if keep.is_file():
+            entries.extend(read_keep(keep))
+    return Glossary(source_lang, target, entries)
+
+
+def check_folder(folder: Path) -> dict[str, int]:
+    """Read every glossary file of a folder; return the number of terms per file."""
+    counts: dict[str, int] = {}
+    for path in sorted(folder.glob("*.tsv")):
+        if not re.fullmatch(r"[a-z]{2,3}-[a-z]{2,3}", path.stem):
+            raise GlossaryError("a glossary file is named SRC-TGT.tsv (for example fr-en.tsv)",
+                                path=str(path))
+        counts[path.name] = len(read_tsv(path))
+    if (folder / "keep.txt").is_file():
+        counts["keep.txt"] = len(read_keep(folder / "keep.txt"))
+    return counts
+
+
+# -- importing TBX and CSV ------------------------------------------------------------------
+
+Term = tuple[str, str, str]  # source, target, note
+
+
+def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
+    """Terms of a TBX file (ISO 30042, v2 ``termEntry`` or v3 ``conceptEntry``) by source language."""
+    from lxml import etree
+
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise GlossaryError(f"not a readable TBX file ({exc})", path=str(path)) from exc
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    out: dict[str, list[Term]] = {}
+    for concept in tree.iter():
+        if not isinstance(concept.tag, str) or etree.QName(concept).localname not in (
+                "termEntry", "conceptEntry"):
+            continue
+        terms: dict[str, str] = {}
+        note = ""
+        for el in concept.iter():
+            if not isinstance(el.tag, str):
+                continue
+            name = etree.QName(el).localname
+            if name == "langSet" or name == "langSec":
+                lang = (el.get(xml_lang) or el.get("lang") or "").split("-")[0].lower()
+                term_el = next((t for t in el.iter() if isinstance(t.tag, str)
+                                and etree.QName(t).localname == "term"), None)
+                if lang and term_el is not None and (term_el.text or "").strip():
+                    terms.setdefault(lang, " ".join(term_el.text.split()))
+            elif name in ("descrip", "note") and not note and (el.text or "").strip():
+                note = " ".join(el.text.split())
+        if target not in terms:
+            continue
+        for lang, term in terms.items():
+            if lang != target:
+                out.setdefault(lang, []).append((term, terms[target], note))
+    return out
+
+
+def read_csv(path: Path, target: str, source_lang: str | None = None) -> dict[str, list[Term]]:
+    """Terms of a CSV file with a header: language codes (``fr,en,note``) or
+    ``source,target,note`` (then ``source_lang`` says the language)."""
+    lines = _read_lines(path)
+    rows = list(csv.reader(lines))
+    if not rows:
+        raise GlossaryError("the CSV file is empty", path=str(path))
+    header = [h.strip().lower() for h in rows[0]]
+    note_col = header.index("note") if "note" in header else None
+    if "source" in header and "target" in header:
+        if not source_lang:
+            raise GlossaryError("a source,target CSV needs the source language (--from)",
+                                path=str(path), line=1)
+        columns = {source_lang: header.index("source")}
+        target_col = header.index("target")
+    elif target in header:
+        target_col = header.index(target)
+        columns = {h: i for i, h in enumerate(header)
+                   if h != target and h != "note" and re.fullmatch(r"[a-z]{2,3}", h)}
+    else:
+        raise GlossaryError(f"the header needs a {target!r} column (language codes) or "
+                            "source,target columns", path=str(path), line=1)
+    out: dict[str, list[Term]] = {}
+    for number, row in enumerate(rows[1:], 2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) <= max([target_col, *columns.values()]):
+            raise GlossaryError(f"{len(row)} columns; the header has {len(header)}",
+                                path=str(path), line=number)
+        tgt = row[target_col].strip()
+        note = row[note_col].strip() if note_col is not None and note_col < len(row) else ""
+        for lang, col in columns.items():
+            src = row[col].strip()
+            if src and tgt:
+                out.setdefault(lang, []).append((src, tgt, note))
+    return out
+
+
+def import_terms(terms: dict[str, list[Term]], folder: Path, target: str) -> dict[str, int]:
+    """Append new terms to ``folder/SRC-TGT.tsv`` files; return the count added per file.
+
+    A term already in the file (same source, accents and case aside) is left as it is, so
+    importing the same file twice changes nothing.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    added: dict[str, int] = {}
+    for lang, items in sorted(terms.items()):
+        path = folder / f"{lang}-{target}.tsv"
+        existing = {fold(e.source) for e in read_tsv(path)} if path.is_file() else set()
+        new_lines = []
+        for src, tgt, note in items:
+            if fold(src) in existing or "\t" in src + tgt + note:
+                continue
+            existing.add(fold(src))
+            new_lines.append(f"{src}\t{tgt}\t{note}".rstrip("\t"))
+        if not new_lines:
+            added[path.name] = 0
+            continue
+        text = path.read_text(encoding="utf-8") if path.is_file() else "source\ttarget\tnote\n"
+        if text and not text.endswith("\n"):
+            text += "\n"
+        path.write_text(text + "\n".join(new_lines) + "\n", encoding="utf-8")
+        added[path.name] = len(new_lines)
+    return added
+
+
+def entries_from_json(data: Sequence[dict[str, object]]) -> list[Entry]:
+    """Entries stored by an earlier run (to find the articles a removed term touched)."""
+    return [Entry(str(d["source"]), str(d["target"]), str(d.get("note") or ""),
+                  tuple(d.get("options") or ()), bool(d.get("keep"))) for d in data]

@@ -1,0 +1,24 @@
+"""Helpers for the language and entities tests: a real SQLite store with articles in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pressflow.config import Config
+from pressflow.context import RunContext
+from pressflow.models import Article, Source
+from pressflow.store import Store
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def make_context(tmp_path: Path, articles: list[Article], sources: list[Source],
+                 glossary: Path | None = None) -> RunContext:
+    """A run context over a fresh database holding ``articles``."""
+    config = Config(path=tmp_path / "sources.yaml", sources=sources,
+                    settings={"glossary": str(glossary or tmp_path / "glossary")})
+    store = Store(tmp_path / "pressflow.db")
+    store.sync_sources(sources)
+    run_id = store.start_run(str(config.path))
+    store.upsert_articles(articles, run_id)
+    return RunContext(store=store, config=config, run_id=run_id)

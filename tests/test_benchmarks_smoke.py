@@ -1,0 +1,32 @@
+"""The benchmark harness runs end to end at a tiny size (figures are not checked: no timing
+assertions; the harness only has to keep working as the pipeline's stages change)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pressflow.pipeline import STAGES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_benchmark_harness_prints_every_stage(tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    json_out = tmp_path / "figures.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sources", "3", "--items", "2",
+         "--translate-sources", "1", "--model", "tiny", "--no-series", "--json", str(json_out)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out[-4000:]
+    lines = out.splitlines()
+    for name, _stage in STAGES:
+        assert any(line.split() and line.split()[0] == name for line in lines), (name, out[-4000:])
+    for baseline in ("raw httpx fetch", "raw feedparser", "raw CTranslate2", "raw spaCy nlp.pipe"):
+        assert any(line.startswith(baseline) for line in lines), (baseline, out[-4000:])
+    assert "second run, nothing changed" in out
+    assert "peak memory" in out
+    assert json_out.exists()

@@ -1,0 +1,116 @@
+"""Article extraction: dates in order of trust and in many languages, language hints, the
+residue real partner pages leave, and the evaluation set's figures."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from pressflow.dates import dates_in_text, first_date_in_text
+from pressflow.encoding import decode_bytes
+from pressflow.extract import extract_page
+
+EVAL = Path(__file__).resolve().parent / "data" / "extraction"
+BODY = ("<p>Le conseil municipal a adopté la stratégie numérique de la commune pour les cinq "
+        "prochaines années, après une longue concertation.</p><p>Un médiateur numérique sera "
+        "recruté au printemps pour accompagner les habitants.</p>")
+
+
+def utc(y: int, m: int, d: int, h: int = 0, mi: int = 0) -> datetime:
+    return datetime(y, m, d, h, mi, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Paris, le 12 juillet 2024 -", "fr", utc(2024, 7, 12)),
+    ("du 24-27 mai 2022 à Lyon", "fr", utc(2022, 5, 24)),
+    ("1er mars 2021", "fr", utc(2021, 3, 1)),
+    ("Stuttgart, 3. März 2023", "de", utc(2023, 3, 3)),
+    ("Madrid, 6 de junio de 2021", "es", utc(2021, 6, 6)),
+    ("Lisboa, 3 de março de 2021", "pt", utc(2021, 3, 3)),
+    ("Cluj, 16 octombrie 2023", "ro", utc(2023, 10, 16)),
+    ("Seoul, July 11, 2024 - On July 11", "en", utc(2024, 7, 11)),
+    ("Amsterdam, 4 februari 2022", "nl", utc(2022, 2, 4)),
+    ("Kraków, 5 maja 2020", "pl", utc(2020, 5, 5)),
+    ("Barcelona, 7 d’abril de 2022", "ca", utc(2022, 4, 7)),
+    ("12/07/2024", "fr", utc(2024, 7, 12)),
+    ("2024-07-12", None, utc(2024, 7, 12)),
+    ("03.04.2023", "de", utc(2023, 4, 3)),
+])
+def test_dates_written_in_the_page_language(text: str, lang: str | None,
+                                            expected: datetime) -> None:
+    assert first_date_in_text(text, lang) == expected
+
+
+def test_a_date_without_year_takes_the_default_or_the_next_year_written() -> None:
+    assert first_date_in_text("Il 6 giugno l'Unità Smart City", "it", default_year=2019) == utc(2019, 6, 6)
+    assert first_date_in_text("Il 6 giugno, a Milano. Anno 2019.", "it") == utc(2019, 6, 6)
+    assert dates_in_text("Il 6 giugno", "it") == []  # no year anywhere: no guess
+
+
+def _page(head: str = "", body_top: str = "", lang: str = "fr") -> str:
+    return (f"<html lang='{lang}'><head><title>Stratégie</title>{head}</head><body>"
+            f"<nav><a href='/'>Accueil</a></nav><article><h1>Stratégie numérique</h1>{body_top}"
+            f"{BODY}</article><footer>Hôtel de ville, 2 janvier 2025</footer></body></html>")
+
+
+def test_date_order_structured_then_url_then_text() -> None:
+    jsonld = ('<script type="application/ld+json">{"@context":"https://schema.org","@graph":'
+              '[{"@type":"NewsArticle","datePublished":"2024-07-12T09:00:00+09:00"}]}</script>')
+    page = _page(jsonld + '<meta property="article:published_time" content="2020-01-01">',
+                 "<p>Publié le 3 mars 2019</p>")
+    assert extract_page(page, "https://v.example/2018/05/04/x").published == utc(2024, 7, 12)
+    meta = _page('<meta property="article:published_time" content="2020-01-01T10:00:00Z">')
+    assert extract_page(meta, "https://v.example/x").published == utc(2020, 1, 1, 10)
+    timed = _page(body_top='<time datetime="2021-09-23">23 septembre</time>')
+    assert extract_page(timed, "https://v.example/x").published == utc(2021, 9, 23)
+    in_url = _page(body_top="<p>Publié le 3 mars 2019</p>")
+    assert extract_page(in_url, "https://v.example/2018/05/04/x").published == utc(2018, 5, 4)
+    in_text = extract_page(in_url, "https://v.example/x")
+    assert in_text.published == utc(2019, 3, 3)
+    assert "Publié le" not in in_text.text.split("\n")[0] or "2019" in in_text.text
+    assert extract_page(_page(), "https://v.example/x").published is None  # footer date ignored
+
+
+def test_language_hints_from_html_og_locale_and_hreflang() -> None:
+    assert extract_page(_page(lang="fr-FR"), "https://v.example/x").lang == "fr"
+    no_lang = _page(lang="").replace("<html lang=''>", "<html>")
+    og = no_lang.replace("<head>", '<head><meta property="og:locale" content="pt_BR">')
+    assert extract_page(og, "https://v.example/x").lang == "pt"
+    href = no_lang.replace("<head>", '<head><link rel="alternate" hreflang="ro" '
+                                     'href="https://v.example/x">')
+    assert extract_page(href, "https://v.example/x").lang == "ro"
+
+
+def test_widget_and_banner_residue_is_removed() -> None:
+    page = _page(body_top=(
+        '<div id="cookie-notice"><p>Ce site utilise des cookies pour mesurer l\'audience.</p></div>'
+        '<div class="gtranslate_wrapper">Fourni par Gtranslate</div>'
+        '<figure><img src="a.jpg"><figcaption>2048 1602</figcaption></figure>'
+        '<div class="share-buttons">Partager sur Facebook</div>'))
+    text = extract_page(page, "https://v.example/x").text
+    assert "médiateur numérique" in text
+    for residue in ("cookies", "Gtranslate", "2048 1602", "Partager"):
+        assert residue not in text
+
+
+def test_evaluation_set_meets_the_goals() -> None:
+    """The figures benchmarks/extraction.py prints, held as a floor (quality, not speed)."""
+    cases = json.loads((EVAL / "cases.json").read_text(encoding="utf-8"))
+    assert len(cases) >= 30 and len({c["lang"] for c in cases}) >= 5
+    tp = fn = fp = dates_ok = 0
+    for case in cases:
+        html = decode_bytes((EVAL / case["file"]).read_bytes())[0]
+        page = extract_page(html, case["url"])
+        body = " ".join(page.text.split()).casefold()
+        found = [" ".join(s.split()).casefold() in body for s in case["must_contain"]]
+        tp, fn = tp + sum(found), fn + found.count(False)
+        fp += sum(" ".join(s.split()).casefold() in body for s in case["must_not_contain"])
+        truth = case["date"]
+        dates_ok += (page.published.date().isoformat() if page.published else None) == truth
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.92, (precision, recall)
+    assert dates_ok / len(cases) >= 0.90

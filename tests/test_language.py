@@ -1,0 +1,126 @@
+"""Language detection: combined detectors, priors, per-paragraph majority, the stage, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pressflow import language
+from pressflow.models import Article, Source
+from support.nlp import DATA, make_context
+
+LABELLED = DATA / "language" / "labelled.tsv"
+
+
+def _labelled() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in LABELLED.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, kind, text = line.split("\t", 2)
+            rows.append((lang, kind, text.replace(" ¶ ", "\n\n")))
+    return rows
+
+
+def test_labelled_set_is_broad_enough() -> None:
+    rows = _labelled()
+    langs = {lang for lang, _, _ in rows}
+    assert len(rows) >= 150 and len(langs) >= 12
+    assert {"es", "pt", "ca", "gl", "it", "ro", "nl", "de"} <= langs
+    assert {kind for _, kind, _ in rows} == {"headline", "sentence", "paragraph", "mixed"}
+
+
+def test_accuracy_on_labelled_set_without_priors() -> None:
+    rows = _labelled()
+    hits = sum(language.detect_article(None, text).lang == gold for gold, _, text in rows)
+    assert hits / len(rows) >= 0.95, f"{hits}/{len(rows)}"
+
+
+def test_galician_is_judged_by_the_detector_that_knows_it() -> None:
+    # langdetect has no Galician model; it must not outvote py3langid on a Galician sentence
+    found = language.detect("Os veciños poderán votar as propostas ata o vindeiro domingo.")
+    assert found.lang == "gl"
+
+
+def test_prior_breaks_a_near_tie_but_does_not_override_evidence() -> None:
+    short = "Abertas as inscricións"
+    assert language.detect(short, hint="gl").lang == "gl"
+    assert language.detect(short, hint="gl").confidence > language.detect(short).confidence
+    clear = "Der Stadtrat will den Ausstoß von Treibhausgasen bis 2030 halbieren."
+    assert language.detect(clear, hint="nl").lang == "de"
+    assert language.detect(clear, priors=["nl", "nl"]).lang == "de"
+
+
+@pytest.mark.parametrize("text", ["", "  ", "2024", "https://example.org/a/b", "—"])
+def test_no_letters_is_undetermined(text: str) -> None:
+    assert language.detect(text).lang == language.UNDETERMINED
+    assert language.detect(text, hint="fr") == language.Detection("fr", 0.0)
+
+
+def test_detection_is_deterministic() -> None:
+    text = "Smart city"
+    assert len({language.detect(text) for _ in range(5)}) == 1
+
+
+def test_mixed_page_majority_by_characters_and_paragraph_spans() -> None:
+    fr = ("La Communauté de pratique des villes numériques vise à promouvoir le développement "
+          "d'une vision commune parmi les gouvernements locaux en faveur d'une société inclusive.")
+    en = "The live learning session highlighted the role of new technologies during the pandemic."
+    es = "La plataforma organiza por primera vez la serie en la ciudad."
+    text = f"{fr}\n\n{en}\n\n{es}\n\nContact:"
+    found = language.detect_article("Titre", text)
+    assert found.lang == "fr"
+    langs = [p.lang for p in found.paragraphs]
+    assert langs[:3] == ["fr", "en", "es"]
+    assert langs[3] == "fr"  # too short to judge alone: takes the article's language
+    for p, chunk in zip(found.paragraphs, (fr, en, es, "Contact:")):
+        assert text[p.start:p.end] == chunk
+    assert 0 < found.confidence < 1
+
+
+def test_split_paragraphs_handles_list_items_and_blank_lines() -> None:
+    text = "Intro line\n\n  • first item\n  • second item\n\nEnd"
+    chunks = [text[s:e] for s, e in language.split_paragraphs(text)]
+    assert chunks == ["Intro line", "• first item", "• second item", "End"]
+
+
+def test_stage_uses_source_language_as_prior_and_stores_paragraphs(tmp_path: Path) -> None:
+    arts = [
+        Article(source="gl-city", url="https://example.gal/1", title="Abertas as inscricións",
+                text="Abertas as inscricións"),
+        Article(source="gl-city", url="https://example.gal/2", title="Council",
+                text="Der Stadtrat will den Ausstoß von Treibhausgasen bis 2030 halbieren.",
+                lang_hint="gl"),
+        Article(source="mixed", url="https://example.org/3", title="Actualités",
+                text=("Le réseau publie aujourd'hui son rapport annuel sur les services publics "
+                      "numériques des villes membres.\n\nThe report is available in English.")),
+    ]
+    sources = [Source(name="gl-city", url="https://example.gal/feed", language="gl"),
+               Source(name="mixed", url="https://example.org/feed")]
+    ctx = make_context(tmp_path, arts, sources)
+    report = language.run_stage(ctx)
+    assert report.processed == 3
+    rows = {r["url"]: r for r in ctx.store.db["articles"].rows}
+    assert rows["https://example.gal/1"]["lang"] == "gl"  # the source's prior wins the near-tie
+    assert rows["https://example.gal/2"]["lang"] == "de"  # evidence beats the declared language
+    mixed = rows["https://example.org/3"]
+    assert mixed["lang"] == "fr"
+    assert [p["lang"] for p in json.loads(mixed["lang_paragraphs"])] == ["fr", "en"]
+    assert any("mix languages" in n for n in report.notes)
+    assert language.run_stage(ctx).processed == 0  # done work is not redone
+    ctx.store.close()
+
+
+def test_cli_detect_contract() -> None:
+    lines = [{"id": "a", "text": "Il Comune di Milano ha incontrato la delegazione"},
+             {"id": 2, "text": ""}, {"id": "c", "text": "Inscrições abertas", "hint": "pt"}]
+    out = subprocess.run([sys.executable, "-m", "pressflow", "detect"], check=True,
+                         input="\n".join(json.dumps(x) for x in lines), capture_output=True,
+                         text=True).stdout.splitlines()
+    got = [json.loads(line) for line in out]
+    assert [g["id"] for g in got] == ["a", 2, "c"]
+    assert [g["lang"] for g in got] == ["it", "und", "pt"]
+    assert all(set(g) == {"id", "lang", "confidence"} for g in got)

@@ -1,0 +1,42 @@
+"""`pressflow run` after a review: the nightly run keeps editors' decisions."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+
+from conftest import DEMO
+from pressflow import editorial
+from pressflow.store import Store
+
+
+def _run(out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pressflow", "run", "--config",
+                           str(DEMO / "sources.yaml"), "--output", str(out), "-q"],
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_run_after_review_keeps_rejected_story_out(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = _run(out)
+    assert first.returncode in (0, 1), first.stderr
+    ids = [e.id for e in feedparser.parse((out / "feed.xml").read_bytes()).entries]
+    assert len(ids) >= 10
+    with sqlite3.connect(out / "pressflow.db") as conn:
+        story = conn.execute("SELECT m.story_id FROM story_members m JOIN articles a "
+                             "ON a.id = m.article_id WHERE a.source = 'Shiraz Municipality'"
+                             ).fetchone()[0]
+    assert f"pressflow:story:{story}" in ids
+    with Store(out / "pressflow.db") as store:
+        editorial.reject(store, story, editor="Ana")
+    second = _run(out)
+    assert second.returncode in (0, 1), second.stderr
+    for name in ("feed.xml", "feed.atom"):
+        after = [e.id for e in feedparser.parse((out / name).read_bytes()).entries]
+        assert f"pressflow:story:{story}" not in after
+        assert sorted(after) == sorted(i for i in ids if i != f"pressflow:story:{story}")
+    assert f"story-{story}\"" not in (out / "digest.html").read_text()

@@ -1,0 +1,66 @@
+"""Source health across runs (report.json and the terminal summary) and `fail_threshold`.
+
+In process, with the crawl and publish stages only: what is tested here is the
+bookkeeping, not the other stages."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from rich.console import Console
+
+from pressflow import crawl, publish
+from pressflow.config import load_config
+from pressflow.pipeline import run
+from pressflow.store import Store
+from pressflow.summary import print_summary
+from support.hostile_server import healthy_feed
+
+STAGES = [("crawl", crawl.run_stage), ("publish", publish.run_stage)]
+
+
+def site(tmp_path: Path, threshold: int) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "ok.xml").write_bytes(healthy_feed("ok"))
+    config = tmp_path / "sources.yaml"
+    config.write_text(f"settings:\n  output: out\n  fail_threshold: {threshold}\n"
+                      "  silent_after_days: 30\nsources:\n"
+                      "  - name: Fine\n    url: ok.xml\n"
+                      "  - name: Gone\n    url: gone.xml\n"
+                      "  - name: Moved\n    url: moved.xml\n", encoding="utf-8")
+    return config
+
+
+def test_fail_threshold_decides_the_exit_status(tmp_path: Path) -> None:
+    assert run(load_config(site(tmp_path / "a", 2)), stages=STAGES).exit_code == 0
+    result = run(load_config(site(tmp_path / "b", 1)), stages=STAGES)
+    assert result.exit_code == 1
+    assert result.report["totals"]["failed"] == 2
+    assert result.report["totals"]["fail_threshold"] == 1
+
+
+def test_health_across_runs_in_report_and_summary(tmp_path: Path) -> None:
+    config = load_config(site(tmp_path, 5))
+    for _ in range(3):
+        result = run(config, stages=STAGES)
+    gone = next(s for s in result.report["sources"] if s["name"] == "Gone")
+    assert gone["consecutive_failures"] == 3 and gone["last_success"] is None
+    assert "file not found" in gone["last_error"] and gone["status"] == "failed"
+    # a source that has given nothing new for 45 days is flagged silent
+    with Store(config.output_dir / "pressflow.db") as store:
+        old = (datetime.now(timezone.utc) - timedelta(days=45)).isoformat(timespec="seconds")
+        store.db["sources"].update("Fine", {"last_new_item": old})
+    result = run(config, stages=STAGES)
+    fine = next(s for s in result.report["sources"] if s["name"] == "Fine")
+    assert fine["status"] == "unchanged" and fine["consecutive_failures"] == 0
+    assert fine["days_since_new_item"] == 45 and fine["silent"] is True
+    assert fine["last_success"] and fine["last_error"] is None
+    assert result.report["totals"]["silent"] == 1
+    out = io.StringIO()
+    print_summary(result.report, config.output_dir, Console(file=out, width=200))
+    text = out.getvalue()
+    assert "failing 4 runs in a row" in text and "silent for 45 days" in text
+    assert "45d!" in text and "1 source(s) silent" in text
+    assert "2 of 3 sources failed" in text

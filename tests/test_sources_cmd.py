@@ -1,0 +1,105 @@
+"""`pressflow sources check | import | export` on the demo and on a real local server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from pytest_httpserver import HTTPServer
+
+from pressflow.cli import cli
+from pressflow.config import load_config
+from pressflow.opml import read_opml
+
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+
+FRESHRSS = """<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>FreshRSS</title></head><body>
+<outline text="Cities"><outline text="Ville de Lyon" type="rss" xmlUrl="https://lyon.example/rss.xml"
+  htmlUrl="https://lyon.example/" language="fr-FR"/>
+<outline text="Comune" type="rss" xmlUrl="https://comune.example/feed/"/></outline>
+<outline text="Top level feed" type="rss" xmlUrl="https://top.example/atom"/>
+</body></opml>"""
+
+
+def test_check_on_the_demo_prints_each_source(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["sources", "check", "--config", str(DEMO / "sources.yaml"),
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["name"]: r for r in map(json.loads, result.output.splitlines())}
+    config = load_config(DEMO / "sources.yaml")
+    assert set(rows) == {s.name for s in config.sources}
+    assert all(r["status"] == "ok" for r in rows.values())
+    listing = next(r for r in rows.values() if r["kind"] == "listing")
+    assert listing["items"] == 10 and listing["dated"] == 10 and listing["language"] == "fr"
+
+
+def test_check_table_shows_a_failing_source(tmp_path: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/gone.xml").respond_with_data("gone", status=410)
+    httpserver.expect_request("/last.xml").respond_with_data(
+        "<rss version='2.0'><channel><title>t</title><item><title>Hello there</title>"
+        "<link>https://a.example/1</link><description>Bonjour à tous, voici les nouvelles de la "
+        "ville et du port.</description></item></channel></rss>",
+        content_type="application/rss+xml", headers={"Last-Modified": "Tue, 02 Jan 2024 10:00:00 GMT"})
+    cfg = tmp_path / "sources.yaml"
+    cfg.write_text("settings:\n  per_host_delay: 0\nsources:\n"
+                   f"  - name: Gone\n    url: {httpserver.url_for('/gone.xml')}\n"
+                   "    robots: local test server\n"
+                   f"  - name: Fine\n    url: {httpserver.url_for('/last.xml')}\n"
+                   "    robots: local test server\n")
+    result = CliRunner().invoke(cli, ["sources", "check", "--config", str(cfg)])
+    assert result.exit_code == 1
+    assert "Gone" in result.output and "410" in result.output and "failed" in result.output
+    assert "Tue, 02 Jan 2024" in result.output
+
+
+def test_export_then_import_round_trip(tmp_path: Path) -> None:
+    runner = CliRunner()
+    exported = runner.invoke(cli, ["sources", "export", "--config", str(DEMO / "sources.yaml")])
+    assert exported.exit_code == 0, exported.output
+    opml = tmp_path / "demo.opml"
+    opml.write_text(exported.output)
+    demo = load_config(DEMO / "sources.yaml")
+    back = read_opml(opml)
+    assert sorted((s.name, s.kind, s.language, tuple(s.tags)) for s in back) == \
+        sorted((s.name, s.kind, s.language, tuple(s.tags)) for s in demo.sources)
+    target = tmp_path / "sources.yaml"
+    target.write_text("# my partners\nsources:\n  - name: WeGO\n    url: https://we-gov.org/feed/\n")
+    imported = runner.invoke(cli, ["sources", "import", str(opml), "--config", str(target)])
+    assert imported.exit_code == 0, imported.output
+    assert f"{len(demo.sources)} added, 0 already present" in imported.output
+    merged = load_config(target)
+    assert "# my partners" in target.read_text()  # appended, not rewritten
+    assert len(merged.sources) == len(demo.sources) + 1
+    assert any(s.name == "WeGO (2)" for s in merged.sources)  # a name clash is renamed
+    listing = next(s for s in merged.sources if s.kind == "listing")
+    assert listing.url.startswith("file://") and listing.tags == ["network", "digital-rights"]
+    again = runner.invoke(cli, ["sources", "import", str(opml), "--config", str(target)])
+    assert f"0 added, {len(demo.sources)} already present" in again.output
+
+
+def test_import_freshrss_opml_with_categories(tmp_path: Path) -> None:
+    opml = tmp_path / "freshrss.opml"
+    opml.write_text(FRESHRSS)
+    target = tmp_path / "sources.yaml"
+    target.write_text("sources: []\n")
+    result = CliRunner().invoke(cli, ["sources", "import", str(opml), "--config", str(target)])
+    assert result.exit_code == 0, result.output
+    sources = {s.name: s for s in load_config(target).sources}
+    assert sources["Ville de Lyon"].language == "fr" and sources["Ville de Lyon"].tags == ["Cities"]
+    assert sources["Top level feed"].tags == [] and sources["Comune"].kind == "feed"
+
+
+def test_import_refuses_doctype_and_broken_xml(tmp_path: Path) -> None:
+    target = tmp_path / "sources.yaml"
+    target.write_text("sources: []\n")
+    evil = tmp_path / "evil.opml"
+    evil.write_text('<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                    '<opml version="2.0"><body><outline text="&x;" xmlUrl="https://a/"/></body></opml>')
+    result = CliRunner().invoke(cli, ["sources", "import", str(evil), "--config", str(target)])
+    assert result.exit_code == 2 and "DOCTYPE" in result.output
+    broken = tmp_path / "broken.opml"
+    broken.write_text("<opml><body><outline")
+    result = CliRunner().invoke(cli, ["sources", "import", str(broken), "--config", str(target)])
+    assert result.exit_code == 2 and "broken.opml" in result.output

@@ -1,0 +1,224 @@
+"""Stories: the labelled set, the JSON Lines filter, and the incremental stage on a real store."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from pressflow.cli import cli
+from pressflow.config import Config
+from pressflow.context import RunContext
+from pressflow.similarity import fingerprint, veto
+from pressflow.stories import StoryInput, group_stories, run_stage
+from pressflow.store import Store
+
+DATA = Path(__file__).parent / "data" / "stories" / "articles.yaml"
+LABELLED = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+ARTICLES = {a["id"]: a for a in LABELLED["articles"]}
+
+
+def _input(a: dict[str, Any]) -> StoryInput:
+    return StoryInput(id=a["id"], lang=a["lang"], title=a["title"], text=a["text"],
+                      published=a["published"], source=a["source"])
+
+
+# -- the labelled set -------------------------------------------------------------------
+def test_labelled_set_is_as_large_as_promised() -> None:
+    arts = LABELLED["articles"]
+    pairs = [(x, y) for x, y in itertools.combinations(arts, 2) if x["story"] == y["story"]]
+    assert len(pairs) >= 40
+    assert sum(x["lang"] != y["lang"] for x, y in pairs) >= 15
+    assert len(LABELLED["hard_negatives"]) >= 15
+    assert len({a["lang"] for a in arts}) >= 7
+
+
+def test_labelled_set_precision_and_recall() -> None:
+    arts = LABELLED["articles"]
+    keys = dict(zip((a["id"] for a in arts), group_stories([_input(a) for a in arts])))
+    tp = fp = fn = 0
+    for x, y in itertools.combinations(arts, 2):
+        same, joined = x["story"] == y["story"], keys[x["id"]] == keys[y["id"]]
+        tp += same and joined
+        fp += joined and not same
+        fn += same and not joined
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.97, (precision, recall)
+    assert recall >= 0.90, (precision, recall)
+    for a, b, kind in LABELLED["hard_negatives"]:
+        assert keys[a] != keys[b], f"{a} and {b} joined: {kind}"
+
+
+@pytest.mark.parametrize("a, b, reason", [
+    ("p8-en", "x-p8-2023", "days apart"),
+    ("w3-en", "x-w3-nairobi", "different places"),
+    ("n16-en", "x-n16-same-mayor", "leads name different things"),
+])
+def test_vetoes_say_why(a: str, b: str, reason: str) -> None:
+    fa, fb = _input(ARTICLES[a]).fingerprint(), _input(ARTICLES[b]).fingerprint()
+    assert reason in (veto(fa, fb, window=7) or "")
+
+
+def test_cities_match_across_scripts_and_spellings() -> None:
+    ko = fingerprint("ko", title="서울시 대표단", text="서울시 공무원 12명이 밀라노시를 방문했다.", lang="ko")
+    fr = fingerprint("fr", title="Séoul", text="Douze fonctionnaires de Séoul ont visité Milan.", lang="fr")
+    assert {"city:seoul", "city:milan"} <= ko.anchors & fr.anchors
+
+
+# -- the JSON Lines filter --------------------------------------------------------------
+def test_cli_filter_keeps_order_and_groups(tmp_path: Path) -> None:
+    ids = ["w3-en", "w3-ko", "x-w3-nairobi", "p8-en", "x-p8-2023", "w3-fr"]
+    lines = [json.dumps({k: ARTICLES[i][k] for k in ("id", "lang", "title", "text", "published",
+                                                       "source")}, ensure_ascii=False) for i in ids]
+    # the same page twice, once with tracking parameters: an exact duplicate
+    page = {"id": 7, "lang": "en", "title": "Short note", "text": "Nothing in common.",
+            "url": "https://www.example.org/news/1?utm_source=x"}
+    lines += [json.dumps(page), json.dumps({**page, "id": 8, "url": "https://example.org/news/1/"})]
+    result = CliRunner().invoke(cli, ["stories"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["id"] for o in out] == [*ids, 7, 8]
+    story = {o["id"]: o["story"] for o in out}
+    assert story["w3-en"] == story["w3-ko"] == story["w3-fr"]
+    assert story["x-w3-nairobi"] != story["w3-en"]
+    assert story["p8-en"] != story["x-p8-2023"]
+    assert story[7] == story[8]
+
+
+def test_cli_help_has_no_placeholder_note() -> None:
+    result = CliRunner().invoke(cli, ["stories", "--help"])
+    assert "Example" in result.output and "yet" not in result.output
+
+
+# -- the stage on a real store ----------------------------------------------------------
+def _article(a: dict[str, Any], **over: Any) -> dict[str, Any]:
+    row = {"id": a["id"], "source": a["source"], "url": f"https://example.org/{a['id']}",
+           "canonical_url": f"https://example.org/{a['id']}", "title": a["title"],
+           "text": a["text"], "published": f"{a['published']}T09:00:00+00:00", "lang": a["lang"],
+           "content_hash": f"hash-{a['id']}", "date_missing": 0}
+    row.update(over)
+    return row
+
+
+def _run(store: Store) -> Any:
+    return run_stage(RunContext(store=store, config=Config(path=None, sources=[]), run_id=1))
+
+
+def _stories(store: Store) -> dict[str, int]:
+    return dict(store.db.execute("SELECT article_id, story_id FROM story_members").fetchall())
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with Store(tmp_path / "pressflow.db") as s:
+        yield s
+
+
+def test_stage_groups_and_ids_stay_stable_across_runs(store: Store) -> None:
+    first = ["m1-fr", "m1-es", "e5-it", "e5-fr", "x-e5-other-mayors"]
+    store.db["articles"].insert_all(_article(ARTICLES[i]) for i in first)
+    report = _run(store)
+    assert report.processed == 5
+    before = _stories(store)
+    assert before["m1-fr"] == before["m1-es"]
+    assert before["e5-it"] == before["e5-fr"] != before["x-e5-other-mayors"]
+    stories_before = store.db.execute("SELECT id, created FROM stories ORDER BY id").fetchall()
+
+    # the next night: the English originals arrive, and one unrelated article
+    store.db["articles"].insert_all(_article(ARTICLES[i]) for i in ("m1-en", "e5-en", "l7-pt"))
+    report = _run(store)
+    assert report.processed == 3
+    assert report.details["joined_existing"] == 2
+    after = _stories(store)
+    assert {k: after[k] for k in before} == before  # nothing moved, nothing renumbered
+    assert after["m1-en"] == before["m1-fr"] and after["e5-en"] == before["e5-it"]
+    assert after["l7-pt"] not in before.values()
+    assert store.db.execute("SELECT id, created FROM stories WHERE id IN "
+                            f"({','.join('?' * len(stories_before))}) ORDER BY id",
+                            [s[0] for s in stories_before]).fetchall() == stories_before
+    # the representative is now the English original, its title the story's title
+    rep, title = store.db.execute("SELECT representative, title FROM stories WHERE id = ?",
+                                  [after["m1-en"]]).fetchone()
+    assert rep == "m1-en" and title == ARTICLES["m1-en"]["title"]
+    assert _run(store).processed == 0  # a third run has nothing to do
+
+
+def test_stage_representative_is_the_most_complete_without_english(store: Store) -> None:
+    store.db["articles"].insert_all(_article(ARTICLES[i]) for i in ("u2-es", "u2-fr"))
+    _run(store)
+    rep = store.db.execute("SELECT representative FROM stories").fetchall()
+    assert rep == [("u2-fr",)]  # the longer text
+
+
+def test_editor_placements_are_never_moved(store: Store) -> None:
+    store.db["articles"].insert_all(_article(ARTICLES[i]) for i in ("k9-it", "k9-en"))
+    _run(store)
+    story = _stories(store)["k9-it"]
+    # an editor splits k9-en into a story of its own
+    split = int(store.db["stories"].insert({"representative": "k9-en", "status": "approved"}).last_pk)
+    store.db.execute("UPDATE story_members SET story_id = ?, pinned = 1, method = 'editor' "
+                     "WHERE article_id = 'k9-en'", [split])
+    # its text is then corrected, and the Korean version arrives
+    store.db.execute("UPDATE articles SET text = text || ' (corrected)', content_hash = 'h2' "
+                     "WHERE id = 'k9-en'")
+    store.db["articles"].insert(_article(ARTICLES["k9-ko"]))
+    report = _run(store)
+    assert report.details["reindexed"] == 1
+    members = store.db.execute("SELECT article_id, story_id, pinned FROM story_members "
+                               "ORDER BY article_id").fetchall()
+    assert ("k9-en", split, 1) in members
+    assert dict((m[0], m[1]) for m in members)["k9-ko"] in (story, split)
+    assert store.db.execute("SELECT status FROM stories WHERE id = ?", [split]).fetchone() == ("approved",)
+
+
+def test_exact_duplicates_join_by_content_or_address(store: Store) -> None:
+    a = ARTICLES["n13-fr"]
+    store.db["articles"].insert_all([
+        _article(a),
+        _article(a, id="copy", source="Other", url="https://example.org/copy"),  # same hash
+        _article(ARTICLES["l7-en"], id="same-url", content_hash="other",
+                 canonical_url=f"https://example.org/{a['id']}"),
+    ])
+    _run(store)
+    s = _stories(store)
+    assert s["copy"] == s["n13-fr"] == s["same-url"]
+    methods = dict(store.db.execute("SELECT article_id, method FROM story_members").fetchall())
+    assert sorted(methods[i] for i in ("copy", "n13-fr", "same-url")) == ["exact", "exact", "new"]
+
+
+def test_translations_and_entities_carry_the_signal(store: Store) -> None:
+    """Korean with no Latin names and no shared city: only the English translation joins it."""
+    ko = {"id": "ko1", "source": "서울시", "lang": "ko", "title": "구청장, 주민 정원 개장",
+          "text": "구청장은 11일 주민 정원을 열었다. 정원에는 나무 300그루가 심어졌다.",
+          "published": "2024-05-11T01:00:00+00:00", "content_hash": "k", "url": "x:ko1"}
+    en = {"id": "en1", "source": "Gwanak News", "lang": "en",
+          "title": "Gwanak District Mayor Park Jun-hee opens Nakseongdae community garden",
+          "text": "Gwanak District Mayor Park Jun-hee opened the Nakseongdae community garden on "
+                  "11 May. Volunteers of the Gwanak Green Club planted 300 trees.",
+          "published": "2024-05-11T05:00:00+00:00", "content_hash": "e", "url": "x:en1"}
+    store.db["articles"].insert_all([ko, en])
+    _run(store)
+    assert _stories(store)["ko1"] != _stories(store)["en1"]
+
+    # start again with the translation and entities the earlier stages would have stored
+    store.db.execute("DELETE FROM story_members")
+    for table in ("story_fingerprints", "story_bands", "story_anchors", "story_terms"):
+        store.db.execute(f"DELETE FROM {table}")
+    store.db["translations"].insert({
+        "article_id": "ko1", "target": "en", "status": "ok", "title": "District Mayor opens garden",
+        "text": "Gwanak District Mayor Park Jun-hee opened the Nakseongdae garden on the 11th. "
+                "300 trees were planted by the Gwanak Green Club."})
+    store.db["entities"].insert_all([
+        {"article_id": "ko1", "label": "PERSON", "canonical": "Park Jun-hee", "text": "박준희"},
+        {"article_id": "en1", "label": "PERSON", "canonical": "Park Jun-hee", "text": "Park Jun-hee"}])
+    _run(store)
+    s = _stories(store)
+    assert s["ko1"] == s["en1"]
+    assert store.db.execute("SELECT method FROM story_members WHERE article_id = 'en1' OR "
+                            "article_id = 'ko1' ORDER BY added DESC").fetchall()[0][0] in (
+        "cross-language", "near-duplicate", "entities")
