@@ -78,7 +78,8 @@ class Config:
     def resolve(self, value: str | os.PathLike[str]) -> Path:
         """A path from the config, relative to the config file."""
         p = Path(value).expanduser()
-        return p if p.is_absolute() else (self.base_dir / p)
+        # resolved, so messages and reports show /srv/news/output, not demo/../output
+        return (p if p.is_absolute() else (self.base_dir / p)).resolve()
 
     def setting(self, name: str) -> Any:
         return self.settings.get(name, SETTINGS[name][0])
