@@ -35,7 +35,7 @@ def _config(tmp_path: Path, server: HTTPServer, paths: dict[str, str]) -> Path:
     lines = ["settings:", "  timeout: 1", "  deadline: 5", "  per_host_delay: 0", "sources:"]
     for name, path in paths.items():
         lines += [f"  - name: {name}", f"    url: {server.url_for(path)}", "    kind: feed",
-                  f"    robots: local test server has no robots.txt"]
+                  "    robots: local test server has no robots.txt"]
     cfg = tmp_path / "sources.yaml"
     cfg.write_text("\n".join(lines) + "\n")
     return cfg
