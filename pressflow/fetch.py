@@ -225,7 +225,9 @@ class Fetcher:
                        ) -> tuple[int, str | None, FetchResult | None, float | None]:
         assert self._client is not None, "use `async with Fetcher(...)`"
         host = self._host(url)
-        async with self._slots, host.slots:
+        # The host's politeness wait happens before a global slot is taken: a request
+        # sleeping out one host's delay must not keep other hosts' requests from starting.
+        async with host.slots:
             async with host.lock:  # space out request starts on one host
                 delay = max(self.policy.per_host_delay, host.crawl_delay)
                 wait = host.next_start - time.monotonic()
@@ -233,16 +235,17 @@ class Fetcher:
                     _check_deadline(deadline, wait, source, url)
                     await asyncio.sleep(wait)
                 host.next_start = time.monotonic() + delay
-            started = time.monotonic()
-            try:
-                return await _bounded(self._exchange(url, headers, source, deadline, started,
-                                                     accept_errors), deadline, source, url)
-            except httpx.TimeoutException as exc:
-                raise FetchError(f"timed out after {self.policy.timeout:g} s "
-                                 f"({type(exc).__name__})", source=source, url=url) from exc
-            except httpx.HTTPError as exc:
-                raise FetchError(f"network error: {exc or type(exc).__name__}", source=source,
-                                 url=url) from exc
+            async with self._slots:
+                started = time.monotonic()
+                try:
+                    return await _bounded(self._exchange(url, headers, source, deadline, started,
+                                                         accept_errors), deadline, source, url)
+                except httpx.TimeoutException as exc:
+                    raise FetchError(f"timed out after {self.policy.timeout:g} s "
+                                     f"({type(exc).__name__})", source=source, url=url) from exc
+                except httpx.HTTPError as exc:
+                    raise FetchError(f"network error: {exc or type(exc).__name__}",
+                                     source=source, url=url) from exc
 
     async def _exchange(self, url: str, headers: dict[str, str], source: str | None,
                         deadline: float | None, started: float, accept_errors: bool,
