@@ -20,6 +20,8 @@ from .errors import ConfigError
 from .models import Source
 
 SOURCE_KINDS = ("feed", "page", "listing")
+# CSS selectors a listing source may give when the automatic item guess is wrong
+SELECTOR_KEYS = ("item", "title", "link", "date", "text", "next")
 
 SOURCE_KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str,
@@ -200,6 +202,15 @@ def _source_from_node(node: yaml.Node, path: str, base_dir: Path) -> Source:
                           path=path, line=kline, field="kind")
     url, uline = values["url"]
     url = _check_url(url.strip(), {"path": path, "line": uline, "field": "url"}, base_dir)
+    if "selectors" in values:
+        selectors, sline = values["selectors"]
+        for key, value in selectors.items():
+            if key not in SELECTOR_KEYS:
+                raise ConfigError(f"unknown selector {key!r}{_suggest(str(key), SELECTOR_KEYS)}",
+                                  path=path, line=sline, field="selectors")
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"selector {key!r} must be a CSS selector (text)", path=path,
+                                  line=sline, field="selectors")
     if "timeout" in values and values["timeout"][0] <= 0:
         raise ConfigError("'timeout' must be more than 0 seconds", path=path,
                           line=values["timeout"][1], field="timeout")

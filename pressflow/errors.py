@@ -9,7 +9,6 @@ The tree, so callers can catch exactly what they can handle::
         FetchError           network, HTTP status, size cap, timeout, robots.txt
         FeedParseError       not a feed, or a feed too broken to read
         ExtractionError      a page with no usable article text
-      TranslationUnavailable no model or engine for a language pair
       StoreError             the database cannot be opened or written
       EditorialError         an editor's decision that cannot apply (unknown story, ...)
       RunLocked              another `pressflow run` holds the lock
@@ -62,15 +61,6 @@ class FeedParseError(SourceError):
 
 class ExtractionError(SourceError):
     """The page holds no article text pressflow can extract."""
-
-
-class TranslationUnavailable(PressflowError):
-    """No installed model or engine translates this language pair."""
-
-    def __init__(self, source_lang: str, target_lang: str, hint: str = "") -> None:
-        self.source_lang, self.target_lang, self.hint = source_lang, target_lang, hint
-        msg = f"no translation model installed for {source_lang}->{target_lang}"
-        super().__init__(f"{msg}; {hint}" if hint else msg)
 
 
 class StoreError(PressflowError):

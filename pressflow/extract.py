@@ -20,7 +20,6 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 
 from .dates import date_from_structured, date_from_url, first_date_in_text, year_from_url
-from .encoding import decode_bytes
 from .errors import ExtractionError
 from .html_text import normalise_space
 
@@ -56,11 +55,6 @@ class ExtractedPage:
     published: datetime | None
     lang: str | None
     canonical_url: str | None = None
-
-
-def decode_html(content: bytes, declared: str | None = None) -> str:
-    """Bytes -> text, weighing BOM, HTTP and meta charsets against the bytes themselves."""
-    return decode_bytes(content, declared)[0]
 
 
 def _clean(text: str, title: str) -> str:

@@ -33,7 +33,6 @@ from .html_text import normalise_space
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form")
-SELECTOR_KEYS = ("item", "title", "link", "date", "text", "next")
 # "Next page" in the languages partners write in; rel=next and class names come first.
 NEXT_WORDS = re.compile(r"^\s*(next|suivant[e]?|siguiente|successiv[oa]|avanti|weiter|nächste|"
                         r"următoare|urmatoare|próxim[oa]|seguinte|volgende|»|›|>|→)\b", re.I)

@@ -67,3 +67,10 @@ def test_yaml_syntax_error_has_a_line() -> None:
 def test_missing_file_says_how_to_start(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="pressflow init"):
         load_config(tmp_path / "nope.yaml")
+
+
+def test_unknown_selector_key_is_named_with_a_suggestion() -> None:
+    text = GOOD.replace("    kind: page\n", "    kind: listing\n    selectors: {item: 'div.news', titel: h2}\n")
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "sources.yaml")
+    assert info.value.line == 12 and "did you mean 'title'" in str(info.value)
