@@ -10,9 +10,14 @@ One source's failure is recorded with its reason and never stops the others.
 from __future__ import annotations
 
 import asyncio
+import functools
+import os
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -24,6 +29,8 @@ from .feeds import advertised_feed, looks_like_feed, looks_like_html, parse_feed
 from .fetch import Fetcher, FetchPolicy, is_local, local_path
 from .listing import ListingItem, find_items, looks_like_listing, next_page_url
 from .models import Article, FetchResult, Source
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -57,6 +64,21 @@ def parse_document(result: FetchResult, source: Source) -> list[Article]:
     """Articles of one fetched document, by the source's kind (a feed is sniffed, not
     trusted: a ``kind: page`` that serves RSS is read as a feed). A listing page gives one
     article per item, with the item's teaser as text (no links followed here)."""
+    articles, html = _read_first(result, source)
+    if articles is not None:
+        return articles
+    assert html is not None
+    items = find_items(html, result.url, selectors=source.selectors, language=source.language)
+    if not items:
+        raise ExtractionError("no story items found on the listing page; set "
+                              "`selectors: {item: ...}` for this source",
+                              source=source.name, url=result.url)
+    return [_item_article(item, source, None) for item in items]
+
+
+def _read_first(result: FetchResult, source: Source) -> tuple[list[Article] | None, str | None]:
+    """A source's first document: its articles when it is a feed or an article page, else
+    (None, the listing page's HTML) for the caller to read item by item."""
     if source.kind == "feed" and not looks_like_feed(result.content) \
             and looks_like_html(result.content):
         feed = advertised_feed(result.content, result.url)
@@ -65,20 +87,50 @@ def parse_document(result: FetchResult, source: Source) -> list[Article]:
                              source=source.name, url=result.url)
     if source.kind == "feed" or looks_like_feed(result.content):
         return parse_feed(result.content, url=result.url, source=source.name,
-                          headers=result.headers, language=source.language)
+                          headers=result.headers, language=source.language), None
     html = _html_of(result, source)
     if _is_listing(source, html, result.url):
-        items = find_items(html, result.url, selectors=source.selectors, language=source.language)
-        if items:
-            return [_item_article(item, source, None) for item in items]
-        if source.kind == "listing":
-            raise ExtractionError("no story items found on the listing page; set "
-                                  "`selectors: {item: ...}` for this source",
-                                  source=source.name, url=result.url)
+        return None, html
     page = extract_page(html, result.url, language=source.language)
     return [Article(source=source.name, url=result.url, title=page.title or result.url,
                     text=page.text, canonical_url=page.canonical_url or result.url,
-                    published=page.published, lang_hint=page.lang or source.language)]
+                    published=page.published, lang_hint=page.lang or source.language)], None
+
+
+def _read_item_page(result: FetchResult, source: Source, item: ListingItem) -> Article:
+    html = _html_of(result, source)
+    page = extract_page(html, result.url, language=item.lang or source.language)
+    return Article(source=source.name, url=item.url, title=page.title, text=page.text,
+                   canonical_url=page.canonical_url, published=page.published,
+                   lang_hint=page.lang)
+
+
+def _read_listing_page(html: str, url: str, source: Source) -> tuple[list[ListingItem], str | None]:
+    """A listing page's items and the address of its next page (None when it has none)."""
+    items = find_items(html, url, selectors=source.selectors, language=source.language)
+    return items, next_page_url(html, url, source.selectors.get("next"))
+
+
+def _read_next_listing_page(result: FetchResult,
+                            source: Source) -> tuple[list[ListingItem], str | None]:
+    return _read_listing_page(_html_of(result, source), result.url, source)
+
+
+_PARSERS: ThreadPoolExecutor | None = None
+
+
+async def off_loop(fn: Callable[..., T], *args: Any) -> T:
+    """Run parsing (CPU work) in a parser thread, so the event loop keeps downloading.
+
+    Threads, not processes: lxml (under trafilatura, feedparser's HTML and BeautifulSoup's
+    lxml builder) releases the GIL while it parses, so two parser threads use the second
+    core (``benchmarks/crawl.py``); a source's deadline also fires while its page is parsed.
+    """
+    global _PARSERS
+    if _PARSERS is None:
+        _PARSERS = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
+                                      thread_name_prefix="pressflow-parse")
+    return await asyncio.get_running_loop().run_in_executor(_PARSERS, functools.partial(fn, *args))
 
 
 def _item_article(item: ListingItem, source: Source, page: Article | None) -> Article:
@@ -135,11 +187,10 @@ class _Crawler:
 
     async def articles(self, first: FetchResult) -> list[Article]:
         source = self.source
-        if source.kind == "feed" or looks_like_feed(first.content):
-            return parse_document(first, source)
-        html = _html_of(first, source)
-        if not _is_listing(source, html, first.url):
-            return parse_document(first, source)
+        articles, html = await off_loop(_read_first, first, source)
+        if articles is not None:
+            return articles
+        assert html is not None
         items = await self._listing_items(first.url, html)
         if not items:
             raise ExtractionError("no story items found on the listing page; set "
@@ -156,17 +207,14 @@ class _Crawler:
 
     async def _listing_items(self, url: str, html: str) -> list[ListingItem]:
         source = self.source
-        items = find_items(html, url, selectors=source.selectors, language=source.language)
+        items, nxt = await off_loop(_read_listing_page, html, url, source)
         seen = {item.url for item in items}
-        page_url, page_html = url, html
         for _ in range(max(0, source.max_pages - 1)):
-            nxt = next_page_url(page_html, page_url, source.selectors.get("next"))
             if not nxt or not _may_follow(nxt, url):
                 break
             result = await self.get(nxt, allow_local=is_local(url))
-            page_url, page_html = result.url, _html_of(result, source)
-            fresh = [i for i in find_items(page_html, page_url, selectors=source.selectors,
-                                           language=source.language) if i.url not in seen]
+            found, nxt = await off_loop(_read_next_listing_page, result, source)
+            fresh = [i for i in found if i.url not in seen]
             if not fresh:
                 break
             seen.update(i.url for i in fresh)
@@ -179,15 +227,11 @@ class _Crawler:
             return None
         try:
             result = await self.get(item.url, allow_local=is_local(listing_url))
-            html = _html_of(result, self.source)
-            page = extract_page(html, result.url, language=item.lang or self.source.language)
+            return await off_loop(_read_item_page, result, self.source, item)
         except SourceError as exc:
             if "deadline" in exc.reason:
                 raise
             return None
-        return Article(source=self.source.name, url=item.url, title=page.title, text=page.text,
-                       canonical_url=page.canonical_url, published=page.published,
-                       lang_hint=page.lang)
 
 
 async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *,
@@ -248,21 +292,24 @@ def crawl_source(source: Source, config: Config, *, etag: str | None = None,
 
 
 def _record(ctx: RunContext, source: Source, outcome: SourceOutcome) -> None:
-    counts = {"new": 0, "updated": 0, "unchanged": 0}
-    if outcome.articles:
-        counts = ctx.store.upsert_articles(outcome.articles, ctx.run_id)
-    values = {
-        "url": source.url, "status": "ok" if outcome.status != "failed" else "failed",
-        "http_status": outcome.http_status, "bytes": outcome.bytes,
-        "duration_ms": int(outcome.seconds * 1000), "error": outcome.error,
-        "not_modified": int(outcome.status == "unchanged"),
-        "items_found": len(outcome.articles) + outcome.known_skipped,
-        "items_new": counts["new"], "items_updated": counts["updated"],
-        "items_unchanged": counts["unchanged"] + outcome.known_skipped,
-    }
-    if outcome.status == "ok":
-        values.update(etag=outcome.etag, last_modified=outcome.last_modified)
-    ctx.store.record_fetch(ctx.run_id, source.name, **values)
+    """A source's articles and its fetch record, in one transaction: the new ETag is never
+    stored without the articles it stands for."""
+    with ctx.store.transaction():
+        counts = {"new": 0, "updated": 0, "unchanged": 0}
+        if outcome.articles:
+            counts = ctx.store.upsert_articles(outcome.articles, ctx.run_id)
+        values = {
+            "url": source.url, "status": "ok" if outcome.status != "failed" else "failed",
+            "http_status": outcome.http_status, "bytes": outcome.bytes,
+            "duration_ms": int(outcome.seconds * 1000), "error": outcome.error,
+            "not_modified": int(outcome.status == "unchanged"),
+            "items_found": len(outcome.articles) + outcome.known_skipped,
+            "items_new": counts["new"], "items_updated": counts["updated"],
+            "items_unchanged": counts["unchanged"] + outcome.known_skipped,
+        }
+        if outcome.status == "ok":
+            values.update(etag=outcome.etag, last_modified=outcome.last_modified)
+        ctx.store.record_fetch(ctx.run_id, source.name, **values)
     if outcome.status == "failed":
         ctx.progress.log(f"{source.name}: failed: {outcome.error}")
 

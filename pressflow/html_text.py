@@ -1,13 +1,19 @@
-"""HTML fragment -> plain text that keeps paragraph breaks (for feeds and digests)."""
+"""HTML fragment -> plain text that keeps paragraph breaks (for feeds and digests).
+
+lxml, not BeautifulSoup: feeds carry an HTML fragment per entry, and lxml reads them
+about six times faster (measured with ``benchmarks/crawl.py``) with the same text out.
+"""
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from lxml import etree
+from lxml import html as lxml_html
 
 BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
               "section", "article", "pre", "ul", "ol", "table")
+NEVER_TEXT = ("script", "style", "noscript", "template")
 
 
 def html_to_text(fragment: str) -> str:
@@ -15,13 +21,16 @@ def html_to_text(fragment: str) -> str:
         return ""
     if "<" not in fragment:
         return normalise_space(fragment)
-    soup = BeautifulSoup(fragment, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    for tag in soup.find_all(BLOCK_TAGS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    return normalise_space(soup.get_text())
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):  # nothing parseable: the string is the text
+        return normalise_space(fragment)
+    etree.strip_elements(root, *NEVER_TEXT, etree.Comment, etree.ProcessingInstruction,
+                         with_tail=False)
+    for el in root.iter(*BLOCK_TAGS):  # a block starts and ends a paragraph
+        el.text = "\n\n" + (el.text or "")
+        el.tail = "\n\n" + (el.tail or "")
+    return normalise_space(root.text_content())
 
 
 def normalise_space(text: str) -> str:

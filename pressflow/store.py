@@ -194,23 +194,27 @@ class Store:
                 }, pk="name")
 
     def source_state(self, name: str) -> dict[str, Any]:
-        try:
-            return dict(self.db["sources"].get(name))
-        except sqlite_utils.db.NotFoundError:
-            return {}
+        cursor = self.db.execute("SELECT * FROM sources WHERE name = ?", [name])
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row)) if row else {}
 
     def record_fetch(self, run_id: int, source: str, **values: Any) -> None:
-        """Record the outcome of one source in one run (replacing an earlier try in that run)."""
+        """Record the outcome of one source in one run (replacing an earlier try in that run).
+
+        Plain SQL: this runs once per source on the crawl's event loop, where sqlite-utils'
+        schema lookups on every call cost more than the writes (benchmarks/crawl.py).
+        """
         validators = {k: values.pop(k) for k in ("etag", "last_modified") if k in values}
         row = {"run_id": run_id, "source": source, "fetched_at": utcnow(), **values}
         with self.transaction():
-            existing = list(self.db["fetches"].rows_where("run_id = ? and source = ?",
-                                                           [run_id, source], limit=1))
+            existing = self.db.execute("SELECT id FROM fetches WHERE run_id = ? AND source = ? "
+                                       "LIMIT 1", [run_id, source]).fetchone()
             if existing:
-                self.db["fetches"].update(existing[0]["id"], row)
+                self.db.execute(f"UPDATE fetches SET {', '.join(f'{c} = :{c}' for c in row)} "
+                                f"WHERE id = {int(existing[0])}", row)
             else:
-                self.db["fetches"].insert(row)
-            state = self.source_state(source)
+                self.db.execute(f"INSERT INTO fetches ({', '.join(row)}) "
+                                f"VALUES ({', '.join(':' + c for c in row)})", row)
             update: dict[str, Any] = {"last_fetched": row["fetched_at"]}
             if values.get("status") == "ok":
                 update.update(last_success=row["fetched_at"], consecutive_failures=0,
@@ -218,10 +222,13 @@ class Store:
                 if values.get("items_new"):
                     update["last_new_item"] = row["fetched_at"]
             else:
-                update.update(consecutive_failures=(state.get("consecutive_failures") or 0) + 1,
+                failures = self.db.execute("SELECT consecutive_failures FROM sources WHERE "
+                                           "name = ?", [source]).fetchone()
+                update.update(consecutive_failures=((failures[0] if failures else 0) or 0) + 1,
                               last_error=values.get("error"))
             update.update(validators)
-            self.db["sources"].update(source, update)
+            self.db.execute(f"UPDATE sources SET {', '.join(f'{c} = :{c}' for c in update)} "
+                            "WHERE name = :_name", {**update, "_name": source})
 
     def set_validators(self, source: str, etag: str | None, last_modified: str | None) -> None:
         self.db["sources"].update(source, {"etag": etag, "last_modified": last_modified})
@@ -235,35 +242,53 @@ class Store:
         """
         counts = {"new": 0, "updated": 0, "unchanged": 0}
         now = utcnow()
-        table = self.db["articles"]
+        rows: dict[str, dict[str, Any]] = {}
+        repeated = 0
+        for a in articles:  # a key twice in one batch: the last copy wins, counted once
+            repeated += a.key in rows
+            rows[a.key] = {
+                "id": a.key, "source": a.source, "url": a.url,
+                "canonical_url": canonical_url(a.canonical_url or a.url), "guid": a.guid,
+                "title": a.title, "summary": a.summary, "text": a.text,
+                "published": a.published.isoformat() if a.published else None,
+                "date_missing": 0 if a.published else 1,
+                "lang_hint": a.lang_hint, "content_hash": a.content_hash,
+                "updated_at": now, "run_id": run_id,
+            }
+        if not rows:
+            return counts
+        # one lookup and two executemany per source, not a query per article: SQL by hand
+        # because sqlite-utils' insert/update re-read the table's schema on every call
+        keys = list(rows)
+        old_hash: dict[str, str] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            old_hash.update(self.db.execute(
+                f"SELECT id, content_hash FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+        new_rows, changed = [], []
+        for key, row in rows.items():
+            if key not in old_hash:
+                new_rows.append({**row, "first_seen": now})
+            elif old_hash[key] != row["content_hash"]:
+                changed.append({**row, "lang": None})  # downstream stages must redo it
+            else:
+                counts["unchanged"] += 1
+        counts["unchanged"] += repeated
         with self.transaction():
-            for a in articles:
-                key = a.key
-                row = {
-                    "id": key, "source": a.source, "url": a.url,
-                    "canonical_url": canonical_url(a.canonical_url or a.url), "guid": a.guid,
-                    "title": a.title, "summary": a.summary, "text": a.text,
-                    "published": a.published.isoformat() if a.published else None,
-                    "date_missing": 0 if a.published else 1,
-                    "lang_hint": a.lang_hint, "content_hash": a.content_hash,
-                    "updated_at": now, "run_id": run_id,
-                }
-                try:
-                    old = table.get(key)
-                except sqlite_utils.db.NotFoundError:
-                    old = None
-                if old is None:
-                    row["first_seen"] = now
-                    table.insert(row)
-                    counts["new"] += 1
-                elif old["content_hash"] != row["content_hash"]:
-                    # content changed: downstream stages must redo this article
-                    row["lang"] = None
-                    table.update(key, row)
-                    self.db.execute("DELETE FROM stage_state WHERE article_id = ?", [key])
-                    counts["updated"] += 1
-                else:
-                    counts["unchanged"] += 1
+            if new_rows:
+                columns = list(new_rows[0])
+                self.db.conn.executemany(
+                    f"INSERT INTO articles ({', '.join(columns)}) "
+                    f"VALUES ({', '.join(':' + c for c in columns)})", new_rows)
+            if changed:
+                columns = [c for c in changed[0] if c != "id"]
+                self.db.conn.executemany(
+                    f"UPDATE articles SET {', '.join(f'{c} = :{c}' for c in columns)} "
+                    "WHERE id = :id", changed)
+                self.db.conn.executemany("DELETE FROM stage_state WHERE article_id = ?",
+                                         [(row["id"],) for row in changed])
+        counts["new"], counts["updated"] = len(new_rows), len(changed)
         return counts
 
     def articles(self, where: str | None = None, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:

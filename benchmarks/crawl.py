@@ -1,0 +1,123 @@
+"""Crawl stage alone, repeated: pressflow's fetch + parse + store against the raw libraries.
+
+`run.py` times the crawl once, inside a whole run; one timing of a sub-second stage on a
+2-core machine moves by tens of percent from one run to the next. This script repeats the
+same comparison on the same corpus and prints every repeat and the median, so a change to
+the crawler can be judged on figures that hold still.
+
+Each repeat, in alternating order:
+
+- ``pressflow``: :func:`pressflow.crawl.run_stage` into a fresh SQLite store (robots.txt,
+  politeness, encodings, listing detection, dates, item pages, the upsert: a first night);
+- ``raw``: httpx fetching of exactly the URLs pressflow was served (robots.txt included) at
+  the same concurrency, then feedparser on the feeds and trafilatura on the pages.
+
+    .venv/bin/python benchmarks/crawl.py                       # 30 sources x 10 items, 5 repeats
+    .venv/bin/python benchmarks/crawl.py --sources 100 --items 20 --repeat 3 --profile
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from common import table  # noqa: E402
+from run import GOALS, prepare, raw_fetch, raw_parse  # noqa: E402
+
+
+def pressflow_crawl(config_path: Path, db_path: Path, profile: Path | None = None) -> float:
+    """Seconds of one crawl stage into a new store (what ``run`` reports as ``crawl``)."""
+    from pressflow import crawl
+    from pressflow.config import load_config
+    from pressflow.context import RunContext
+    from pressflow.store import Store
+
+    config = load_config(str(config_path))
+    with Store(db_path) as store:
+        store.sync_sources(config.sources)
+        ctx = RunContext(store=store, config=config, run_id=store.start_run(str(config_path)))
+        if profile is not None:
+            import cProfile
+
+            prof = cProfile.Profile()
+            report = prof.runcall(crawl.run_stage, ctx)
+            prof.dump_stats(str(profile))
+        else:
+            cpu = time.process_time()
+            report = crawl.run_stage(ctx)
+            if os.environ.get("CRAWL_BENCH_CPU"):
+                print(f"  pressflow crawl: wall {report.seconds:.3f} s, "
+                      f"cpu {time.process_time() - cpu:.3f} s")
+    return report.seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sources", type=int, default=30)
+    parser.add_argument("--items", type=int, default=10, help="items per source")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile pressflow's last repeat and print the top functions")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="pressflow-crawl-bench-"))
+    setup = prepare(work, args.sources, args.items, args.seed, rare_sources=0, beam=1,
+                    concurrency=args.concurrency)
+    stats = setup.manifest["stats"]
+    print(f"corpus: {stats['sources']} sources x {args.items} items, {stats['bytes'] / 1e6:.1f} MB, "
+          f"kinds {stats['kinds']}; {args.repeat} repeats, {args.concurrency} requests in flight")
+    import pressflow.crawl  # noqa: F401  (imports are not part of either timing)
+    import feedparser  # noqa: F401
+    import trafilatura  # noqa: F401
+
+    rows, ratios = [], []
+    try:
+        for i in range(args.repeat):
+            profile = work / "crawl.pstats" if args.profile and i == args.repeat - 1 else None
+            setup.server.get("/__reset__")
+            order = ("pressflow", "raw") if i % 2 == 0 else ("raw", "pressflow")
+            ours = raw_s = 0.0
+            served: list[str] = []
+            for who in order:
+                if who == "pressflow":
+                    setup.server.get("/__reset__")
+                    ours = pressflow_crawl(setup.config, work / f"store-{i}.db", profile)
+                    served = setup.server.get("/__served__") or []
+                else:
+                    if not served:  # the raw side needs the URL list of a pressflow crawl
+                        pressflow_crawl(setup.config, work / f"warm-{i}.db")
+                        served = setup.server.get("/__served__") or []
+                    fetch, docs = raw_fetch(served, setup.server.port, args.concurrency)
+                    feeds, pages = raw_parse(docs)
+                    raw_s = fetch.seconds + feeds.seconds + pages.seconds
+            ratio = raw_s / ours if ours else 0.0
+            ratios.append(ratio)
+            rows.append([i + 1, len(served), f"{ours:.3f}", f"{raw_s:.3f}", f"{ratio:.2f}"])
+            time.sleep(0.2)
+    finally:
+        setup.server.close()
+    print(table(["repeat", "requests", "pressflow s", "raw s", "ratio"], rows))
+    median = statistics.median(ratios)
+    verdict = "met" if median >= GOALS["crawl"] else f"NOT met (short by {GOALS['crawl'] - median:.2f})"
+    print(f"median ratio raw / pressflow: {median:.2f} (goal >= {GOALS['crawl']}) {verdict}; "
+          f"min {min(ratios):.2f}, max {max(ratios):.2f}")
+    if args.profile:
+        from run import print_profile
+
+        print("\n".join(print_profile(work / "crawl.pstats", limit=25)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
