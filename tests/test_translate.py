@@ -240,6 +240,50 @@ def test_stage_translates_reports_and_never_twice(tmp_path: Path, models_dir: Pa
     assert again.details.get("ok", 0) == 0  # nothing re-translated (only the no-model retry)
 
 
+MIXED_TEXT = (
+    "La CGLU réunit les maires des grandes villes pour parler de la transition numérique "
+    "et des services publics de demain, avec les associations et les universités.\n\n"
+    "The CGLU statement was also published in English for the partners who do not read "
+    "French.\n\n"
+    "Die Bürgermeister haben die Erklärung am Dienstag unterzeichnet.\n\n"
+    "Il sindaco di Milano ha presentato il nuovo piano per la mobilità.\n\n"
+    "Les villes membres présenteront leurs projets lors du prochain congrès mondial, "
+    "qui se tiendra au printemps prochain dans une ville encore à choisir par le bureau.")
+
+
+def test_mixed_language_article_is_translated_paragraph_by_paragraph(
+        tmp_path: Path, models_dir: Path, glossary_dir: Path) -> None:
+    """The real language stage marks each paragraph; the translate stage then sends each
+    to its own engine: French through the fr->en copy model (CGLU becomes UCLG), German
+    through the random de->en model (changed beyond recognition), English and Italian (no
+    model) kept as written, and the message says why the Italian one was left."""
+    from pressflow import language
+
+    ctx = _context(tmp_path, glossary_dir)
+    key = _add(ctx.store, "mixed", "fr", "La CGLU et ses partenaires", MIXED_TEXT)
+    ctx.store.db.execute("UPDATE articles SET lang = NULL WHERE id = ?", [key])
+    language.run_stage(ctx)
+    stored = ctx.store.db["articles"].get(key)
+    assert stored["lang"] == "fr"
+    assert [p["lang"] for p in json.loads(stored["lang_paragraphs"])] == [
+        "fr", "en", "de", "it", "fr"]
+    report = run_stage(ctx)
+    row = _translations(ctx.store)[key]
+    french, english, german, italian, french_again = str(row["text"]).split("\n\n")
+    originals = MIXED_TEXT.split("\n\n")
+    assert row["status"] == "ok" and report.details["ok"] == 1
+    assert row["title"] == "La UCLG et ses partenaires"
+    assert french == originals[0].replace("CGLU", "UCLG")
+    assert english == originals[1]  # not sent through fr->en: its CGLU stays CGLU
+    assert german != originals[2]
+    assert italian == originals[3]
+    assert french_again == originals[4]  # the copy model: French comes out as it went in
+    assert "paragraphs in it left as written (no model for it->en: run `pressflow models " \
+           "install it en`)" in str(row["message"])
+    terms = json.loads(str(row["glossary_details"]))["terms"]
+    assert {"source": "CGLU", "target": "UCLG", "count": 2} in terms  # title and 1st paragraph
+
+
 def test_glossary_edit_retranslates_exactly_the_articles_with_changed_terms(
         tmp_path: Path, models_dir: Path, glossary_dir: Path) -> None:
     ctx = _context(tmp_path, glossary_dir)
@@ -325,3 +369,28 @@ def test_stage_uses_apertium_per_language_setting(tmp_path: Path, models_dir: Pa
     assert row["engine"] == "apertium" and row["status"] == "ok"
     assert str(row["model_version"]).startswith("apertium:fr-es+spa-eng")
     assert "UCLG" in str(row["text"]) and "WeGO" in str(row["text"])
+
+
+@needs_apertium
+def test_all_capitals_headline_is_translated_and_stays_in_capitals(glossary_dir: Path) -> None:
+    """Apertium leaves capitalised words it cannot look up as they are ("The MAYOR OF PARIS
+    Has VISITED"); pressflow sends shouted sentences in sentence case and raises the result
+    again, while the glossary's terms keep their own spelling."""
+    [res] = translate_texts([TranslationRequest(
+        "1", "LE MAIRE DE PARIS A VISITÉ TROIS VILLES AVEC LA CGLU ET WEGO", "fr")],
+        "en", glossary=glossary_dir, engine="apertium")
+    assert res.status == "ok" and res.glossary_violations == 0
+    out = res.translation
+    assert "MAYOR" in out and "CITIES" in out and "MAIRE" not in out and "VILLES" not in out
+    assert "UCLG" in out and "WeGO" in out
+    assert out.replace("WeGO", "").upper() == out.replace("WeGO", "")
+
+
+def test_only_shouted_sentences_change_case() -> None:
+    from pressflow.translate.core import _is_shouted, _sentence_case
+
+    assert _is_shouted("LE MAIRE DE PARIS A VISITÉ TROIS VILLES")
+    assert not _is_shouted("La CGLU et l'OCDE publient une étude sur les villes")
+    assert not _is_shouted("Zx0q et Zx1q avec l'OCDE")  # protected terms do not count
+    assert not _is_shouted("ÉTÉ 2024")
+    assert _sentence_case("« LE MAIRE Zx0q A VISITÉ »") == "« Le maire zx0q a visité »"

@@ -8,6 +8,10 @@ The order of work, for every language of the batch:
 3. send the sentences not cached, of *all* documents together, to the engine in a few large
    batches; restore the terms; store them in the cache;
 4. reassemble each document and verify its terms: each missing target term is a violation.
+
+A text whose paragraphs are in several languages (``Document.paragraphs``, from the language
+stage) is translated paragraph by paragraph, each with the engine of its own language: an
+English paragraph inside a French article stays as written, a Spanish one goes through es->en.
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .apertium import ApertiumEngine
 from .argos import ArgosEngine
 from .base import Engine, TranslateSettings
 from .cache import TranslationCache, cache_key
-from .glossary import VERBATIM, Glossary, Protected, load_glossary
+from .glossary import PLACEHOLDER_RE, VERBATIM, Glossary, Protected, load_glossary
 from .sentences import Segmented, segment
 
 FIELDS = ("title", "summary", "text")
@@ -29,11 +34,16 @@ FIELDS = ("title", "summary", "text")
 
 @dataclass
 class Document:
-    """What to translate: an article (title, summary, text) or one filter line (text)."""
+    """What to translate: an article (title, summary, text) or one filter line (text).
+
+    ``paragraphs``: (start, end, language) spans of ``text`` when its paragraphs were
+    detected one by one; only spans whose language differs from ``lang`` change anything.
+    """
 
     id: str
     lang: str | None
     fields: dict[str, str | None]
+    paragraphs: list[tuple[int, int, str]] | None = None
 
 
 @dataclass
@@ -98,6 +108,28 @@ class _Unit:
     field: str
     protected: Protected
     key: str
+    shouted: bool = False  # an ALL-CAPS headline: sent in sentence case, returned in capitals
+
+    @property
+    def engine_input(self) -> str:
+        return _sentence_case(self.protected.text) if self.shouted else self.protected.text
+
+
+def _is_shouted(text: str) -> bool:
+    """An all-capitals sentence (a headline style on many city sites). Engines read such
+    words as unknown names or acronyms and copy them untranslated, so they get sentence case
+    first; a sentence with a few capitals (UCLG, NATO) is not shouting."""
+    letters = [c for c in PLACEHOLDER_RE.sub(" ", text) if c.isalpha() and c.lower() != c.upper()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) \
+        and len(text.split()) >= 3
+
+
+def _sentence_case(text: str) -> str:
+    lowered = text.lower()
+    for i, c in enumerate(lowered):
+        if c.isalpha():
+            return lowered[:i] + c.upper() + lowered[i + 1:]
+    return lowered
 
 
 def translate_documents(docs: Sequence[Document], target: str, *,
@@ -114,6 +146,10 @@ def translate_documents(docs: Sequence[Document], target: str, *,
     settings = settings or TranslateSettings()
     cache = cache or TranslationCache()
     engines = engines or Engines(settings)
+    plans = [_mixed_plan(d, target) for d in docs]
+    if any(plans):
+        return _translate_mixed(docs, plans, target, settings=settings, glossary_dir=glossary_dir,
+                                cache=cache, engines=engines, on_chunk=on_chunk)
     results: list[DocumentResult | None] = [None] * len(docs)
     by_lang: dict[str | None, list[int]] = {}
     for i, d in enumerate(docs):
@@ -168,7 +204,7 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
                 p = glossary.protect(sentence)
                 key = cache_key(sentence, engine.name, version, lang, target,
                                 glossary.signature_of(p.entries))
-                units.append(_Unit(n, f, p, key))
+                units.append(_Unit(n, f, p, key, _is_shouted(p.text)))
     translated = cache.get_many(u.key for u in units)
     todo: dict[str, _Unit] = {}
     for u in units:
@@ -178,10 +214,11 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
     chunk = max(1, settings.batch_size * 16)
     for start in range(0, len(pending), chunk):
         part = pending[start:start + chunk]
-        outputs = engine.translate([u.protected.text for u in part], lang, target)
+        outputs = engine.translate([u.engine_input for u in part], lang, target)
         rows = []
         for u, out in zip(part, outputs):
-            final = Glossary.restore(out, u.protected)
+            # capitals back before the terms: a kept name (WeGO) keeps its own spelling
+            final = Glossary.restore(out.upper() if u.shouted else out, u.protected)
             translated[u.key] = final
             rows.append((u.key, lang, target, engine.name, u.protected.text, final))
         cache.put_many(rows)
@@ -217,7 +254,114 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
     return results
 
 
+# -- articles whose paragraphs are in several languages ------------------------------------
+@dataclass
+class _Piece:
+    """A stretch of a mixed text: a paragraph with its language, or the blank between two."""
+
+    text: str
+    lang: str | None  # None: a separator, copied as it is
+
+
+def _mixed_plan(doc: Document, target: str) -> list[_Piece] | None:
+    """The text cut into pieces when some paragraph is in another language than the
+    document's; None when a plain, one-language translation does it."""
+    text = doc.fields.get("text") or ""
+    lang = (doc.lang or "").lower()
+    if not doc.paragraphs or not text or not lang or lang in (target, "und"):
+        return None
+    spans = sorted((s, e, (pl or "").lower()) for s, e, pl in doc.paragraphs
+                   if 0 <= s < e <= len(text))
+    if not any(pl not in ("", "und", lang) for _, _, pl in spans):
+        return None
+    pieces: list[_Piece] = []
+    pos = 0
+    for start, end, pl in spans:
+        if start < pos:
+            continue  # overlapping spans: the stored offsets do not fit this text
+        if start > pos:
+            pieces.append(_Piece(text[pos:start], None))
+        pieces.append(_Piece(text[start:end], pl if pl not in ("", "und") else lang))
+        pos = end
+    if pos < len(text):
+        pieces.append(_Piece(text[pos:], None))
+    return pieces
+
+
+def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None], target: str,
+                     **kwargs: Any) -> list[DocumentResult | None]:
+    """Translate every paragraph with its own language's engine, then put texts together.
+
+    Each paragraph of a mixed text becomes a document of its own, all in one batched call;
+    a paragraph in the target language is kept; one whose language has no model is kept as
+    written and named in the message (the article's status follows its main language).
+    """
+    flat: list[Document] = []
+    for d, plan in zip(docs, plans):
+        if plan is None:
+            flat.append(d)
+            continue
+        flat.append(Document(d.id, d.lang, {**d.fields, "text": None}))
+        flat.extend(Document(f"{d.id}#{k}", piece.lang, {"text": piece.text})
+                    for k, piece in enumerate(plan) if piece.lang is not None)
+    done = iter(translate_documents(flat, target, **kwargs))  # same order as ``flat``
+    results: list[DocumentResult | None] = []
+    for d, plan in zip(docs, plans):
+        head = next(done)
+        if plan is None:
+            results.append(head)
+            continue
+        parts: list[str] = []
+        left: dict[str, str] = {}  # language -> why its paragraphs stay as written
+        violations = head.glossary_violations if head else 0
+        terms = {str(t["source"]): dict(t) for t in
+                 (head.glossary_details.get("terms", []) if head else [])}  # type: ignore[union-attr]
+        missing = list(head.glossary_details.get("violations", []) if head else [])  # type: ignore[call-overload]
+        stopped = head is None
+        for piece in plan:
+            if piece.lang is None:
+                parts.append(piece.text)
+                continue
+            res = next(done)
+            if res is not None and res.status == "ok":
+                parts.append(res.fields.get("text") or piece.text)
+                violations += res.glossary_violations
+                missing.extend(res.glossary_details.get("violations", []))  # type: ignore[arg-type]
+                for t in res.glossary_details.get("terms", []):  # type: ignore[union-attr]
+                    known = terms.setdefault(str(t["source"]), {**t, "count": 0})
+                    known["count"] = int(known["count"]) + int(t["count"])
+                continue
+            parts.append(piece.text)
+            if res is None:
+                stopped = True
+            elif res.status != "same-language":
+                left.setdefault(piece.lang, res.message or res.status)
+        if stopped or head is None:
+            results.append(None)  # a stop (SIGTERM) came mid-way: the next run redoes it
+            continue
+        fields = dict(head.fields)
+        fields["text"] = "".join(parts) if head.status == "ok" else None
+        message = "; ".join([m for m in [head.message] if m] + [
+            f"paragraphs in {lang} left as written ({why})" for lang, why in sorted(left.items())])
+        results.append(DocumentResult(
+            head.id, head.lang, fields, head.engine, head.status, message, violations,
+            {"terms": list(terms.values()), "violations": missing},
+            head.glossary_version, head.model_version))
+    return results
+
+
 def documents_from_rows(rows: Iterable[dict[str, object]]) -> list[Document]:
     return [Document(str(r["id"]), r.get("lang") and str(r["lang"]),  # type: ignore[arg-type]
-                     {f: (str(r[f]) if r.get(f) is not None else None) for f in FIELDS})
+                     {f: (str(r[f]) if r.get(f) is not None else None) for f in FIELDS},
+                     _paragraph_spans(r.get("lang_paragraphs")))
             for r in rows]
+
+
+def _paragraph_spans(value: object) -> list[tuple[int, int, str]] | None:
+    if not value:
+        return None
+    try:
+        items = json.loads(str(value))
+        return [(int(p["start"]), int(p["end"]), str(p["lang"])) for p in items]
+    except (ValueError, TypeError, KeyError):
+        return None  # an unreadable record: translate the text as one language

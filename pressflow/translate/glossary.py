@@ -35,7 +35,7 @@ from ..errors import GlossaryError
 
 OPTIONS = ("case", "exact")
 PLACEHOLDER = "Zx{}q"
-_PLACEHOLDER_RE = re.compile(r"[Zz]\s?[Xx]\s?(\d{1,3})\s?[Qq]")
+PLACEHOLDER_RE = re.compile(r"[Zz]\s?[Xx]\s?(\d{1,3})\s?[Qq]")
 VERBATIM = "verbatim: address"
 _VERBATIM_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»“”]+[^\s<>\"'«»“”.,;:!?)]"
                           r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -215,7 +215,7 @@ class Glossary:
                 return target[:1].upper() + target[1:]  # "Guvernare deschisă" -> "Open government"
             return target
 
-        return _PLACEHOLDER_RE.sub(put_back, translation)
+        return PLACEHOLDER_RE.sub(put_back, translation)
 
     @staticmethod
     def missing(translation: str, protected: Protected) -> list[Entry]:
