@@ -80,14 +80,20 @@ def model_available(lang: str | None) -> bool:
     return bool(pkg) and importlib.util.find_spec(pkg) is not None
 
 
+LOAD_SECONDS: dict[str, float] = {}  # per language: the stage reports model loading apart
+
+
 @lru_cache(maxsize=None)
 def load_model(lang: str) -> Language | None:
     """The NER-only pipeline for ``lang``, loaded once per process; None when not installed."""
     if not model_available(lang):
         return None
+    started = time.monotonic()
     import spacy
 
-    return spacy.load(MODELS[lang], exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
+    nlp = spacy.load(MODELS[lang], exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
+    LOAD_SECONDS[lang] = time.monotonic() - started
+    return nlp
 
 
 def _canonical(text: str, label: str, gaz: gz.Gazetteer, canon_map: dict[str, str]
@@ -122,6 +128,17 @@ def _plausible(text: str, label: str, gaz: gz.Gazetteer) -> bool:
     return not (label == "PERSON" and is_title(text))
 
 
+_LINE_START = re.compile(r"(?:^|\n)[\s\-–•*·>]*$")
+_LABEL_COLON = re.compile(r"\s?:")
+
+
+def _field_label(text: str, start: int, end: int) -> bool:
+    """A single word alone at the start of a line and followed by a colon."""
+    word = text[start:end].strip()
+    return " " not in word and bool(_LINE_START.search(text[max(0, start - 80):start])) \
+        and bool(_LABEL_COLON.match(text, end))
+
+
 def _ner_entities(doc: Any, offset: int, gaz: gz.Gazetteer, canon_map: dict[str, str],
                   method: str) -> list[Entity]:
     out = []
@@ -130,6 +147,8 @@ def _ner_entities(doc: Any, offset: int, gaz: gz.Gazetteer, canon_map: dict[str,
         text = ent.text.strip()
         if label is None or not _plausible(text, label, gaz):
             continue
+        if _field_label(doc.text, ent.start_char, ent.end_char) and gaz.lookup(text) is None:
+            continue  # "Téléphone :", "Contact:" on a contact block: a form label, not a name
         if label == "LOC":  # French models say LOC for cities and countries alike
             entry = gaz.lookup(text)
             if entry is not None and entry.label == "GPE":
@@ -350,6 +369,7 @@ def run_stage(ctx: RunContext) -> StageReport:
 
     report = StageReport("entities")
     started = time.monotonic()
+    loads_before = sum(LOAD_SECONDS.values())
     rows = list(ctx.store.pending("entities"))
     translations: dict[str, dict[str, Any]] = {}
     if rows and "translations" in ctx.store.db.table_names():
@@ -390,6 +410,7 @@ def run_stage(ctx: RunContext) -> StageReport:
         ctx.store.mark_done("entities", rows)
     report.processed = len(rows)
     report.details.update({"entities": n_entities, "officials": n_officials, **by_method})
+    report.details["model load s"] = round(sum(LOAD_SECONDS.values()) - loads_before, 2)
     absent = [pkg for lang, pkg in MODELS.items() if not model_available(lang)]
     if absent:
         report.notes.append("spaCy model package not installed: " + ", ".join(absent)

@@ -287,6 +287,21 @@ def test_yesterday_is_not_a_person() -> None:
     assert appositive_names("Yesterday, the Mayor of Paris opened the bridge.") == []
 
 
+def test_contact_block_labels_are_not_organisations() -> None:
+    """fr_core_news_sm calls "Téléphone" (at the start of a contact line, before a colon)
+    an organisation; a single word heading a line with a colon is a form label."""
+    from pressflow.entities import extract_entities, load_model
+
+    text = ("Pour plus d'informations, contactez le Secrétariat de WeGO.\n"
+            "Nom : Kakim Danabaïev\nE-mail: secretariat@we-gov.org\n"
+            "Téléphone: + 82-70-4202-9169")
+    raw = {(e.text, e.label_) for e in load_model("fr")(text).ents}
+    assert ("Téléphone", "ORG") in raw  # what the model says, so the rule below is needed
+    found = {(e.text, e.label) for e in extract_entities([(text, "fr")])[0]}
+    assert not {t for t, _ in found} & {"Téléphone", "E-mail", "Nom"}
+    assert ("Kakim Danabaïev", "PERSON") in found and ("WeGO", "ORG") in found
+
+
 def test_gazetteer_is_kept_on_disk_and_rebuilt_when_its_inputs_change(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRESSFLOW_CACHE_DIR", str(tmp_path / "cache"))
