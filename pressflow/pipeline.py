@@ -222,12 +222,35 @@ def preflight(config: Config) -> None:
     from .translate.base import TranslateSettings
     from .translate.glossary import check_folder
 
-    TranslateSettings.from_mapping(config.setting("translate"),
-                                   path=str(config.path) if config.path else None,
-                                   line=config.lines.get("translate"))
+    settings = TranslateSettings.from_mapping(config.setting("translate"),
+                                              path=str(config.path) if config.path else None,
+                                              line=config.lines.get("translate"))
+    check_pinned_engines(config, settings)
     if config.glossary_dir.is_dir():
         check_folder(config.glossary_dir)
     check_output_dir(config)
+
+
+def check_pinned_engines(config: Config, settings: Any) -> None:
+    """A language pinned to an engine (``engines: {fr: argos}``) that has no model for it is
+    an operator's mistake, not a per-article ``no-model``: the operator asked for it."""
+    from .translate.core import Engines, install_hint
+
+    target = str(config.setting("target_language"))
+    if settings.models_dir:
+        settings.models_dir = str(config.resolve(settings.models_dir))
+    engines = Engines(settings)
+    where = {"path": str(config.path), "line": config.lines.get("translate"),
+             "field": "engines"} if config.path else {}
+    for lang, name in sorted(settings.engines.items()):
+        if name not in ("argos", "apertium") or lang == target:
+            continue
+        if engines.get(name).version(lang, target):
+            continue
+        fix = (f"run `{install_hint(lang, target)}`" if name == "argos" else
+               "install the Apertium language packages (scripts/setup.d/20-apertium.sh)")
+        raise ConfigError(f"settings.translate.engines.{lang} is {name}, but {name} has no "
+                          f"{lang}->{target} model here; {fix}, or set it to auto", **where)
 
 
 def check_output_dir(config: Config) -> None:

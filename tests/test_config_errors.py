@@ -182,8 +182,24 @@ def test_unknown_translation_engine_exits_2_before_writing(site: Path) -> None:
     assert untouched(site)
 
 
+def test_language_pinned_to_an_engine_without_its_model_exits_2(site: Path,
+                                                                 tmp_path: Path) -> None:
+    """`engines: {fr: argos}` with no fr->en argos package installed is the operator's
+    mistake: exit 2 naming the line and the install command. (Left on `auto`, the same
+    missing pair is a per-article `no-model` status, tested in test_translate.py.)"""
+    config = site / "sources.yaml"
+    config.write_text(f"settings:\n  translate:\n    models_dir: {tmp_path / 'no-models'}\n"
+                      "    engines: {fr: argos}\nsources:\n" + GOOD_SOURCE, encoding="utf-8")
+    result = pressflow("run", "--config", str(config))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"{config}:2:" in result.stderr
+    assert "engines.fr is argos, but argos has no fr->en model" in result.stderr
+    assert "pressflow models install fr en" in result.stderr
+    assert untouched(site)
+
+
 def test_bad_config_case_count() -> None:
-    # + glossary line, output folder, missing file, translation engine
-    FIGURES["bad-config cases"] = len(BAD_CONFIGS) + 4
+    # + glossary line, output folder, missing file, translation engine, pinned engine
+    FIGURES["bad-config cases"] = len(BAD_CONFIGS) + 5
     print(f"\nbad-config cases: {FIGURES['bad-config cases']} "
           f"({len(SUBPROCESS_CASES)} also through `pressflow run`, exit 2)")
