@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--profile", action="store_true",
                         help="cProfile pressflow's last repeat and print the top functions")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="pressflow-crawl-bench-"))
@@ -116,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         from run import print_profile
 
         print("\n".join(print_profile(work / "crawl.pstats", limit=25)))
+    if args.keep:
+        print(f"(kept {work})")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

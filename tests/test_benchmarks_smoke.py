@@ -30,3 +30,15 @@ def test_benchmark_harness_prints_every_stage(tmp_path: Path) -> None:
     assert "second run, nothing changed" in out
     assert "peak memory" in out
     assert json_out.exists()
+
+
+def test_crawl_benchmark_repeats_and_prints_the_median(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "crawl.py"), "--sources", "3", "--items", "2",
+         "--repeat", "2"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out[-4000:]
+    rows = [line.split() for line in out.splitlines() if line[:1].isdigit()]
+    assert [r[0] for r in rows] == ["1", "2"], out
+    assert all(int(r[1]) >= 3 for r in rows)  # every source's documents were requested
+    assert "median ratio raw / pressflow:" in out

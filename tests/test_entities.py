@@ -38,12 +38,39 @@ def _canon(text: str, lang: str | None, gaz: gz.Gazetteer) -> list[tuple[str, st
     ("A delegação chegou a Seul.", "pt"),
     ("La delegación llegó a Seúl.", "es"),
     ("SEOUL SMART CITY PRIZE", "en"),
+    ("서울시는 오늘 회의를 열었다.", "ko"),  # a particle and a suffix run on from the name
+    ("대표단이 서울에 도착했다.", "ko"),
+    ("هیئت به سیول رسید.", "fa"),
+    ("وصل الوفد إلى سيول.", "ar"),  # Arabic yeh: the same name as Persian's
+    ("代表团抵达首尔。", "zh"),  # no spaces at all
 ])
 def test_same_city_same_canonical_in_every_language(text: str, lang: str, gaz: gz.Gazetteer
                                                     ) -> None:
     found = _canon(text, lang, gaz)
     assert [(label, canonical) for _, label, canonical in found][:1] == [("GPE", "Seoul")]
     assert gz.Gazetteer.lookup(gaz, found[0][0]).entity_id == "geonames:1835848"
+
+
+@pytest.mark.parametrize("text,lang,city", [
+    ("شهردار شیراز با هیئت دیدار کرد.", "fa", "Shiraz"),  # Persian yeh
+    ("شهردار شيراز با هیئت دیدار کرد.", "fa", "Shiraz"),  # the same name, Arabic yeh
+    ("부산에서도 행사가 열렸다.", "ko", "Busan"),
+    ("Мэр встретился с делегацией, прибывшей в Москва.", "ru", "Moscow"),
+])
+def test_cities_in_scripts_without_capitals(text: str, lang: str, city: str,
+                                            gaz: gz.Gazetteer) -> None:
+    assert [c for _, label, c in _canon(text, lang, gaz) if label == "GPE"] == [city]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("정부는 오늘 새로운 디지털 정책을 발표했다. 시민들은 대체로 환영하는 분위기였으며, 전문가들은 "
+     "추가 논의가 필요하다고 말했다.", "ko"),
+    ("政府今天宣布了新的数字政策。市民普遍表示欢迎，专家表示需要进一步讨论。", "zh"),
+    ("دولت امروز سیاست دیجیتال جدیدی را اعلام کرد. شهروندان به طور کلی استقبال کردند.", "fa"),
+])
+def test_no_places_in_texts_that_name_none(text: str, lang: str, gaz: gz.Gazetteer) -> None:
+    """Short names in scripts without capitals or spaces must not match common words."""
+    assert _canon(text, lang, gaz) == []
 
 
 @pytest.mark.parametrize("name", ["CGLU", "UCLG", "Cités et Gouvernements Locaux Unis",
