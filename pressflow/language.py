@@ -111,9 +111,50 @@ def langdetect_scores(text: str) -> dict[str, float]:
     return scores
 
 
+# py3langid's Chinese varieties: in writing, and for translation engines, they are Chinese
+_FOLD = {"wuu": "zh", "yue": "zh", "cmn": "zh", "gan": "zh", "hak": "zh", "nan": "zh"}
+
+
 def py3langid_scores(text: str, top: int = 10) -> dict[str, float]:
     """py3langid's normalised probabilities of the ``top`` best languages."""
-    return {lang: float(p) for lang, p in _identifier().rank(text)[:top]}
+    scores: dict[str, float] = {}
+    for lang, p in _identifier().rank(text)[:top]:
+        code = _FOLD.get(lang, lang)
+        scores[code] = scores.get(code, 0.0) + float(p)
+    return scores
+
+
+# Scripts written by one language (of those pressflow meets): the letters decide, whatever
+# the detectors say about a short text (langdetect calls ten Chinese characters Korean).
+_SCRIPT_RANGES = (("ko", ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))),
+                  ("kana", ((0x3040, 0x30FF), (0x31F0, 0x31FF))),
+                  ("han", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))),
+                  ("th", ((0x0E00, 0x0E7F),)), ("el", ((0x0370, 0x03FF),)),
+                  ("ka", ((0x10A0, 0x10FF),)), ("hy", ((0x0530, 0x058F),)))
+
+
+def script_language(text: str) -> str | None:
+    """The language the letters' script settles, or None (Latin, Cyrillic, Arabic... are
+    shared by many languages: the detectors decide those)."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        code = ord(ch)
+        for name, ranges in _SCRIPT_RANGES:
+            if any(lo <= code <= hi for lo, hi in ranges):
+                counts[name] = counts.get(name, 0) + 1
+                break
+    if not letters or not counts:
+        return None
+    if counts.get("kana", 0) >= 0.1 * letters:
+        return "ja"  # Japanese mixes kana with Chinese characters
+    name, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < 0.6 * letters:
+        return None
+    return {"han": "zh", "kana": "ja"}.get(name, name)
 
 
 def _clean(text: str) -> str:
@@ -158,6 +199,9 @@ def detect(text: str, hint: str | None = None, priors: Sequence[str | None] = ()
     """
     clean = _clean(text)
     all_priors = [hint, *priors]
+    by_script = script_language(clean)
+    if by_script is not None:
+        return Detection(by_script, 0.99)
     if len(_LETTER.findall(clean)) < MIN_LETTERS:
         first = next((p for p in all_priors if p), None)
         return Detection(_norm(first) if first else UNDETERMINED, 0.0)
