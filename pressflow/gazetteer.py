@@ -17,7 +17,9 @@ Sources, strongest first when two name the same string:
    one more alias of that name; other terms only give canonical names to what NER finds.
 
 Matching is an Aho-Corasick scan (pyahocorasick) over the text, case-sensitive, whole words,
-leftmost-longest, so a 25,000-character page costs about a millisecond.
+leftmost-longest, so a 25,000-character page costs about a millisecond. "Whole word" follows
+the script: Korean names may carry a particle (서울에서), Chinese and Japanese have no word
+breaks at all, and a Persian word may hold a zero-width non-joiner (گفت‌وگو is one word).
 """
 
 from __future__ import annotations
