@@ -4,6 +4,9 @@ Month names come from the Unicode CLDR through babel (every locale, wide and abb
 format and stand-alone forms), so "12 juillet 2024", "6 giugno 2019", "24-27 mai 2022",
 "3. März 2023" or "July 12, 2024" are read without a hand-kept list per language.
 
+Also read: dates in Chinese, Japanese and Korean (2024年7月12日, 2024년 7월 12일), digits of
+any script (١٢ يوليو ٢٠٢٤), and the Persian calendar (۲۲ تیر ۱۴۰۳ is 12 July 2024).
+
 Every date returned is timezone-aware UTC. A date given without a time is taken as
 midnight UTC of that day. Nothing here ever answers "now": no date is better than a guess.
 """
@@ -34,6 +37,14 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])\b")
 _NUMERIC_DMY = re.compile(r"\b(0?[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])[./]((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+# Chinese, Japanese and Korean: 2024年7月12日, 2024년 7월 12일
+_CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(1[0-2]|0?[1-9])\s*[月월]\s*(3[01]|[12]\d|0?[1-9])\s*[日일]")
+# Persian (Solar Hijri) calendar: ۲۲ تیر ۱۴۰۳ (digits made ASCII first)
+PERSIAN_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
+                  "آذر", "دی", "بهمن", "اسفند")
+_JALALI_DATE = re.compile(
+    r"(?<!\d)(3[01]|[12]\d|0?[1-9])\s+(" + "|".join(sorted(PERSIAN_MONTHS, key=len, reverse=True))
+    + r")(?:\s+ماه)?\s+(1[34]\d{2})(?!\d)")
 
 
 def to_utc(value: datetime) -> datetime:
@@ -120,7 +131,43 @@ def date_from_url(url: str | None) -> datetime | None:
 def _fold(text: str) -> str:
     """Lower case without accents, so "Février" matches "fevrier" and "Março" "marco"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # NFC again: Korean syllables come apart into letters under NFKD (년 -> ᄂ ᅧ ᆫ)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                if not unicodedata.combining(c)))
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic, Persian, Devanagari... digits as 0-9 (same length: offsets hold)."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
+    """A Solar Hijri (Persian calendar) date as a Gregorian one (the jalaali algorithm)."""
+    jy += 1595
+    days = -355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd + \
+        ((jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186)
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    gd = days + 1
+    leap = (gy % 4 == 0 and gy % 100 != 0) or gy % 400 == 0
+    for gm, n in enumerate((31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), 1):
+        if gd <= n:
+            return gy, gm, gd
+        gd -= n
+    raise ValueError(f"no such Solar Hijri date: {jy - 1595}/{jm}/{jd}")
 
 
 @functools.lru_cache(maxsize=64)
@@ -172,7 +219,7 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
     without a year ("6 giugno") takes ``default_year`` or the next year written after it in
     the same text; with neither it is skipped.
     """
-    folded = _fold(text)
+    folded = ascii_digits(_fold(text))
     found: list[tuple[int, datetime]] = []
     langs = [lang] if lang else []
     langs += [x for x in FALLBACK_LANGS if x != lang]
@@ -199,7 +246,7 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
                 continue
         if found and code == lang:
             break  # the page's own language answered; others would only add noise
-    for pattern, order in ((_ISO_DATE, "ymd"), (_NUMERIC_DMY, "dmy")):
+    for pattern, order in ((_ISO_DATE, "ymd"), (_NUMERIC_DMY, "dmy"), (_CJK_DATE, "ymd")):
         for match in pattern.finditer(folded):
             parts = [int(g) for g in match.groups()]
             y, m, d = parts if order == "ymd" else (parts[2], parts[1], parts[0])
@@ -207,6 +254,13 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
                 found.append((match.start(), datetime(y, m, d, tzinfo=timezone.utc)))
             except ValueError:
                 continue
+    for match in _JALALI_DATE.finditer(folded):
+        try:
+            y, m, d = jalali_to_gregorian(int(match[3]), PERSIAN_MONTHS.index(match[2]) + 1,
+                                          int(match[1]))
+            found.append((match.start(), datetime(y, m, d, tzinfo=timezone.utc)))
+        except ValueError:
+            continue
     found.sort(key=lambda pair: pair[0])
     return [d for _, d in found if d.year >= EARLIEST_YEAR]
 

@@ -38,6 +38,15 @@ def utc(y: int, m: int, d: int, h: int = 0, mi: int = 0) -> datetime:
     ("12/07/2024", "fr", utc(2024, 7, 12)),
     ("2024-07-12", None, utc(2024, 7, 12)),
     ("03.04.2023", "de", utc(2023, 4, 3)),
+    ("Москва, 12 июля 2024 года", "ru", utc(2024, 7, 12)),
+    ("İstanbul, 12 Temmuz 2024", "tr", utc(2024, 7, 12)),
+    ("서울, 2024년 7월 12일 - 서울시는", "ko", utc(2024, 7, 12)),
+    ("2024年7月12日に横浜市は", "ja", utc(2024, 7, 12)),
+    ("北京 2024年7月12日电", "zh", utc(2024, 7, 12)),
+    ("عمّان، ١٢ يوليو ٢٠٢٤", "ar", utc(2024, 7, 12)),  # Arabic-Indic digits
+    ("شیراز - ۲۲ تیر ۱۴۰۳", "fa", utc(2024, 7, 12)),  # Persian calendar, Persian digits
+    ("تهران، ۱ فروردین ۱۴۰۳", "fa", utc(2024, 3, 20)),  # Nowruz
+    ("११ जुलाई २०२४, इंदौर", "hi", utc(2024, 7, 11)),  # Devanagari digits
 ])
 def test_dates_written_in_the_page_language(text: str, lang: str | None,
                                             expected: datetime) -> None:
