@@ -43,7 +43,8 @@ BOILERPLATE = re.compile(
     r"goog-te|translate-widget|share|sharing|social|sharedaddy|addtoany|a2a|newsletter|"
     r"subscribe|breadcrumbs?|related|relacionad[oa]s|correlati|comments?|respond|"
     r"skip-link|screen-reader|sidebar|widget-area|pagination|print-link|tags?-list|"
-    r"post-navigation|nav-links|author-box|banner-ad|advert|ads|menu|navbar|langnav|"
+    r"post-navigation|nav-links|prev|next|prev-?next|pager|author-box|banner-ad|advert|ads|"
+    r"menu|navbar|langnav|"
     r"footer|pied|skiplinks|sidenav(box)?)($|[\s_-])", re.I)
 REMOVE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "svg",
                "select", "nav", "footer", "aside")
