@@ -41,6 +41,7 @@ BANDS = 16  # 16 bands of 4 rows: pairs above Jaccard ~0.5 very likely share a b
 ROWS = NUM_PERM // BANDS
 MAX_TOKENS = 2000
 LEAD_CHARS = 400
+LEAD_DATE_TOLERANCE_DAYS = 4  # a dateline a day off, "2 to 5 September": still one story
 ALIAS_MIN_POPULATION = 300_000
 
 # Thresholds, measured on tests/data/stories (docs/stories.md has the figures).
@@ -376,12 +377,14 @@ class Fingerprint:
     english: dict[str, int] | None
     length: int
     lead_terms: frozenset[str] = frozenset()  # the lead's name words and places
+    lead_dates: frozenset[int] = frozenset()  # calendar dates written in the lead (ordinals)
 
     def to_json(self) -> dict[str, Any]:
         return {"lang": self.lang, "anchors": sorted(self.anchors),
                 "lead_places": sorted(self.lead_places), "lead_names": sorted(self.lead_names),
                 "lead_years": sorted(self.lead_years), "english": self.english,
-                "length": self.length, "lead_terms": sorted(self.lead_terms)}
+                "length": self.length, "lead_terms": sorted(self.lead_terms),
+                "lead_dates": sorted(self.lead_dates)}
 
     @classmethod
     def from_json(cls, article_id: str, day: int | None, sig: bytes,
@@ -390,7 +393,8 @@ class Fingerprint:
                    frozenset(data["anchors"]), frozenset(data["lead_places"]),
                    frozenset(data["lead_names"]), frozenset(data["lead_years"]),
                    data.get("english"), int(data.get("length") or 0),
-                   frozenset(data.get("lead_terms", ())))
+                   frozenset(data.get("lead_terms", ())),
+                   frozenset(int(d) for d in data.get("lead_dates", ())))
 
 
 def to_day(published: str | date | datetime | None) -> int | None:
@@ -438,12 +442,24 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
         if label == "PERSON" and fold(canonical).split()[-1] in lead_text:
             lead.names.add(fold(canonical))
     english = english_terms(f"{eng_title or ''}\n{eng_text}") if eng_text else None
+    lead_dates = _lead_dates(title, text, lang) | (
+        _lead_dates(eng_title or "", eng_text, "en") if english_text else set())
     return Fingerprint(
         id=article_id, lang=lang, day=to_day(published),
         signature=signature(f"{title}\n{text}"), anchors=frozenset(whole.all),
         lead_places=frozenset(lead.places), lead_names=frozenset(lead.names),
         lead_years=frozenset(lead.years), english=english, length=len(text or ""),
-        lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:"))))
+        lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:"))),
+        lead_dates=frozenset(lead_dates))
+
+
+def _lead_dates(title: str, text: str | None, lang: str | None) -> set[int]:
+    """Calendar days written in the title and lead, in the article's language (CLDR month
+    names, ISO and numeric dates, CJK and Persian calendar dates)."""
+    from .dates import dates_in_text
+
+    lead = f"{title}\n{(text or '')[:LEAD_CHARS]}"
+    return {d.date().toordinal() for d in dates_in_text(lead, lang)}
 
 
 # -- the decision ---------------------------------------------------------------------
@@ -476,6 +492,9 @@ def veto(a: Fingerprint, b: Fingerprint, *, window: int, leads: bool = True) -> 
         return f"published {abs(a.day - b.day)} days apart"
     if a.lead_years and b.lead_years and not (a.lead_years & b.lead_years):
         return "about different years"
+    if a.lead_dates and b.lead_dates and min(abs(x - y) for x in a.lead_dates
+                                             for y in b.lead_dates) > LEAD_DATE_TOLERANCE_DAYS:
+        return "about different dates"
     if (a.lead_places - b.anchors) and (b.lead_places - a.anchors):
         return "in different places"
     if a.lead_names and b.lead_names and not any(_name_found(n, b) for n in a.lead_names) \

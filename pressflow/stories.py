@@ -99,11 +99,16 @@ class CandidateIndex:
     def size(self) -> int:
         raise NotImplementedError
 
-    def band_hits(self, keys: list[int], day: int | None) -> Counter[str]:
-        """Articles sharing LSH bands, within the near-duplicate window, with the count."""
+    def band_hits(self, keys: list[int], day: int | None,
+                  top: int | None = None) -> Counter[str]:
+        """Articles sharing LSH bands, within the near-duplicate window, with the count
+        (at least the ``top`` most-shared ones; an index may return more)."""
         raise NotImplementedError
 
-    def anchor_hits(self, anchors: list[str], day: int | None) -> Counter[str]:
+    def anchor_hits(self, anchors: list[str], day: int | None, top: int | None = None,
+                    min_count: int = 1) -> Counter[str]:
+        """Articles sharing anchors inside the date window, with the count (at least the
+        ``top`` ones sharing ``min_count`` or more; an index may return more)."""
         raise NotImplementedError
 
     def load(self, ids: Iterable[str]) -> list[Fingerprint]:
@@ -116,13 +121,13 @@ class CandidateIndex:
         return idf_weight(self.df, self.size)
 
     def candidates(self, fp: Fingerprint) -> list[Fingerprint]:
-        bands = self.band_hits(band_keys(fp.signature), fp.day)
+        bands = self.band_hits(band_keys(fp.signature), fp.day, top=MAX_CANDIDATES)
         ids = {i for i, _ in bands.most_common(MAX_CANDIDATES)}
         limit = max(RARE_DF, int(COMMON_SHARE * self.size))
         useful = [a for a in fp.anchors if self.df(a) <= limit]
         if fp.day is None:
             useful = [a for a in useful if self.df(a) <= RARE_DF]
-        hits = self.anchor_hits(useful, fp.day)
+        hits = self.anchor_hits(useful, fp.day, top=MAX_CANDIDATES, min_count=2)
         ids |= {i for i, n in hits.most_common(MAX_CANDIDATES) if n >= 2}
         ids.discard(fp.id)
         return self.load(ids)
@@ -145,7 +150,8 @@ class MemoryIndex(CandidateIndex):
     def size(self) -> int:
         return self._size if self._size is not None else len(self.fps)
 
-    def band_hits(self, keys: list[int], day: int | None) -> Counter[str]:
+    def band_hits(self, keys: list[int], day: int | None,
+                  top: int | None = None) -> Counter[str]:
         hits = Counter(i for k in keys for i in self.bands.get(k, ()))
         if day is not None:
             for i in list(hits):
@@ -154,7 +160,8 @@ class MemoryIndex(CandidateIndex):
                     del hits[i]
         return hits
 
-    def anchor_hits(self, anchors: list[str], day: int | None) -> Counter[str]:
+    def anchor_hits(self, anchors: list[str], day: int | None, top: int | None = None,
+                    min_count: int = 1) -> Counter[str]:
         hits: Counter[str] = Counter()
         for a in anchors:
             if day is None:
@@ -219,28 +226,41 @@ class StoreIndex(CandidateIndex):
             self._df_cache[a] = self._df_cache.get(a, 0) + n
         self._size += len(fps)
 
-    def band_hits(self, keys: list[int], day: int | None) -> Counter[str]:
-        sql = ("SELECT b.article_id FROM story_bands b JOIN story_fingerprints f "
+    # Counting happens in SQLite (GROUP BY ... LIMIT): an article shares common bands and
+    # anchors with hundreds of others in a busy week, and only the best few are scored.
+    def band_hits(self, keys: list[int], day: int | None,
+                  top: int | None = None) -> Counter[str]:
+        sql = ("SELECT b.article_id, count(*) AS n FROM story_bands b JOIN story_fingerprints f "
                f"ON f.article_id = b.article_id WHERE b.band IN ({','.join('?' * len(keys))})")
         params: list[Any] = list(keys)
         if day is not None:
             sql += " AND (f.day BETWEEN ? AND ? OR f.day IS NULL)"
             params += [day - NEAR_DUP_WINDOW_DAYS, day + NEAR_DUP_WINDOW_DAYS]
-        return Counter(r[0] for r in self.db.execute(sql, params))
+        sql += " GROUP BY b.article_id ORDER BY n DESC, b.article_id"
+        if top is not None:
+            sql += f" LIMIT {int(top)}"
+        return Counter(dict(self.db.execute(sql, params).fetchall()))
 
-    def anchor_hits(self, anchors: list[str], day: int | None) -> Counter[str]:
+    def anchor_hits(self, anchors: list[str], day: int | None, top: int | None = None,
+                    min_count: int = 1) -> Counter[str]:
         hits: Counter[str] = Counter()
-        for i in range(0, len(anchors), 400):
-            chunk = anchors[i:i + 400]
-            marks = ",".join("?" * len(chunk))
-            if day is None:
-                sql = f"SELECT article_id FROM story_anchors WHERE anchor IN ({marks})"
-                params: list[Any] = chunk
-            else:
-                sql = (f"SELECT article_id FROM story_anchors WHERE anchor IN ({marks}) "
-                       "AND (day BETWEEN ? AND ? OR day IS NULL)")
-                params = [*chunk, day - DATE_WINDOW_DAYS, day + DATE_WINDOW_DAYS]
-            hits.update(r[0] for r in self.db.execute(sql, params))
+        if not anchors:
+            return hits
+        chunks = [anchors[i:i + 400] for i in range(0, len(anchors), 400)]
+        whole = len(chunks) == 1  # counts are final: SQLite may rank and cut them
+        for chunk in chunks:
+            sql = (f"SELECT article_id, count(*) AS n FROM story_anchors WHERE anchor IN "
+                   f"({','.join('?' * len(chunk))})")
+            params: list[Any] = list(chunk)
+            if day is not None:
+                sql += " AND (day BETWEEN ? AND ? OR day IS NULL)"
+                params += [day - DATE_WINDOW_DAYS, day + DATE_WINDOW_DAYS]
+            sql += " GROUP BY article_id"
+            if whole:
+                sql += f" HAVING n >= {int(min_count)} ORDER BY n DESC, article_id"
+                if top is not None:
+                    sql += f" LIMIT {int(top)}"
+            hits.update(dict(self.db.execute(sql, params).fetchall()))
         return hits
 
     def load(self, ids: Iterable[str]) -> list[Fingerprint]:

@@ -64,6 +64,28 @@ def test_vetoes_say_why(a: str, b: str, reason: str) -> None:
     assert reason in (veto(fa, fb, window=7) or "")
 
 
+def test_leads_dated_days_apart_are_different_events() -> None:
+    """Two trainings of the same organisation for the same city, published in one week
+    (inside the date window), whose leads give event dates ten days apart, stay apart;
+    "From 2 to 5 September" and "2024년 9월 2일부터 5일까지" are one event."""
+    from pressflow.similarity import fingerprint
+
+    def fp(key: str, lang: str, lead: str) -> object:
+        return fingerprint(key, title="WeGO training for Ulaanbaatar", lang=lang,
+                           text=lead + " The participants visited the traffic centre.",
+                           published="2024-09-12")
+
+    first = fp("a", "en", "On 2 September 2024, WeGO trained 25 officials of Ulaanbaatar in Seoul.")
+    second = fp("b", "en", "On 12 September 2024, WeGO trained 25 officials of Ulaanbaatar in Seoul.")
+    assert veto(first, second, window=7) == "about different dates"
+    ranged = fp("c", "en", "From 2 to 5 September 2024, WeGO trained 25 officials of Ulaanbaatar.")
+    korean = fingerprint("d", title="WeGO, 울란바토르 공무원 연수", lang="ko", published="2024-09-12",
+                         text="WeGO는 2024년 9월 2일부터 5일까지 서울에서 울란바토르 공무원 25명을 대상으로 "
+                              "연수를 진행했다.")
+    assert veto(ranged, korean, window=7) is None
+    assert veto(first, ranged, window=7) is None
+
+
 def test_cities_match_across_scripts_and_spellings() -> None:
     ko = fingerprint("ko", title="서울시 대표단", text="서울시 공무원 12명이 밀라노시를 방문했다.", lang="ko")
     fr = fingerprint("fr", title="Séoul", text="Douze fonctionnaires de Séoul ont visité Milan.", lang="fr")
