@@ -410,7 +410,9 @@ def run_stage(ctx: RunContext) -> StageReport:
         ctx.store.mark_done("entities", rows)
     report.processed = len(rows)
     report.details.update({"entities": n_entities, "officials": n_officials, **by_method})
-    report.details["model load s"] = round(sum(LOAD_SECONDS.values()) - loads_before, 2)
+    loaded = round(sum(LOAD_SECONDS.values()) - loads_before, 1)
+    if loaded:
+        report.details["model load s"] = loaded
     absent = [pkg for lang, pkg in MODELS.items() if not model_available(lang)]
     if absent:
         report.notes.append("spaCy model package not installed: " + ", ".join(absent)
