@@ -228,39 +228,38 @@ class StoreIndex(CandidateIndex):
 
     # Counting happens in SQLite (GROUP BY ... LIMIT): an article shares common bands and
     # anchors with hundreds of others in a busy week, and only the best few are scored.
+    def _ranked(self, sql: str, params: list[Any], day: int | None, day_column: str,
+                window: int, key: str, min_count: int = 1, top: int | None = None,
+                rank: bool = True) -> Counter[str]:
+        """``sql`` (postings of the wanted keys) within ``window`` days of ``day``, counted
+        per article; when ``rank``, only the ``top`` articles with ``min_count`` or more."""
+        if day is not None:
+            sql += f" AND ({day_column} BETWEEN ? AND ? OR {day_column} IS NULL)"
+            params = [*params, day - window, day + window]
+        sql += f" GROUP BY {key}"
+        if rank:
+            sql += f" HAVING n >= {int(min_count)} ORDER BY n DESC, {key}"
+            if top is not None:
+                sql += f" LIMIT {int(top)}"
+        return Counter(dict(self.db.execute(sql, params).fetchall()))
+
     def band_hits(self, keys: list[int], day: int | None,
                   top: int | None = None) -> Counter[str]:
         sql = ("SELECT b.article_id, count(*) AS n FROM story_bands b JOIN story_fingerprints f "
                f"ON f.article_id = b.article_id WHERE b.band IN ({','.join('?' * len(keys))})")
-        params: list[Any] = list(keys)
-        if day is not None:
-            sql += " AND (f.day BETWEEN ? AND ? OR f.day IS NULL)"
-            params += [day - NEAR_DUP_WINDOW_DAYS, day + NEAR_DUP_WINDOW_DAYS]
-        sql += " GROUP BY b.article_id ORDER BY n DESC, b.article_id"
-        if top is not None:
-            sql += f" LIMIT {int(top)}"
-        return Counter(dict(self.db.execute(sql, params).fetchall()))
+        return self._ranked(sql, list(keys), day, "f.day", NEAR_DUP_WINDOW_DAYS,
+                            "b.article_id", top=top)
 
     def anchor_hits(self, anchors: list[str], day: int | None, top: int | None = None,
                     min_count: int = 1) -> Counter[str]:
         hits: Counter[str] = Counter()
-        if not anchors:
-            return hits
         chunks = [anchors[i:i + 400] for i in range(0, len(anchors), 400)]
-        whole = len(chunks) == 1  # counts are final: SQLite may rank and cut them
         for chunk in chunks:
             sql = (f"SELECT article_id, count(*) AS n FROM story_anchors WHERE anchor IN "
                    f"({','.join('?' * len(chunk))})")
-            params: list[Any] = list(chunk)
-            if day is not None:
-                sql += " AND (day BETWEEN ? AND ? OR day IS NULL)"
-                params += [day - DATE_WINDOW_DAYS, day + DATE_WINDOW_DAYS]
-            sql += " GROUP BY article_id"
-            if whole:
-                sql += f" HAVING n >= {int(min_count)} ORDER BY n DESC, article_id"
-                if top is not None:
-                    sql += f" LIMIT {int(top)}"
-            hits.update(dict(self.db.execute(sql, params).fetchall()))
+            # with one chunk the counts are final, so SQLite may rank and cut them
+            hits.update(self._ranked(sql, list(chunk), day, "day", DATE_WINDOW_DAYS,
+                                     "article_id", min_count, top, rank=len(chunks) == 1))
         return hits
 
     def load(self, ids: Iterable[str]) -> list[Fingerprint]:
