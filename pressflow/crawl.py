@@ -60,25 +60,10 @@ def _is_listing(source: Source, html: str, url: str) -> bool:
     return source.kind == "page" and looks_like_listing(html, url)
 
 
-def parse_document(result: FetchResult, source: Source) -> list[Article]:
-    """Articles of one fetched document, by the source's kind (a feed is sniffed, not
-    trusted: a ``kind: page`` that serves RSS is read as a feed). A listing page gives one
-    article per item, with the item's teaser as text (no links followed here)."""
-    articles, html = _read_first(result, source)
-    if articles is not None:
-        return articles
-    assert html is not None
-    items = find_items(html, result.url, selectors=source.selectors, language=source.language)
-    if not items:
-        raise ExtractionError("no story items found on the listing page; set "
-                              "`selectors: {item: ...}` for this source",
-                              source=source.name, url=result.url)
-    return [_item_article(item, source, None) for item in items]
-
-
 def _read_first(result: FetchResult, source: Source) -> tuple[list[Article] | None, str | None]:
-    """A source's first document: its articles when it is a feed or an article page, else
-    (None, the listing page's HTML) for the caller to read item by item."""
+    """A source's first document, by the source's kind (a feed is sniffed, not trusted: a
+    ``kind: page`` that serves RSS is read as a feed): its articles when it is a feed or an
+    article page, else (None, the listing page's HTML) for the caller to read item by item."""
     if source.kind == "feed" and not looks_like_feed(result.content) \
             and looks_like_html(result.content):
         feed = advertised_feed(result.content, result.url)
