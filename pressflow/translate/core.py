@@ -119,9 +119,10 @@ def _is_shouted(text: str) -> bool:
     """An all-capitals sentence (a headline style on many city sites). Engines read such
     words as unknown names or acronyms and copy them untranslated, so they get sentence case
     first; a sentence with a few capitals (UCLG, NATO) is not shouting."""
-    letters = [c for c in PLACEHOLDER_RE.sub(" ", text) if c.isalpha() and c.lower() != c.upper()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) \
-        and len(text.split()) >= 3
+    bare = PLACEHOLDER_RE.sub(" ", text)
+    upper = sum(map(str.isupper, bare))
+    cased = upper + sum(map(str.islower, bare))
+    return cased >= 12 and upper >= 0.9 * cased and len(text.split()) >= 3
 
 
 def _sentence_case(text: str) -> str:

@@ -42,18 +42,32 @@ _VERBATIM_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»“”]+[^\s<>\"'«�
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 
 
+class _FoldTable(dict):  # type: ignore[type-arg]
+    """A ``str.translate`` table filled on first sight of each character, so folding runs
+    at C speed: every sentence of every article is folded, for matching and verifying."""
+
+    def __init__(self, keep_case: bool) -> None:
+        super().__init__()
+        self.keep_case = keep_case
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code).translate(_APOSTROPHES)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if not self.keep_case:
+            base = base.lower()[0]
+        self[code] = base
+        return base
+
+
+_FOLD = {False: _FoldTable(False), True: _FoldTable(True)}
+
+
 def fold(text: str, *, keep_case: bool = False) -> str:
     """Same length as ``text``: accents removed, apostrophes unified, lower case unless asked.
 
     Keeping the length lets a match in the folded text point back into the original.
     """
-    out = []
-    for ch in text.translate(_APOSTROPHES):
-        base = unicodedata.normalize("NFD", ch)[0]
-        if not keep_case:
-            base = base.lower()[0]
-        out.append(base)
-    return "".join(out)
+    return text.translate(_FOLD[keep_case])
 
 
 def _is_acronym(term: str) -> bool:
@@ -135,12 +149,17 @@ class Glossary:
     def __post_init__(self) -> None:
         self._compiled: list[tuple[re.Pattern[str], bool]] | None = None
         self._order: dict[bool, list[Entry]] = {}
+        self._version: tuple[int, str] | None = None
 
     @property
     def version(self) -> str:
         """Changes whenever a term of this pair is added, removed or changed."""
-        sigs = sorted(e.signature for e in self.entries)
-        return hashlib.sha256("\n".join(sigs).encode()).hexdigest()[:12] if sigs else "none"
+        key = len(self.entries)  # entries are only ever added, by the loader
+        if self._version is None or self._version[0] != key:
+            sigs = sorted(e.signature for e in self.entries)
+            self._version = (key, hashlib.sha256("\n".join(sigs).encode()).hexdigest()[:12]
+                             if sigs else "none")
+        return self._version[1]
 
     def _patterns(self) -> list[tuple[re.Pattern[str], bool]]:
         if self._compiled is None:
