@@ -49,6 +49,8 @@ def test_grouped_by_story_with_english_and_original_side_by_side(fx: Fixture,
     english = lyon.xpath(".//section[contains(@class,'english')]")[0]
     original = lyon.xpath(".//section[contains(@class,'original')]")[0]
     assert english.get("lang") == "en" and original.get("lang") == "fr"
+    # the browser picks the direction of source text: Persian, Arabic, Hebrew read right to left
+    assert original.get("dir") == "auto" and english.get("dir") is None
     assert "The City of Lyon welcomes the summit." in english.text_content()
     assert "La Ville de Lyon accueille le sommet." in original.text_content()
     meta = lyon.xpath(".//p[contains(@class,'meta')]")[0].text_content()
