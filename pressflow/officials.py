@@ -89,8 +89,9 @@ def _institutions() -> frozenset[tuple[str, ...]]:
 
 
 def role_words() -> frozenset[str]:
-    """Every single word that is, or is part of, a role (for the gazetteer's neighbour test)."""
-    return frozenset(w for role in _roles() for w in role)
+    """Every single word that is, or is part of, a role or a local government body's name
+    (for the gazetteer's neighbour test: "Shiraz Mayor", "İstanbul Büyükşehir Belediyesi")."""
+    return frozenset(w for phrase in (*_roles(), *_institutions()) for w in phrase)
 
 
 def _norm(word: str) -> str:

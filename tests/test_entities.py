@@ -329,6 +329,24 @@ def test_contact_block_labels_are_not_organisations() -> None:
     assert ("Kakim Danabaïev", "PERSON") in found and ("WeGO", "ORG") in found
 
 
+def test_a_city_beside_its_government_words_is_still_the_city() -> None:
+    """A capitalised word next to a town's name usually makes it a person's name ("Anna
+    Lisa Boni"); a local government's words do not ("İstanbul Büyükşehir Belediye
+    Başkanı", Istanbul's metropolitan mayor), and the office is an official's role."""
+    from pressflow.entities import extract_entities
+    from pressflow.officials import find_officials
+
+    text = "Ekrem İmamoğlu, İstanbul Büyükşehir Belediye Başkanı, Ankara'da konuştu."
+    found = extract_entities([(text, "tr")])[0]
+    assert [(e.text, e.canonical) for e in found if e.label == "GPE"] == [
+        ("İstanbul", "Istanbul"), ("Ankara", "Ankara")]
+    [official] = find_officials(text, found)
+    assert (official.person, official.place) == ("Ekrem İmamoğlu", "Istanbul")
+    assert "Başkanı" in official.role
+    assert "Lisa" not in {e.text for e in extract_entities([("Anna Lisa Boni met them.", "en")])[0]
+                          if e.label == "GPE"}
+
+
 def test_gazetteer_is_kept_on_disk_and_rebuilt_when_its_inputs_change(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRESSFLOW_CACHE_DIR", str(tmp_path / "cache"))
