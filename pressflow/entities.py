@@ -20,7 +20,6 @@ entities and the words around them by :mod:`pressflow.officials`.
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 import time
 from collections.abc import Iterable, Sequence
@@ -348,15 +347,11 @@ def annotate(texts: Sequence[tuple[str, str | None]]) -> list[list[Entity]]:
 
 
 def _paragraph_spans(row: dict[str, Any]) -> list[tuple[int, int, str]] | None:
-    raw = row.get("lang_paragraphs")
-    if not raw:
-        return None
-    try:
-        spans = [(int(p["start"]), int(p["end"]), str(p["lang"])) for p in json.loads(raw)]
-    except (ValueError, KeyError, TypeError):
-        return None
-    langs = {s[2] for s in spans}
-    return spans if len(langs) > 1 else None
+    """The stored paragraph spans of a text that mixes languages, else None."""
+    from .language import stored_paragraphs
+
+    spans = stored_paragraphs(row.get("lang_paragraphs")) or []
+    return spans if len({s[2] for s in spans}) > 1 else None
 
 
 def run_stage(ctx: RunContext) -> StageReport:

@@ -41,6 +41,7 @@ import ahocorasick
 import yaml
 
 from .errors import ConfigError
+from .scripts import UNSPACED, script_of
 
 ALT_NAME_MIN_POPULATION = 100_000
 """Alternate names of smaller towns are mostly noise (codes, nicknames, common words)."""
@@ -151,14 +152,10 @@ class Gazetteer:
 def _script(ch: str) -> str:
     """``hangul``, ``unspaced`` (Chinese, Japanese, Thai, Lao, Khmer, Myanmar: no spaces
     between words) or ``spaced`` (everything else), for where a word may begin and end."""
-    code = ord(ch)
-    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+    name = script_of(ch)
+    if name == "hangul":
         return "hangul"
-    if (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
-            or 0xF900 <= code <= 0xFAFF or 0x0E00 <= code <= 0x0EFF or 0x1000 <= code <= 0x109F
-            or 0x1780 <= code <= 0x17FF):
-        return "unspaced"
-    return "spaced"
+    return "unspaced" if name in UNSPACED else "spaced"
 
 
 # What Korean attaches to a name (particles; "city", "mayor", "district"): 서울시는,

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
+from .scripts import script_of
+
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
@@ -126,11 +128,8 @@ def py3langid_scores(text: str, top: int = 10) -> dict[str, float]:
 
 # Scripts written by one language (of those pressflow meets): the letters decide, whatever
 # the detectors say about a short text (langdetect calls ten Chinese characters Korean).
-_SCRIPT_RANGES = (("ko", ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))),
-                  ("kana", ((0x3040, 0x30FF), (0x31F0, 0x31FF))),
-                  ("han", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))),
-                  ("th", ((0x0E00, 0x0E7F),)), ("el", ((0x0370, 0x03FF),)),
-                  ("ka", ((0x10A0, 0x10FF),)), ("hy", ((0x0530, 0x058F),)))
+_SCRIPT_LANGUAGE = {"hangul": "ko", "kana": "ja", "han": "zh", "thai": "th", "greek": "el",
+                    "georgian": "ka", "armenian": "hy"}
 
 
 def script_language(text: str) -> str | None:
@@ -142,19 +141,15 @@ def script_language(text: str) -> str | None:
         if not ch.isalpha():
             continue
         letters += 1
-        code = ord(ch)
-        for name, ranges in _SCRIPT_RANGES:
-            if any(lo <= code <= hi for lo, hi in ranges):
-                counts[name] = counts.get(name, 0) + 1
-                break
+        script = script_of(ch)
+        if script in _SCRIPT_LANGUAGE:
+            counts[script] = counts.get(script, 0) + 1
     if not letters or not counts:
         return None
     if counts.get("kana", 0) >= 0.1 * letters:
         return "ja"  # Japanese mixes kana with Chinese characters
-    name, n = max(counts.items(), key=lambda kv: kv[1])
-    if n < 0.6 * letters:
-        return None
-    return {"han": "zh", "kana": "ja"}.get(name, name)
+    script, n = max(counts.items(), key=lambda kv: kv[1])
+    return _SCRIPT_LANGUAGE[script] if n >= 0.6 * letters else None
 
 
 def _clean(text: str) -> str:
@@ -264,6 +259,17 @@ def detect_article(title: str | None, text: str | None, source_lang: str | None 
 def paragraphs_json(found: ArticleLanguage) -> str:
     """The paragraph languages as stored in ``articles.lang_paragraphs`` (JSON list)."""
     return json.dumps([asdict(p) for p in found.paragraphs], separators=(",", ":"))
+
+
+def stored_paragraphs(value: object) -> list[tuple[int, int, str]] | None:
+    """(start, end, language) spans read back from ``articles.lang_paragraphs``; None when
+    there is no record or it cannot be read (the text is then taken as one language)."""
+    if not value:
+        return None
+    try:
+        return [(int(p["start"]), int(p["end"]), str(p["lang"])) for p in json.loads(str(value))]
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def run_stage(ctx: RunContext) -> StageReport:

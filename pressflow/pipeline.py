@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import crawl, entities, language, publish, stories, translate
 from .config import Config
@@ -30,6 +30,9 @@ from .errors import ConfigError, RunLocked
 from .publish.atomic import write_atomic
 from .publish.report import build_report, report_json
 from .store import Store
+
+if TYPE_CHECKING:
+    from .translate.base import TranslateSettings
 
 Stage = Callable[[RunContext], StageReport]
 
@@ -219,26 +222,21 @@ def _say(message: str) -> None:
 def preflight(config: Config) -> None:
     """Operator mistakes found before anything is written: a bad glossary line, an output
     folder that cannot be used. Each raises ConfigError (exit 2) naming file and line."""
-    from .translate.base import TranslateSettings
     from .translate.glossary import check_folder
+    from .translate.stage import translate_settings
 
-    settings = TranslateSettings.from_mapping(config.setting("translate"),
-                                              path=str(config.path) if config.path else None,
-                                              line=config.lines.get("translate"))
-    check_pinned_engines(config, settings)
+    check_pinned_engines(config, translate_settings(config))
     if config.glossary_dir.is_dir():
         check_folder(config.glossary_dir)
     check_output_dir(config)
 
 
-def check_pinned_engines(config: Config, settings: Any) -> None:
+def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
     """A language pinned to an engine (``engines: {fr: argos}``) that has no model for it is
     an operator's mistake, not a per-article ``no-model``: the operator asked for it."""
     from .translate.core import Engines, install_hint
 
     target = str(config.setting("target_language"))
-    if settings.models_dir:
-        settings.models_dir = str(config.resolve(settings.models_dir))
     engines = Engines(settings)
     where = {"path": str(config.path), "line": config.lines.get("translate"),
              "field": "engines"} if config.path else {}

@@ -36,6 +36,19 @@ def migration(name: str) -> Callable[[Migration], Migration]:
     return register
 
 
+def _insert_sql(table: str, columns: Iterable[str]) -> str:
+    """``INSERT`` with named parameters, for the write paths that skip sqlite-utils (its
+    schema lookup on every call costs more than the write); columns are our own names."""
+    columns = list(columns)
+    return (f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join(':' + c for c in columns)})")
+
+
+def _update_sql(table: str, columns: Iterable[str], where: str) -> str:
+    """``UPDATE ... SET c = :c`` for each column (see :func:`_insert_sql`)."""
+    return f"UPDATE {table} SET {', '.join(f'{c} = :{c}' for c in columns)} WHERE {where}"
+
+
 def utcnow() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -210,11 +223,9 @@ class Store:
             existing = self.db.execute("SELECT id FROM fetches WHERE run_id = ? AND source = ? "
                                        "LIMIT 1", [run_id, source]).fetchone()
             if existing:
-                self.db.execute(f"UPDATE fetches SET {', '.join(f'{c} = :{c}' for c in row)} "
-                                f"WHERE id = {int(existing[0])}", row)
+                self.db.execute(_update_sql("fetches", row, f"id = {int(existing[0])}"), row)
             else:
-                self.db.execute(f"INSERT INTO fetches ({', '.join(row)}) "
-                                f"VALUES ({', '.join(':' + c for c in row)})", row)
+                self.db.execute(_insert_sql("fetches", row), row)
             update: dict[str, Any] = {"last_fetched": row["fetched_at"]}
             if values.get("status") == "ok":
                 update.update(last_success=row["fetched_at"], consecutive_failures=0,
@@ -227,8 +238,8 @@ class Store:
                 update.update(consecutive_failures=((failures[0] if failures else 0) or 0) + 1,
                               last_error=values.get("error"))
             update.update(validators)
-            self.db.execute(f"UPDATE sources SET {', '.join(f'{c} = :{c}' for c in update)} "
-                            "WHERE name = :_name", {**update, "_name": source})
+            self.db.execute(_update_sql("sources", update, "name = :_name"),
+                            {**update, "_name": source})
 
     def set_validators(self, source: str, etag: str | None, last_modified: str | None) -> None:
         self.db["sources"].update(source, {"etag": etag, "last_modified": last_modified})
@@ -278,14 +289,10 @@ class Store:
         with self.transaction():
             if new_rows:
                 columns = list(new_rows[0])
-                self.db.conn.executemany(
-                    f"INSERT INTO articles ({', '.join(columns)}) "
-                    f"VALUES ({', '.join(':' + c for c in columns)})", new_rows)
+                self.db.conn.executemany(_insert_sql("articles", columns), new_rows)
             if changed:
                 columns = [c for c in changed[0] if c != "id"]
-                self.db.conn.executemany(
-                    f"UPDATE articles SET {', '.join(f'{c} = :{c}' for c in columns)} "
-                    "WHERE id = :id", changed)
+                self.db.conn.executemany(_update_sql("articles", columns, "id = :id"), changed)
                 self.db.conn.executemany("DELETE FROM stage_state WHERE article_id = ?",
                                          [(row["id"],) for row in changed])
         counts["new"], counts["updated"] = len(new_rows), len(changed)

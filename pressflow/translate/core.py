@@ -307,24 +307,29 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
                     for k, piece in enumerate(plan) if piece.lang is not None)
     done = iter(translate_documents(flat, target, **kwargs))  # same order as ``flat``
     results: list[DocumentResult | None] = []
-    for d, plan in zip(docs, plans):
+    for plan in plans:
         head = next(done)
         if plan is None:
             results.append(head)
             continue
+        outs = [next(done) for piece in plan if piece.lang is not None]
+        if head is None or any(r is None for r in outs):
+            results.append(None)  # a stop (SIGTERM) came mid-way: the next run redoes it
+            continue
         parts: list[str] = []
         left: dict[str, str] = {}  # language -> why its paragraphs stay as written
-        violations = head.glossary_violations if head else 0
-        terms = {str(t["source"]): dict(t) for t in
-                 (head.glossary_details.get("terms", []) if head else [])}  # type: ignore[union-attr]
-        missing = list(head.glossary_details.get("violations", []) if head else [])  # type: ignore[call-overload]
-        stopped = head is None
+        violations = head.glossary_violations
+        terms = {str(t["source"]): dict(t)
+                 for t in head.glossary_details.get("terms", [])}  # type: ignore[union-attr]
+        missing = list(head.glossary_details.get("violations", []))  # type: ignore[call-overload]
+        translated = iter(outs)
         for piece in plan:
             if piece.lang is None:
                 parts.append(piece.text)
                 continue
-            res = next(done)
-            if res is not None and res.status == "ok":
+            res = next(translated)
+            assert res is not None
+            if res.status == "ok":
                 parts.append(res.fields.get("text") or piece.text)
                 violations += res.glossary_violations
                 missing.extend(res.glossary_details.get("violations", []))  # type: ignore[arg-type]
@@ -333,13 +338,8 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
                     known["count"] = int(known["count"]) + int(t["count"])
                 continue
             parts.append(piece.text)
-            if res is None:
-                stopped = True
-            elif res.status != "same-language":
+            if res.status != "same-language":
                 left.setdefault(piece.lang, res.message or res.status)
-        if stopped or head is None:
-            results.append(None)  # a stop (SIGTERM) came mid-way: the next run redoes it
-            continue
         fields = dict(head.fields)
         fields["text"] = "".join(parts) if head.status == "ok" else None
         message = "; ".join([m for m in [head.message] if m] + [
@@ -352,17 +352,9 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
 
 
 def documents_from_rows(rows: Iterable[dict[str, object]]) -> list[Document]:
+    from ..language import stored_paragraphs
+
     return [Document(str(r["id"]), r.get("lang") and str(r["lang"]),  # type: ignore[arg-type]
                      {f: (str(r[f]) if r.get(f) is not None else None) for f in FIELDS},
-                     _paragraph_spans(r.get("lang_paragraphs")))
+                     stored_paragraphs(r.get("lang_paragraphs")))
             for r in rows]
-
-
-def _paragraph_spans(value: object) -> list[tuple[int, int, str]] | None:
-    if not value:
-        return None
-    try:
-        items = json.loads(str(value))
-        return [(int(p["start"]), int(p["end"]), str(p["lang"])) for p in items]
-    except (ValueError, TypeError, KeyError):
-        return None  # an unreadable record: translate the text as one language

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..config import Config
 from ..context import RunContext, StageReport
 from ..store import Store, utcnow
 from .base import TranslateSettings
@@ -65,6 +66,17 @@ def refresh_glossary_state(store: Store, folder: Path | None, target: str) -> di
     return forgotten
 
 
+def translate_settings(config: Config) -> TranslateSettings:
+    """The run's ``translate:`` settings, validated (errors name the line), with
+    ``models_dir`` resolved against the config file's folder."""
+    settings = TranslateSettings.from_mapping(
+        config.setting("translate"), path=str(config.path) if config.path else None,
+        line=config.lines.get("translate"))
+    if settings.models_dir:
+        settings.models_dir = str(config.resolve(settings.models_dir))
+    return settings
+
+
 def _articles_to_translate(store: Store, target: str, engines: Engines) -> list[dict[str, Any]]:
     rows = {r["id"]: r for r in store.pending("translate")}
     retry_sql = ("SELECT a.* FROM articles a JOIN translations t ON t.article_id = a.id AND "
@@ -96,10 +108,7 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
     started = time.monotonic()
     store = ctx.store
     target = ctx.config.setting("target_language")
-    settings = TranslateSettings.from_mapping(
-        ctx.config.setting("translate"), path=str(ctx.config.path) if ctx.config.path else None)
-    if settings.models_dir:
-        settings.models_dir = str(ctx.config.resolve(settings.models_dir))
+    settings = translate_settings(ctx.config)
     folder = ctx.config.glossary_dir
     engines = Engines(settings)
     for pair, n in refresh_glossary_state(store, folder, target).items():
