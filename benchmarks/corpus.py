@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
@@ -243,7 +243,7 @@ def generate(n_sources: int, n_items: int, *, seed: int = 1, duplicate_share: fl
     weights = [w for lang, w in zip(LANGS, LANG_WEIGHTS) if lang != rare_lang]
     step = n_sources / rare_sources if rare_lang and rare_sources else 0
     rare_at = {int(i * step) for i in range(rare_sources)} if step else set()
-    base = (base_date or datetime.now(timezone.utc)).replace(hour=6, minute=0, second=0,
+    base = (base_date or datetime.now(UTC)).replace(hour=6, minute=0, second=0,
                                                              microsecond=0)
     stories: dict[int, Story] = {}
     sources: list[SourceSpec] = []

@@ -37,9 +37,9 @@ from run import GOALS, prepare, raw_fetch, raw_parse  # noqa: E402
 
 def pressflow_crawl(config_path: Path, db_path: Path, profile: Path | None = None) -> float:
     """Seconds of one crawl stage into a new store (what ``run`` reports as ``crawl``)."""
-    from pressflow import crawl
     from pressflow.config import load_config
-    from pressflow.context import RunContext
+    from pressflow.crawl import stage as crawl
+    from pressflow.pipeline.context import RunContext
     from pressflow.store import Store
 
     config = load_config(str(config_path))
@@ -79,9 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     stats = setup.manifest["stats"]
     print(f"corpus: {stats['sources']} sources x {args.items} items, {stats['bytes'] / 1e6:.1f} MB, "
           f"kinds {stats['kinds']}; {args.repeat} repeats, {args.concurrency} requests in flight")
-    import pressflow.crawl  # noqa: F401  (imports are not part of either timing)
     import feedparser  # noqa: F401
     import trafilatura  # noqa: F401
+
+    import pressflow.crawl  # noqa: F401  (imports are not part of either timing)
 
     rows, ratios = [], []
     try:

@@ -27,9 +27,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pressflow import entities as ent  # noqa: E402
-from pressflow import gazetteer as gz  # noqa: E402
-from pressflow.officials import find_officials  # noqa: E402
+from pressflow.entities import gazetteer as gz  # noqa: E402
+from pressflow.entities import stage as ent  # noqa: E402
+from pressflow.entities.officials import find_officials  # noqa: E402
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 

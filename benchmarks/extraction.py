@@ -23,9 +23,10 @@ import json
 import sys
 import time
 from collections import Counter
-from datetime import date, datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "extraction"
@@ -37,8 +38,8 @@ def _norm(text: str) -> str:
 
 
 def run_pressflow(raw: bytes, url: str) -> tuple[str, date | None]:
-    from pressflow.encoding import decode_bytes
-    from pressflow.extract import extract_page
+    from pressflow.crawl.encoding import decode_bytes
+    from pressflow.crawl.extract import extract_page
 
     page = extract_page(decode_bytes(raw)[0], url)
     return page.text, page.published.date() if page.published else None
@@ -115,7 +116,7 @@ def main() -> None:
         print(f"{name:<24}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['f1']:>7.3f}"
               f"{r['date_accuracy']:>11.3f}{r['failures']:>8}{r['seconds_per_page']:>9.4f}"
               f"{r['seconds_per_page'] / base:>8.2f}")
-    print(f"checked at {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; goal: F1 >= 0.92, "
+    print(f"checked at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; goal: F1 >= 0.92, "
           "date accuracy >= 0.90, and at least the baseline")
 
 

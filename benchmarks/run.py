@@ -79,8 +79,8 @@ class Server:
 # --------------------------------------------------------------------------- pipeline child
 def child_main(config_path: str, out_path: str, profile: str | None) -> int:
     """One ``pressflow run`` in this process; writes its report and wall time as JSON."""
-    from pressflow import pipeline
     from pressflow.config import load_config
+    from pressflow.pipeline import runner as pipeline
 
     config = load_config(config_path)
     started = time.perf_counter()

@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pressflow.stories import StoryInput, group_stories  # noqa: E402
+from pressflow.stories.stage import StoryInput, group_stories  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "stories" / "articles.yaml"
 
@@ -233,9 +233,9 @@ def one_memory(n: int) -> dict:
 
 def one_store(n: int, new: int) -> dict:
     from pressflow.config import Config
-    from pressflow.context import RunContext
-    from pressflow.stories import run_stage
+    from pressflow.pipeline.context import RunContext
     from pressflow.store import Store
+    from pressflow.stories.stage import run_stage
 
     items, labels = synthetic(n)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:

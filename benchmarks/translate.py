@@ -155,8 +155,8 @@ def raw_run(model: Path, sentences: list[str], beam: int, batch: int) -> float:
 
 def pressflow_context(work: Path, sentences: list[str], beam: int, batch: int):  # type: ignore[no-untyped-def]
     from pressflow.config import parse_config
-    from pressflow.context import RunContext
-    from pressflow.models import Article
+    from pressflow.pipeline.context import RunContext
+    from pressflow.records import Article
     from pressflow.store import Store
 
     cfg = work / "sources.yaml"

@@ -1,3 +1,3 @@
-from .cli import main
+from pressflow.cli.commands import main
 
 main()

@@ -16,8 +16,8 @@ from urllib.parse import urlparse
 
 import yaml
 
-from .errors import ConfigError
-from .models import Source
+from pressflow.errors import ConfigError
+from pressflow.records import Source
 
 SOURCE_KINDS = ("feed", "page", "listing")
 # CSS selectors a listing source may give when the automatic item guess is wrong
@@ -307,7 +307,7 @@ def parse_config(text: str, path: str = "<string>") -> Config:
                 _check_range(skey, value, path, sline)
                 settings[skey] = value
                 if skey == "translate":  # checked here so a bad key stops the run with exit 2
-                    from .translate.base import TranslateSettings
+                    from pressflow.translate.base import TranslateSettings
 
                     TranslateSettings.from_mapping(value, path=path, line=sline)
                 lines[skey] = sline

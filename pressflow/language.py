@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
-from .scripts import script_of
+from pressflow.text.writing_systems import script_of
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
-    from .context import RunContext, StageReport
+    from pressflow.pipeline.context import RunContext, StageReport
 
 DetectorFactory.seed = 0  # langdetect is random by default; the same text must give the same answer
 
@@ -277,7 +277,7 @@ def run_stage(ctx: RunContext) -> StageReport:
 
     Writes ``articles.lang``/``lang_confidence`` and, per paragraph, ``lang_paragraphs``.
     """
-    from .context import StageReport
+    from pressflow.pipeline.context import StageReport
 
     report = StageReport("language")
     started = time.monotonic()

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pressflow.pipeline import STAGES
+from pressflow.pipeline.runner import STAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 

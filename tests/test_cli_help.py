@@ -6,7 +6,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from pressflow.cli import cli
+from pressflow.cli.commands import cli
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

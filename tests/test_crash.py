@@ -30,7 +30,6 @@ from typing import Any
 
 import feedparser
 import pytest
-
 from conftest import DEMO
 
 SEED = 20241123

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from support.publish import Fixture, build_store
 
 from pressflow.publish import load_stories, render_digest, render_markdown
 from pressflow.publish.digest import FILTER_SCRIPT, md_escape
 from pressflow.store import Store
-from support.publish import Fixture, build_store
 
 
 @pytest.fixture

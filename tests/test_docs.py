@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from pressflow.cli import cli
+
+from pressflow.cli.commands import cli
 from pressflow.config import SETTINGS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

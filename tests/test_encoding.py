@@ -9,8 +9,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from pressflow.config import parse_config
-from pressflow.crawl import crawl_source
-from pressflow.encoding import decode_bytes
+from pressflow.crawl.encoding import decode_bytes
+from pressflow.crawl.stage import crawl_source
 from pressflow.errors import ExtractionError
 
 FR = ("Le conseil municipal a adopté la stratégie numérique : dématérialisation des démarches, "

@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pressflow import entities as ent
-from pressflow import gazetteer as gz
-from pressflow.errors import ConfigError
-from pressflow.models import Article, Source
-from pressflow.officials import find_officials
 from support.nlp import make_context
+
+from pressflow.entities import gazetteer as gz
+from pressflow.entities import stage as ent
+from pressflow.entities.officials import find_officials
+from pressflow.errors import ConfigError
+from pressflow.records import Article, Source
 
 needs_models = pytest.mark.skipif(
     not (ent.model_available("en") and ent.model_available("fr")),
@@ -309,7 +309,7 @@ def test_a_name_in_apposition_with_a_role_is_a_person_everywhere_in_the_text() -
 
 
 def test_yesterday_is_not_a_person() -> None:
-    from pressflow.officials import appositive_names
+    from pressflow.entities.officials import appositive_names
 
     assert appositive_names("Yesterday, the Mayor of Paris opened the bridge.") == []
 
@@ -317,7 +317,7 @@ def test_yesterday_is_not_a_person() -> None:
 def test_contact_block_labels_are_not_organisations() -> None:
     """fr_core_news_sm calls "Téléphone" (at the start of a contact line, before a colon)
     an organisation; a single word heading a line with a colon is a form label."""
-    from pressflow.entities import extract_entities, load_model
+    from pressflow.entities.stage import extract_entities, load_model
 
     text = ("Pour plus d'informations, contactez le Secrétariat de WeGO.\n"
             "Nom : Kakim Danabaïev\nE-mail: secretariat@we-gov.org\n"
@@ -333,8 +333,8 @@ def test_a_city_beside_its_government_words_is_still_the_city() -> None:
     """A capitalised word next to a town's name usually makes it a person's name ("Anna
     Lisa Boni"); a local government's words do not ("İstanbul Büyükşehir Belediye
     Başkanı", Istanbul's metropolitan mayor), and the office is an official's role."""
-    from pressflow.entities import extract_entities
-    from pressflow.officials import find_officials
+    from pressflow.entities.officials import find_officials
+    from pressflow.entities.stage import extract_entities
 
     text = "Ekrem İmamoğlu, İstanbul Büyükşehir Belediye Başkanı, Ankara'da konuştu."
     found = extract_entities([(text, "tr")])[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pressflow import entities as ent
+from pressflow.entities import stage as ent
 
 ROOT = Path(__file__).resolve().parent.parent
 

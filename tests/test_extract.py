@@ -4,14 +4,14 @@ residue real partner pages leave, and the evaluation set's figures."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from pressflow.dates import dates_in_text, first_date_in_text
-from pressflow.encoding import decode_bytes
-from pressflow.extract import extract_page
+from pressflow.crawl.dates import dates_in_text, first_date_in_text
+from pressflow.crawl.encoding import decode_bytes
+from pressflow.crawl.extract import extract_page
 
 EVAL = Path(__file__).resolve().parent / "data" / "extraction"
 BODY = ("<p>Le conseil municipal a adopté la stratégie numérique de la commune pour les cinq "
@@ -20,7 +20,7 @@ BODY = ("<p>Le conseil municipal a adopté la stratégie numérique de la commun
 
 
 def utc(y: int, m: int, d: int, h: int = 0, mi: int = 0) -> datetime:
-    return datetime(y, m, d, h, mi, tzinfo=timezone.utc)
+    return datetime(y, m, d, h, mi, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("text,lang,expected", [

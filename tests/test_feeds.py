@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from pressflow.feeds import parse_feed
+from pressflow.crawl.feed_reader import parse_feed
 
 RSS2 = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>WeGO</title><link>https://we-gov.org/</link>
@@ -41,7 +41,7 @@ def test_rss2_entries_dates_links_and_markup() -> None:
     assert first.title == "WeGO accueille l'ASAS"  # HTML in titles stripped
     assert first.url == "https://we-gov.org/2024/07/asas/"  # relative link resolved
     assert first.guid == "wego-1"
-    assert first.published == datetime(2024, 7, 12, 0, 0, tzinfo=timezone.utc)
+    assert first.published == datetime(2024, 7, 12, 0, 0, tzinfo=UTC)
     assert first.text == "Premier paragraphe.\n\nSecond paragraphe."
     assert first.lang_hint == "fr"
     assert undated.published is None  # flagged missing, never "now"
@@ -49,7 +49,7 @@ def test_rss2_entries_dates_links_and_markup() -> None:
 
 def test_atom_entry_with_language_and_utc_date() -> None:
     (entry,) = parse_feed(ATOM, url="https://www.alda-europe.eu/feed.atom", source="ALDA")
-    assert entry.published == datetime(2022, 5, 1, 8, 0, tzinfo=timezone.utc)
+    assert entry.published == datetime(2022, 5, 1, 8, 0, tzinfo=UTC)
     assert entry.lang_hint == "ro"
     assert "Guvernarea deschisă" in entry.text
     assert entry.url == "https://www.alda-europe.eu/avatar/"
@@ -58,5 +58,5 @@ def test_atom_entry_with_language_and_utc_date() -> None:
 def test_rss1_rdf_entry() -> None:
     (entry,) = parse_feed(RSS1, url="https://www.comune.milano.it/rss", source="Milano")
     assert entry.title == "Delegazione di Seoul"
-    assert entry.published == datetime(2019, 6, 7, 10, 0, tzinfo=timezone.utc)
+    assert entry.published == datetime(2019, 6, 7, 10, 0, tzinfo=UTC)
     assert "Unità Smart City" in entry.text

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pressflow.crawl.feed_reader import parse_feed
 from pressflow.errors import FeedParseError
-from pressflow.feeds import parse_feed
 
 ITEM = ("<item><title>Harbour plan</title><link>https://port.example/n/1</link>"
         "<description>The plan was adopted.</description></item>")
@@ -105,7 +105,7 @@ def test_rss091_and_atom03() -> None:
 
 def test_content_type_is_sniffed_not_trusted(tmp_path: Path) -> None:
     from pressflow.config import parse_config
-    from pressflow.crawl import crawl_source
+    from pressflow.crawl.stage import crawl_source
 
     feed_as_page = tmp_path / "feed.html"  # an RSS document named and served as a page
     feed_as_page.write_bytes(rss(ITEM))
@@ -120,5 +120,5 @@ def test_content_type_is_sniffed_not_trusted(tmp_path: Path) -> None:
     b = crawl_source(config.sources[1], config)
     assert b.status == "failed" and "serves an HTML page" in b.error
     utf16 = rss(ITEM).decode().replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16")
-    from pressflow.feeds import looks_like_feed
+    from pressflow.crawl.feed_reader import looks_like_feed
     assert looks_like_feed(utf16)

@@ -11,7 +11,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from pressflow.config import load_config
-from pressflow.pipeline import run
+from pressflow.pipeline.runner import run
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Partner</title><link>{base}</link><description>d</description>

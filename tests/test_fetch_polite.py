@@ -14,7 +14,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from pressflow.config import parse_config
-from pressflow.crawl import crawl_source
+from pressflow.crawl.stage import crawl_source
 
 ARTICLE = ("<html lang='en'><head><title>t</title></head><body><article><h1>Harbour plan adopted"
            "</h1><p>The council adopted the harbour plan after a long public consultation with the"

@@ -7,10 +7,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pressflow.cli import cli
+from pressflow.cli.commands import cli
 from pressflow.errors import GlossaryError
-from pressflow.translate.glossary import (Entry, Glossary, check_folder, import_terms,
-                                          load_glossary, read_csv, read_tbx, read_tsv)
+from pressflow.translate.glossary import (
+    Entry,
+    Glossary,
+    check_folder,
+    import_terms,
+    load_glossary,
+    read_csv,
+    read_tbx,
+    read_tsv,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

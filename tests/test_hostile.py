@@ -22,12 +22,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.hostile_server import (
+    CASES,
+    HOSTILE,
+    SCRIPT_MARKER,
+    Case,
+    HostileServers,
+    healthy_feed,
+    make_canary,
+)
 
 from pressflow.config import parse_config
-from pressflow.crawl import crawl_source
-from pressflow.models import Source
-from support.hostile_server import (CASES, HOSTILE, SCRIPT_MARKER, Case, HostileServers,
-                                    healthy_feed, make_canary)
+from pressflow.crawl.stage import crawl_source
+from pressflow.records import Source
 
 TIMEOUT_S, DEADLINE_S, MAX_BYTES = 2, 4, 2_000_000
 HANG_GUARD_S = 120  # a run that is still going after this has hung: the test fails

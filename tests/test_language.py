@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.nlp import DATA, make_context
 
 from pressflow import language
-from pressflow.models import Article, Source
-from support.nlp import DATA, make_context
+from pressflow.records import Article, Source
 
 LABELLED = DATA / "language" / "labelled.tsv"
 

@@ -13,8 +13,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from pressflow.config import load_config, parse_config
-from pressflow.crawl import crawl_source
-from pressflow.listing import find_items, next_page_url
+from pressflow.crawl.listing import find_items, next_page_url
+from pressflow.crawl.stage import crawl_source
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 ARTICLE = ("<html lang='{lang}'><head><meta property='article:published_time' content='{date}'>"

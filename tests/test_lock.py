@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from pressflow.pipeline import run_lock
 from support.hostile_server import HOSTILE, HostileServers, make_canary
 from test_hostile import write_config
+
+from pressflow.pipeline.runner import run_lock
 
 FIGURES: dict[str, str] = {}
 

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
-
-from pressflow.cli import cli
-from pressflow.translate.models import list_models
-
 from support.argos_factory import build_random_package
+
+from pressflow.cli.commands import cli
+from pressflow.translate.models import list_models
 
 
 @pytest.fixture(scope="module")

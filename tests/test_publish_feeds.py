@@ -13,11 +13,11 @@ import feedparser
 import lxml.html
 import pytest
 from lxml import etree
+from support.publish import Fixture, build_store
 
-from pressflow import editorial
+from pressflow.editorial import decisions as editorial
 from pressflow.publish import publish_outputs
 from pressflow.store import Store
-from support.publish import Fixture, build_store
 
 ATOM_RNG = Path(__file__).parent / "data" / "publish" / "atom-rfc4287.rng"
 ATOM = "{http://www.w3.org/2005/Atom}"

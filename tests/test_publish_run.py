@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import feedparser
-
 from conftest import DEMO
-from pressflow import editorial
+
+from pressflow.editorial import decisions as editorial
 from pressflow.store import Store
 
 

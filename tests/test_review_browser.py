@@ -19,11 +19,11 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import DEMO
 from lxml import etree
 
-from conftest import DEMO
 from pressflow.config import load_config
-from pressflow.review import ReviewServer
+from pressflow.editorial.review import ReviewServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu",

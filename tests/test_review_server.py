@@ -9,13 +9,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support.publish import Fixture, build_store
 
-from pressflow import editorial
+from pressflow.editorial import decisions as editorial
+from pressflow.editorial.review import ReviewServer, check_bind
 from pressflow.errors import ConfigError, EditorialError
 from pressflow.publish import load_stories
-from pressflow.review import ReviewServer, check_bind
 from pressflow.store import Store
-from support.publish import Fixture, build_store
 
 
 @pytest.fixture

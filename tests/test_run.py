@@ -11,7 +11,6 @@ from pathlib import Path
 
 import feedparser
 import pytest
-
 from conftest import DEMO
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from support.hostile_server import HOSTILE, HostileServers, make_canary
 from test_hostile import SETTINGS, write_config
 from test_lock import start, wait_for_request

@@ -6,17 +6,18 @@ bookkeeping, not the other stages."""
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rich.console import Console
-
-from pressflow import crawl, publish
-from pressflow.config import load_config
-from pressflow.pipeline import run
-from pressflow.store import Store
-from pressflow.summary import print_summary
 from support.hostile_server import healthy_feed
+
+from pressflow import publish
+from pressflow.cli.summary import print_summary
+from pressflow.config import load_config
+from pressflow.crawl import stage as crawl
+from pressflow.pipeline.runner import run
+from pressflow.store import Store
 
 STAGES = [("crawl", crawl.run_stage), ("publish", publish.run_stage)]
 
@@ -50,7 +51,7 @@ def test_health_across_runs_in_report_and_summary(tmp_path: Path) -> None:
     assert "file not found" in gone["last_error"] and gone["status"] == "failed"
     # a source that has given nothing new for 45 days is flagged silent
     with Store(config.output_dir / "pressflow.db") as store:
-        old = (datetime.now(timezone.utc) - timedelta(days=45)).isoformat(timespec="seconds")
+        old = (datetime.now(UTC) - timedelta(days=45)).isoformat(timespec="seconds")
         store.db["sources"].update("Fine", {"last_new_item": old})
     result = run(config, stages=STAGES)
     fine = next(s for s in result.report["sources"] if s["name"] == "Fine")

@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
 
-from pressflow.cli import cli
+from pressflow.cli.commands import cli
 from pressflow.config import load_config
-from pressflow.opml import read_opml
+from pressflow.sources.opml import read_opml
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 

@@ -11,12 +11,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from pressflow.cli import cli
+from pressflow.cli.commands import cli
 from pressflow.config import Config
-from pressflow.context import RunContext
-from pressflow.similarity import fingerprint, veto
-from pressflow.stories import StoryInput, group_stories, run_stage
+from pressflow.pipeline.context import RunContext
 from pressflow.store import Store
+from pressflow.stories.similarity import fingerprint, veto
+from pressflow.stories.stage import StoryInput, group_stories, run_stage
 
 DATA = Path(__file__).parent / "data" / "stories" / "articles.yaml"
 LABELLED = yaml.safe_load(DATA.read_text(encoding="utf-8"))
@@ -68,7 +68,7 @@ def test_leads_dated_days_apart_are_different_events() -> None:
     """Two trainings of the same organisation for the same city, published in one week
     (inside the date window), whose leads give event dates ten days apart, stay apart;
     "From 2 to 5 September" and "2024년 9월 2일부터 5일까지" are one event."""
-    from pressflow.similarity import fingerprint
+    from pressflow.stories.similarity import fingerprint
 
     def fp(key: str, lang: str, lead: str) -> object:
         return fingerprint(key, title="WeGO training for Ulaanbaatar", lang=lang,

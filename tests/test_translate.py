@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner
 from support.argos_factory import build_copy_package, build_random_package
 
-from pressflow.cli import cli
+from pressflow.cli.commands import cli
 from pressflow.config import parse_config
-from pressflow.context import RunContext
 from pressflow.errors import ConfigError
-from pressflow.models import Article
+from pressflow.pipeline.context import RunContext
+from pressflow.records import Article
 from pressflow.store import Store
 from pressflow.translate import TranslationRequest, run_stage, translate_texts
 from pressflow.translate.argos import ArgosEngine

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
-from ..context import RunContext, StageReport
-from ..errors import ConfigError, StoreError
-from ..store import Store
-from .atomic import write_atomic
-from .digest import ReviewState, render_digest, render_markdown
-from .feeds import FEED_FILES, FeedInfo, atom_bytes, jsonfeed_bytes, rss_bytes
-from .stories_view import StoryItem, load_stories
+from pressflow.config import Config
+from pressflow.errors import ConfigError, StoreError
+from pressflow.pipeline.context import RunContext, StageReport
+from pressflow.publish.atomic import write_atomic
+from pressflow.publish.digest import ReviewState, render_digest, render_markdown
+from pressflow.publish.feeds import FEED_FILES, FeedInfo, atom_bytes, jsonfeed_bytes, rss_bytes
+from pressflow.publish.stories_view import StoryItem, load_stories
+from pressflow.store import Store
 
 __all__ = ["FeedInfo", "PublishResult", "ReviewState", "StoryItem", "load_stories",
            "open_store", "publish_outputs", "publish_settings", "render_digest", "render_markdown",

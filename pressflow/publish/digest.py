@@ -13,12 +13,12 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .feeds import plain
-from .stories_view import StoryItem, web_link
+from pressflow.publish.feeds import plain
+from pressflow.publish.stories_view import StoryItem, web_link
 
 # Filters by partner, language and entity; reads data-* attributes (JSON), never innerHTML.
 FILTER_SCRIPT = """
@@ -106,7 +106,7 @@ def render_digest(items: list[StoryItem], *, title: str, review: ReviewState | N
     return _env.get_template("digest.html.j2").render(
         title=title, items=items, review=review, partners=partners, languages=languages,
         entity_names=entity_names, script=FILTER_SCRIPT, csp=content_security_policy(review is not None),
-        generated=datetime.now(timezone.utc).isoformat(timespec="minutes"))
+        generated=datetime.now(UTC).isoformat(timespec="minutes"))
 
 
 # -- Markdown, for e-mail -----------------------------------------------------------------
@@ -133,7 +133,7 @@ def md_link(url: str | None) -> str:
 
 def render_markdown(items: list[StoryItem], *, title: str) -> str:
     """The digest as Markdown: English first, then who reported it, then the flags."""
-    now = datetime.now(timezone.utc).isoformat(timespec="minutes")
+    now = datetime.now(UTC).isoformat(timespec="minutes")
     out = [f"# {md_escape(title)}", "", f"Digest generated {md_escape(now)}: "
            f"{len(items)} {'story' if len(items) == 1 else 'stories'}.", ""]
     for item in items:

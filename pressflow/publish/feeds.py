@@ -12,15 +12,15 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import nh3
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from ..html_text import html_to_text
-from .stories_view import StoryItem
+from pressflow.publish.stories_view import StoryItem
+from pressflow.text.html import html_to_text
 
 DEFAULT_TITLE = "Partner news (pressflow)"
 DEFAULT_LINK = "https://example.org/pressflow/"
@@ -102,7 +102,7 @@ def item_text(item: StoryItem) -> str:
 
 def _feed_updated(items: list[StoryItem]) -> datetime:
     dates = [i.updated for i in items if i.updated]
-    return max(dates) if dates else datetime.now(timezone.utc)
+    return max(dates) if dates else datetime.now(UTC)
 
 
 def build_feed(items: list[StoryItem], info: FeedInfo, fmt: str) -> FeedGenerator:

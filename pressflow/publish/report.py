@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-from ..config import Config
-from ..context import StageReport
-from ..store import Store
+from pressflow.config import Config
+from pressflow.pipeline.context import StageReport
+from pressflow.store import Store
 
 
 def _days_since(stamp: str | None, now: datetime) -> int | None:
@@ -19,7 +19,7 @@ def _days_since(stamp: str | None, now: datetime) -> int | None:
     except ValueError:
         return None
     if then.tzinfo is None:
-        then = then.replace(tzinfo=timezone.utc)
+        then = then.replace(tzinfo=UTC)
     return max(0, (now - then).days)
 
 
@@ -43,7 +43,7 @@ def source_health(state: dict[str, Any], silent_after: int, now: datetime) -> di
 
 def build_report(store: Store, config: Config, run_id: int, stages: list[StageReport],
                  exit_code: int, status: str) -> dict[str, Any]:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     silent_after = int(config.setting("silent_after_days"))
     fetches = {r["source"]: r for r in store.db["fetches"].rows_where("run_id = ?", [run_id])}
     translations: dict[str, dict[str, int]] = {}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from ..store import Store
-from ..urls import is_web_url
+from pressflow.store import Store
+from pressflow.text.urls import is_web_url
 
 
 @dataclass
@@ -87,7 +87,7 @@ def parse_date(value: str | None) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def web_link(*candidates: str | None) -> str | None:
@@ -165,7 +165,7 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
     # newest first; undated stories last (their date is unknown, not "now")
     items.sort(key=lambda i: i.published.timestamp() if i.published else float("-inf"), reverse=True)
     if days is not None:
-        cutoff = datetime.now(timezone.utc) - timedelta(days=days)
+        cutoff = datetime.now(UTC) - timedelta(days=days)
         items = [i for i in items if i.published is None or i.published >= cutoff]
     if max_items is not None:
         items = items[:max_items]

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..context import RunContext, StageReport
-from .base import TranslateSettings
-from .core import Document, Engines, install_hint, translate_documents
+from pressflow.pipeline.context import RunContext, StageReport
+from pressflow.translate.base import TranslateSettings
+from pressflow.translate.core import Document, Engines, install_hint, translate_documents
 
 STATUSES = ("ok", "no-model", "same-language", "error")
 
@@ -71,6 +71,6 @@ def translate_texts(requests: Sequence[TranslationRequest], target: str = "en", 
 
 def run_stage(ctx: RunContext) -> StageReport:
     """Translate the articles of the store that need it (see :mod:`.stage`)."""
-    from .stage import run_translate_stage
+    from pressflow.translate.stage import run_translate_stage
 
     return run_translate_stage(ctx)

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .base import TranslateSettings
-from .models import InstalledModel, list_models, models_dir
+from pressflow.translate.base import TranslateSettings
+from pressflow.translate.models import InstalledModel, list_models, models_dir
 
 
 class _Loaded:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..errors import ConfigError
+from pressflow.errors import ConfigError
 
 ENGINES = ("auto", "argos", "apertium", "none")
 

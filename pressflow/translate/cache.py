@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from ..store import Store, utcnow
+from pressflow.store import Store, utcnow
 
 
 def cache_key(sentence: str, engine: str, model_version: str, source: str, target: str,

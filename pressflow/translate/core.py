@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .apertium import ApertiumEngine
-from .argos import ArgosEngine
-from .base import Engine, TranslateSettings
-from .cache import TranslationCache, cache_key
-from .glossary import PLACEHOLDER_RE, VERBATIM, Glossary, Protected, load_glossary
-from .sentences import Segmented, segment
+from pressflow.translate.apertium import ApertiumEngine
+from pressflow.translate.argos import ArgosEngine
+from pressflow.translate.base import Engine, TranslateSettings
+from pressflow.translate.cache import TranslationCache, cache_key
+from pressflow.translate.glossary import PLACEHOLDER_RE, VERBATIM, Glossary, Protected, load_glossary
+from pressflow.translate.sentences import Segmented, segment
 
 FIELDS = ("title", "summary", "text")
 
@@ -352,7 +352,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
 
 
 def documents_from_rows(rows: Iterable[dict[str, object]]) -> list[Document]:
-    from ..language import stored_paragraphs
+    from pressflow.language import stored_paragraphs
 
     return [Document(str(r["id"]), r.get("lang") and str(r["lang"]),  # type: ignore[arg-type]
                      {f: (str(r[f]) if r.get(f) is not None else None) for f in FIELDS},

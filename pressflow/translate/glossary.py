@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import GlossaryError
+from pressflow.errors import GlossaryError
 
 OPTIONS = ("case", "exact")
 PLACEHOLDER = "Zx{}q"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import PressflowError
+from pressflow.errors import PressflowError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 
@@ -218,7 +218,7 @@ def locations(config_path: str | None = None, folder: str | None = None,
     config file when one is given; else the environment and argos' defaults.
     """
     if config_path and not (folder and index):
-        from ..config import load_config
+        from pressflow.config import load_config
 
         config = load_config(config_path)
         settings = config.setting("translate") or {}

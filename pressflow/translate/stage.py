@@ -18,13 +18,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
-from ..context import RunContext, StageReport
-from ..store import Store, utcnow
-from .base import TranslateSettings
-from .cache import TranslationCache
-from .core import Engines, documents_from_rows, translate_documents
-from .glossary import Glossary, entries_from_json, load_glossary
+from pressflow.config import Config
+from pressflow.pipeline.context import RunContext, StageReport
+from pressflow.store import Store, utcnow
+from pressflow.translate.base import TranslateSettings
+from pressflow.translate.cache import TranslationCache
+from pressflow.translate.core import Engines, documents_from_rows, translate_documents
+from pressflow.translate.glossary import Glossary, entries_from_json, load_glossary
 
 
 def refresh_glossary_state(store: Store, folder: Path | None, target: str) -> dict[str, int]:

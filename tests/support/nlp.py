@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pressflow.config import Config
-from pressflow.context import RunContext
-from pressflow.models import Article, Source
+from pressflow.pipeline.context import RunContext
+from pressflow.records import Article, Source
 from pressflow.store import Store
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -8,11 +8,11 @@ depend on how far the other stages have come.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from pressflow.config import Config
-from pressflow.models import Article
+from pressflow.records import Article
 from pressflow.store import Store, utcnow
 
 HOSTILE_TITLE = 'Evil <script>alert("t")</script><img src=x onerror=alert(1)> news'
@@ -57,7 +57,7 @@ def _translation(store: Store, article_id: str, lang: str, status: str, title: s
 def build_store(tmp: Path, publish: dict | None = None) -> Fixture:
     """A store at tmp/output/pressflow.db and the Config that points at it."""
     out = tmp / "output"
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     paris = timezone(timedelta(hours=2))
     arts = [
         Article(source="Ville de Lyon", url="https://lyon.example/actu/smart-city",

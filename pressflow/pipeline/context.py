@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from .config import Config
-from .store import Store
+from pressflow.config import Config
+from pressflow.store import Store
 
 T = TypeVar("T")
 

@@ -456,7 +456,7 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
 def _lead_dates(title: str, text: str | None, lang: str | None) -> set[int]:
     """Calendar days written in the title and lead, in the article's language (CLDR month
     names, ISO and numeric dates, CJK and Persian calendar dates)."""
-    from .dates import dates_in_text
+    from pressflow.crawl.dates import dates_in_text
 
     lead = f"{title}\n{(text or '')[:LEAD_CHARS]}"
     return {d.date().toordinal() for d in dates_in_text(lead, lang)}

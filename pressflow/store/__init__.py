@@ -12,15 +12,15 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from .errors import StoreError
-from .models import Article, Source
-from .urls import canonical_url
+from pressflow.errors import StoreError
+from pressflow.records import Article, Source
+from pressflow.text.urls import canonical_url
 
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -50,7 +50,7 @@ def _update_sql(table: str, columns: Iterable[str], where: str) -> str:
 
 
 def utcnow() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @migration("0001_core")

@@ -28,16 +28,17 @@ import time
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urljoin, urlparse, urlsplit
 
 import httpx
 
-from . import __version__
-from .errors import FetchError
-from .models import FetchResult
-from .robots import RobotsRules, robots_url, rules_from_response
+from pressflow import __version__
+from pressflow.crawl.robots import RobotsRules, robots_url, rules_from_response
+from pressflow.errors import FetchError
+from pressflow.records import FetchResult
 
 DEFAULT_USER_AGENT = f"pressflow/{__version__} (+https://github.com/pressflow/pressflow)"
 RETRY_STATUSES = (429, 502, 503, 504)
@@ -315,7 +316,7 @@ async def _bounded(awaitable: Awaitable[T], deadline: float | None, source: str 
         raise FetchError("source deadline reached (setting `deadline`)", source=source, url=url)
     try:
         return await asyncio.wait_for(awaitable, remaining)
-    except asyncio.TimeoutError as exc:
+    except TimeoutError as exc:
         raise FetchError("source deadline reached (setting `deadline`) while the server was "
                          "still sending", source=source, url=url) from exc
 
@@ -410,11 +411,11 @@ def _retry_after(value: str | None) -> float | None:
         return None
     if when is None:
         return None
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _http_reason(status: int, retry_after: float | None) -> str:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from .config import SOURCE_KINDS, Config, parse_config
-from .errors import ConfigError
-from .models import Source
+from pressflow.config import SOURCE_KINDS, Config, parse_config
+from pressflow.errors import ConfigError
+from pressflow.records import Source
 
 PF_KIND = "pressflowKind"
 PF_LANG = "language"
@@ -33,7 +33,7 @@ def export_opml(config: Config, title: str = "pressflow sources") -> str:
     groups: dict[str, list[Source]] = {}
     for source in config.sources:
         groups.setdefault(source.tags[0] if source.tags else "", []).append(source)
-    now = format_datetime(datetime.now(timezone.utc), usegmt=True)
+    now = format_datetime(datetime.now(UTC), usegmt=True)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "  <head>",
              f"    <title>{_esc(title)}</title>", f"    <dateCreated>{now}</dateCreated>",
              "  </head>", "  <body>"]
@@ -66,7 +66,7 @@ def _esc(text: str) -> str:
 
 def _absolute(url: str, config: Config) -> str:
     """A local demo path becomes a file:// address, so the export works from anywhere."""
-    from .fetch import is_local, local_path
+    from pressflow.crawl.fetch import is_local, local_path
 
     if is_local(url):
         return local_path(url, config.base_dir).resolve().as_uri()
@@ -123,7 +123,7 @@ def import_opml(opml_path: str | Path, config_path: str | Path) -> tuple[list[So
     The file is appended to, not rewritten, so its comments and layout stay as they are;
     the result is validated before it is written.
     """
-    from .config import load_config
+    from pressflow.config import load_config
 
     config = load_config(config_path)
     known_urls = {_absolute(s.url, config) for s in config.sources}

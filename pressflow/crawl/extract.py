@@ -20,9 +20,9 @@ from datetime import datetime
 import trafilatura
 from bs4 import BeautifulSoup, Tag
 
-from .dates import date_from_structured, date_from_url, first_date_in_text, year_from_url
-from .errors import ExtractionError
-from .html_text import normalise_space
+from pressflow.crawl.dates import date_from_structured, date_from_url, first_date_in_text, year_from_url
+from pressflow.errors import ExtractionError
+from pressflow.text.html import normalise_space
 
 # Residue that survives extraction on real partner pages: translation widgets, image sizes.
 NOISE_LINES = [

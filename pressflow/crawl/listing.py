@@ -26,10 +26,10 @@ from urllib.parse import urldefrag, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from .dates import first_date_in_text, parse_machine_date, year_from_url
-from .errors import ExtractionError
-from .extract import declared_lang
-from .html_text import normalise_space
+from pressflow.crawl.dates import first_date_in_text, parse_machine_date, year_from_url
+from pressflow.crawl.extract import declared_lang
+from pressflow.errors import ExtractionError
+from pressflow.text.html import normalise_space
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form")
@@ -137,7 +137,7 @@ def _teaser(block: Tag, title_el: Tag | None, date_selector: str | None, text_se
 
 
 def _text(el: Tag | BeautifulSoup) -> str:
-    from .html_text import html_to_text
+    from pressflow.text.html import html_to_text
 
     return html_to_text(str(el))
 

@@ -44,7 +44,7 @@ class Article:
     @property
     def key(self) -> str:
         """Identity across runs: the guid when the source gives one, else the canonical URL."""
-        from .urls import canonical_url
+        from pressflow.text.urls import canonical_url
 
         basis = self.guid or canonical_url(self.canonical_url or self.url)
         return hashlib.sha256(f"{self.source}\x00{basis}".encode()).hexdigest()[:20]

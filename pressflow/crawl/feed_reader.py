@@ -14,15 +14,15 @@ feedparser as Content-Location), then the channel link when the feed is a local 
 from __future__ import annotations
 
 import calendar
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
 
-from .errors import FeedParseError
-from .html_text import html_to_text
-from .models import Article
+from pressflow.errors import FeedParseError
+from pressflow.records import Article
+from pressflow.text.html import html_to_text
 
 FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:RDF", b"<rdf", b"<channel")
 
@@ -66,7 +66,7 @@ def _entry_date(entry: Any) -> datetime | None:
         value = entry.get(key)
         if value:
             # feedparser hands back a UTC struct_time; timegm keeps it in UTC
-            return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .errors import ConfigError
+from pressflow.errors import ConfigError
 
 STARTER_FILES = {
     "sources.yaml": "starter-sources.yaml",

@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -40,8 +40,8 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from .errors import ConfigError
-from .scripts import UNSPACED, script_of
+from pressflow.errors import ConfigError
+from pressflow.text.writing_systems import UNSPACED, script_of
 
 ALT_NAME_MIN_POPULATION = 100_000
 """Alternate names of smaller towns are mostly noise (codes, nicknames, common words)."""
@@ -210,7 +210,7 @@ def _add(aliases: dict[str, Entry], alias: str, entry: Entry) -> None:
         aliases[alias] = entry
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords(lang: str | None = None) -> frozenset[str]:
     """Function words of ``lang`` (of all of pressflow's common languages when None).
 
@@ -386,7 +386,7 @@ def build(glossary_dir: Path | None = None, entities_file: Path | None = None,
                                       known.population))
         else:
             canonical_map[fold(term)] = target
-    from .officials import role_words
+    from pressflow.entities.officials import role_words
 
     return Gazetteer(aliases, ignore, role_words()), canonical_map
 

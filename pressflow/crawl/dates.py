@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from dateutil import parser as dateutil_parser
@@ -49,8 +49,8 @@ _JALALI_DATE = re.compile(
 
 def to_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def parse_machine_date(value: str | None) -> datetime | None:
@@ -123,7 +123,7 @@ def date_from_url(url: str | None) -> datetime | None:
     if not match:
         return None
     try:
-        return datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=timezone.utc)
+        return datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=UTC)
     except ValueError:
         return None
 
@@ -241,7 +241,7 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
                 continue
             try:
                 found.append((match.start(), datetime(year_value, months[month_name], int(day),
-                                                      tzinfo=timezone.utc)))
+                                                      tzinfo=UTC)))
             except ValueError:
                 continue
         if found and code == lang:
@@ -251,14 +251,14 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
             parts = [int(g) for g in match.groups()]
             y, m, d = parts if order == "ymd" else (parts[2], parts[1], parts[0])
             try:
-                found.append((match.start(), datetime(y, m, d, tzinfo=timezone.utc)))
+                found.append((match.start(), datetime(y, m, d, tzinfo=UTC)))
             except ValueError:
                 continue
     for match in _JALALI_DATE.finditer(folded):
         try:
             y, m, d = jalali_to_gregorian(int(match[3]), PERSIAN_MONTHS.index(match[2]) + 1,
                                           int(match[1]))
-            found.append((match.start(), datetime(y, m, d, tzinfo=timezone.utc)))
+            found.append((match.start(), datetime(y, m, d, tzinfo=UTC)))
         except ValueError:
             continue
     found.sort(key=lambda pair: pair[0])

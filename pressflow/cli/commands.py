@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
-from .errors import ConfigError, PressflowError
+from pressflow import __version__
+from pressflow.errors import ConfigError, PressflowError
 
 T = TypeVar("T")
 
@@ -56,7 +56,7 @@ def _write(obj: dict[str, Any]) -> None:
 
 
 def _fail(exc: PressflowError) -> None:
-    from .errors import RunLocked
+    from pressflow.errors import RunLocked
 
     click.echo(f"Error: {exc}", err=True)
     sys.exit(2 if isinstance(exc, (ConfigError, RunLocked)) else 1)
@@ -91,10 +91,10 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
     Example:
       pressflow run --config demo/sources.yaml --output /tmp/pf
     """
-    from .config import load_config
-    from .context import SilentProgress
-    from .pipeline import run as run_pipeline
-    from .summary import print_summary
+    from pressflow.cli.summary import print_summary
+    from pressflow.config import load_config
+    from pressflow.pipeline.context import SilentProgress
+    from pressflow.pipeline.runner import run as run_pipeline
 
     try:
         config = load_config(config_path)
@@ -125,7 +125,7 @@ def init(directory: str) -> None:
     Example:
       pressflow init ~/partner-news && cd ~/partner-news && pressflow run
     """
-    from .scaffold import write_starter
+    from pressflow.sources.scaffold import write_starter
 
     try:
         written = write_starter(Path(directory))
@@ -153,7 +153,7 @@ def detect() -> None:
     Example:
       echo '{"id":"a","text":"Il Comune di Milano ha incontrato la delegazione"}' | pressflow detect
     """
-    from .language import detect as detect_lang
+    from pressflow.language import detect as detect_lang
 
     for _, obj in _read_jsonl(sys.stdin):
         found = detect_lang(str(obj.get("text") or ""), hint=obj.get("hint"))
@@ -180,8 +180,8 @@ def translate(target: str, glossary_dir: str | None, engine: str) -> None:
     Example:
       echo '{"id":"1","text":"La CGLU se réunit à Séoul","lang":"fr"}' | pressflow translate --to en --glossary glossary
     """
-    from .language import detect as detect_lang
-    from .translate import TranslationRequest, translate_texts
+    from pressflow.language import detect as detect_lang
+    from pressflow.translate import TranslationRequest, translate_texts
 
     folder = Path(glossary_dir) if glossary_dir else (Path("glossary") if Path("glossary").is_dir()
                                                       else None)
@@ -219,7 +219,7 @@ def entities() -> None:
     every language (CGLU and UCLG -> UCLG, Séoul and Seul -> Seoul). Without "lang" the
     language is detected, paragraph by paragraph for mixed texts.
     """
-    from .entities import annotate
+    from pressflow.entities.stage import annotate
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
     found = annotate([(str(o.get("text") or ""), o.get("lang")) for o in rows])
@@ -243,7 +243,7 @@ def stories() -> None:
     Example:
       cat articles.jsonl | pressflow stories
     """
-    from .stories import group_stories, story_input_from_json
+    from pressflow.stories.stage import group_stories, story_input_from_json
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
     for obj, key in zip(rows, group_stories([story_input_from_json(o) for o in rows])):
@@ -265,7 +265,7 @@ def extract(path_or_url: str, language: str | None) -> None:
       pressflow extract demo/pages/shiraz-mayor-wego.html
       pressflow extract demo/pages/uclg-digitalcities-news-fr.html   # 10 lines
     """
-    from .crawl import extract_location
+    from pressflow.crawl.stage import extract_location
 
     try:
         articles = extract_location(path_or_url, language=language, base_dir=Path.cwd())
@@ -290,8 +290,8 @@ def feed(path_or_url: str) -> None:
     Example:
       pressflow feed demo/feeds/wego.xml
     """
-    from .feeds import parse_feed
-    from .fetch import fetch
+    from pressflow.crawl.feed_reader import parse_feed
+    from pressflow.crawl.fetch import fetch
 
     try:
         result = fetch(path_or_url, source=path_or_url, base_dir=Path.cwd())
@@ -331,8 +331,8 @@ def sources_check(config_path: str, as_json: bool) -> None:
     Example:
       pressflow sources check --config demo/sources.yaml
     """
-    from .config import load_config
-    from .sources_admin import check_sources
+    from pressflow.config import load_config
+    from pressflow.sources.check import check_sources
 
     try:
         rows = check_sources(load_config(config_path))
@@ -368,7 +368,7 @@ def sources_import(opml_file: str, config_path: str) -> None:
     Example:
       pressflow sources import subscriptions.opml --config sources.yaml
     """
-    from .opml import import_opml
+    from pressflow.sources.opml import import_opml
 
     try:
         added, skipped = import_opml(opml_file, config_path)
@@ -390,8 +390,8 @@ def sources_export(config_path: str) -> None:
     Example:
       pressflow sources export --config demo/sources.yaml > partners.opml
     """
-    from .config import load_config
-    from .opml import export_opml
+    from pressflow.config import load_config
+    from pressflow.sources.opml import export_opml
 
     try:
         click.echo(export_opml(load_config(config_path)), nl=False)
@@ -401,7 +401,7 @@ def sources_export(config_path: str) -> None:
 
 def _load_for_output(config_path: str, output: str | None) -> Any:
     """The config, with --output (a folder holding pressflow.db) overriding settings.output."""
-    from .config import load_config
+    from pressflow.config import load_config
 
     config = load_config(config_path)
     if output:
@@ -424,7 +424,7 @@ def publish(config_path: str, output: str | None) -> None:
     Example:
       pressflow publish --config demo/sources.yaml
     """
-    from .publish import open_store, publish_outputs
+    from pressflow.publish import open_store, publish_outputs
 
     try:
         config = _load_for_output(config_path, output)
@@ -452,8 +452,7 @@ def digest(config_path: str, output: str | None, fmt: str) -> None:
       pressflow digest --config demo/sources.yaml --format markdown
       pressflow digest --format html > /tmp/digest.html
     """
-    from .publish import (open_store, publish_settings, render_digest, render_markdown,
-                          select_stories)
+    from pressflow.publish import open_store, publish_settings, render_digest, render_markdown, select_stories
 
     try:
         config = _load_for_output(config_path, output)
@@ -490,7 +489,7 @@ def review(config_path: str, output: str | None, host: str, port: int, token: st
       pressflow review --config demo/sources.yaml            # http://127.0.0.1:8765/
       pressflow review --host 0.0.0.0 --token "$(openssl rand -hex 16)"
     """
-    from .review import serve
+    from pressflow.editorial.review import serve
 
     def ready(server: Any) -> None:
         click.echo(f"Review page: {server.url}" + ("?token=..." if token else "")
@@ -536,7 +535,7 @@ def models_list(models_dir: str | None, config_path: str | None) -> None:
     Example:
       pressflow models list
     """
-    from .translate.models import list_models, locations
+    from pressflow.translate.models import list_models, locations
 
     try:
         folder, _ = locations(config_path, models_dir)
@@ -566,7 +565,7 @@ def models_install(what: tuple[str, ...], models_dir: str | None, config_path: s
       pressflow models install translate-fr_en-1_9.argosmodel
       pressflow models install fr en
     """
-    from .translate.models import install_file, install_from_index, locations
+    from pressflow.translate.models import install_file, install_from_index, locations
 
     try:
         folder, index = locations(config_path, models_dir, index)
@@ -594,7 +593,7 @@ def models_remove(source: str, target: str, models_dir: str | None,
     Example:
       pressflow models remove fr en
     """
-    from .translate.models import locations, remove_model
+    from pressflow.translate.models import locations, remove_model
 
     try:
         removed = remove_model(source, target, locations(config_path, models_dir)[0])
@@ -624,7 +623,7 @@ def glossary_check(directory: str) -> None:
     Example:
       pressflow glossary check glossary
     """
-    from .translate.glossary import check_folder
+    from pressflow.translate.glossary import check_folder
 
     try:
         counts = check_folder(Path(directory))
@@ -653,7 +652,7 @@ def glossary_import(file: str, directory: str, target: str, source_lang: str | N
     Example:
       pressflow glossary import uclg-terms.tbx --dir glossary
     """
-    from .translate.glossary import import_terms, read_csv, read_tbx
+    from pressflow.translate.glossary import import_terms, read_csv, read_tbx
 
     path = Path(file)
     try:

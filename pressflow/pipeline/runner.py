@@ -19,20 +19,23 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import crawl, entities, language, publish, stories, translate
-from .config import Config
-from .context import Progress, RunContext, SilentProgress, StageReport
-from .errors import ConfigError, RunLocked
-from .publish.atomic import write_atomic
-from .publish.report import build_report, report_json
-from .store import Store
+from pressflow import language, publish, translate
+from pressflow.config import Config
+from pressflow.crawl import stage as crawl
+from pressflow.entities import stage as entities
+from pressflow.errors import ConfigError, RunLocked
+from pressflow.pipeline.context import Progress, RunContext, SilentProgress, StageReport
+from pressflow.publish.atomic import write_atomic
+from pressflow.publish.report import build_report, report_json
+from pressflow.store import Store
+from pressflow.stories import stage as stories
 
 if TYPE_CHECKING:
-    from .translate.base import TranslateSettings
+    from pressflow.translate.base import TranslateSettings
 
 Stage = Callable[[RunContext], StageReport]
 
@@ -108,7 +111,7 @@ def run_lock(output_dir: Path, log: Callable[[str], None] | None = None) -> Iter
         fh.seek(0)
         fh.truncate()
         json.dump({"pid": os.getpid(), "host": socket.gethostname(),
-                   "started": datetime.now(timezone.utc).isoformat(timespec="seconds")}, fh)
+                   "started": datetime.now(UTC).isoformat(timespec="seconds")}, fh)
         fh.flush()
         try:
             yield lock
@@ -222,8 +225,8 @@ def _say(message: str) -> None:
 def preflight(config: Config) -> None:
     """Operator mistakes found before anything is written: a bad glossary line, an output
     folder that cannot be used. Each raises ConfigError (exit 2) naming file and line."""
-    from .translate.glossary import check_folder
-    from .translate.stage import translate_settings
+    from pressflow.translate.glossary import check_folder
+    from pressflow.translate.stage import translate_settings
 
     check_pinned_engines(config, translate_settings(config))
     if config.glossary_dir.is_dir():
@@ -234,7 +237,7 @@ def preflight(config: Config) -> None:
 def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
     """A language pinned to an engine (``engines: {fr: argos}``) that has no model for it is
     an operator's mistake, not a per-article ``no-model``: the operator asked for it."""
-    from .translate.core import Engines, install_hint
+    from pressflow.translate.core import Engines, install_hint
 
     target = str(config.setting("target_language"))
     engines = Engines(settings)

@@ -15,8 +15,8 @@ from typing import Any
 
 import sqlite_utils
 
-from .errors import EditorialError
-from .store import Store, utcnow
+from pressflow.errors import EditorialError
+from pressflow.store import Store, utcnow
 
 STATUSES = ("new", "approved", "rejected")
 ACTIONS = ("approve", "reject", "reopen", "edit_translation", "split", "merge")

@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from .config import Config
-from .context import RunContext, StageReport
-from .encoding import charset_from_content_type, decode_bytes
-from .errors import ExtractionError, FeedParseError, PressflowError, SourceError
-from .extract import extract_page
-from .feeds import advertised_feed, looks_like_feed, looks_like_html, parse_feed
-from .fetch import Fetcher, FetchPolicy, is_local, local_path
-from .listing import ListingItem, find_items, looks_like_listing, next_page_url
-from .models import Article, FetchResult, Source
+from pressflow.config import Config
+from pressflow.crawl.encoding import charset_from_content_type, decode_bytes
+from pressflow.crawl.extract import extract_page
+from pressflow.crawl.feed_reader import advertised_feed, looks_like_feed, looks_like_html, parse_feed
+from pressflow.crawl.fetch import Fetcher, FetchPolicy, is_local, local_path
+from pressflow.crawl.listing import ListingItem, find_items, looks_like_listing, next_page_url
+from pressflow.errors import ExtractionError, FeedParseError, PressflowError, SourceError
+from pressflow.pipeline.context import RunContext, StageReport
+from pressflow.records import Article, FetchResult, Source
 
 T = TypeVar("T")
 
@@ -247,7 +247,7 @@ async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *
 
     try:
         await asyncio.wait_for(work(), timeout=budget + 1.0)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         outcome.error = f"source deadline of {budget:g} s reached (setting `deadline`)"
     except SourceError as exc:
         outcome.error = exc.reason
@@ -340,7 +340,7 @@ def extract_location(path_or_url: str, *, language: str | None = None,
                      base_dir: Path | None = None) -> list[Article]:
     """What ``pressflow extract`` prints: one article, or one per item of a listing page
     (whose item pages are read too, as in a run)."""
-    from .config import Config as _Config
+    from pressflow.config import Config as _Config
 
     config = _Config(path=None, sources=[])
     if base_dir is not None:

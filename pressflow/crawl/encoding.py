@@ -21,7 +21,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from .errors import ExtractionError
+from pressflow.errors import ExtractionError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),

@@ -30,13 +30,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from . import editorial
-from .config import Config
-from .errors import ConfigError, EditorialError, PressflowError
-from .publish import ReviewState, publish_outputs, publish_settings, render_digest
-from .publish.digest import content_security_policy
-from .publish.stories_view import load_stories
-from .store import Store
+from pressflow.config import Config
+from pressflow.editorial import decisions as editorial
+from pressflow.errors import ConfigError, EditorialError, PressflowError
+from pressflow.publish import ReviewState, publish_outputs, publish_settings, render_digest
+from pressflow.publish.digest import content_security_policy
+from pressflow.publish.stories_view import load_stories
+from pressflow.store import Store
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765

@@ -29,11 +29,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .context import RunContext, StageReport
-from .similarity import (DATE_WINDOW_DAYS, NEAR_DUP_WINDOW_DAYS, Fingerprint, Match, band_keys, fingerprint,
-                         gazetteer, idf_weight, score_pair)
-from .store import Store, utcnow
-from .urls import canonical_url
+from pressflow.pipeline.context import RunContext, StageReport
+from pressflow.store import Store, utcnow
+from pressflow.stories.similarity import (
+    DATE_WINDOW_DAYS,
+    NEAR_DUP_WINDOW_DAYS,
+    Fingerprint,
+    Match,
+    band_keys,
+    fingerprint,
+    gazetteer,
+    idf_weight,
+    score_pair,
+)
+from pressflow.text.urls import canonical_url
 
 PARALLEL_FROM = 5000  # fingerprint in worker processes from this many articles on
 MAX_CANDIDATES = 30  # best anchor candidates scored per article
@@ -71,7 +80,7 @@ def story_input_from_json(obj: dict[str, Any]) -> StoryInput:
     `pressflow entities`: a list of {"label","canonical"}). A ``published`` that is not an
     ISO 8601 date counts as undated.
     """
-    from .models import Article
+    from pressflow.records import Article
 
     title, text = str(obj.get("title") or ""), str(obj.get("text") or "")
     published = obj.get("published")

@@ -1,0 +1,1 @@
+"""Crawling: fetch (robots, limits, conditional GET), encoding, feeds, listing pages, article text, dates."""

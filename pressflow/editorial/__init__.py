@@ -1,0 +1,1 @@
+"""Editors: their decisions on stories and the review server that records them."""

@@ -1,0 +1,1 @@
+"""Named entities: spaCy NER per language, the one gazetteer, officials and their roles."""

@@ -1,0 +1,1 @@
+"""The run: stages in order, the lock, preflight and the exit status."""

@@ -1,0 +1,1 @@
+"""Sources: checking them, OPML import/export and the starter scaffold."""

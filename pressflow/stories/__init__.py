@@ -1,0 +1,1 @@
+"""Stories: similarity signals, vetoes and the story index that joins the same news."""
