@@ -261,17 +261,6 @@ def paragraphs_json(found: ArticleLanguage) -> str:
     return json.dumps([asdict(p) for p in found.paragraphs], separators=(",", ":"))
 
 
-def stored_paragraphs(value: object) -> list[tuple[int, int, str]] | None:
-    """(start, end, language) spans read back from ``articles.lang_paragraphs``; None when
-    there is no record or it cannot be read (the text is then taken as one language)."""
-    if not value:
-        return None
-    try:
-        return [(int(p["start"]), int(p["end"]), str(p["lang"])) for p in json.loads(str(value))]
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
 def run_stage(ctx: RunContext) -> StageReport:
     """Detect the language of every article whose content is new or changed.
 
@@ -286,15 +275,13 @@ def run_stage(ctx: RunContext) -> StageReport:
     mixed = 0
     with ctx.store.transaction():
         for row in ctx.progress.track(rows, "language", total=len(rows)):
-            found = detect_article(row.get("title"), row.get("text"),
-                                   source_lang=languages.get(row["source"]),
-                                   declared_lang=row.get("lang_hint"))
+            found = detect_article(row.title, row.text,
+                                   source_lang=languages.get(row.source),
+                                   declared_lang=row.lang_hint)
             if len({p.lang for p in found.paragraphs} - {UNDETERMINED}) > 1:
                 mixed += 1
-            ctx.store.db["articles"].update(row["id"], {
-                "lang": found.lang, "lang_confidence": found.confidence,
-                "lang_paragraphs": paragraphs_json(found)})
-            row["lang"] = found.lang
+            ctx.store.set_article_language(row.id, found.lang, found.confidence,
+                                           paragraphs_json(found))
             report.details[found.lang] = report.details.get(found.lang, 0) + 1
         ctx.store.mark_done("language", rows)
     report.processed = len(rows)

@@ -55,9 +55,9 @@ def test_decisions_are_logged_with_editor_and_time(fx: Fixture) -> None:
         editorial.reject(store, fx.madrid, editor="Bo", note="off topic")
         log = editorial.decisions(store)
         story = store.db["stories"].get(fx.madrid)
-    assert [(d["story_id"], d["action"], d["editor"]) for d in log] == [
+    assert [(d.story_id, d.action, d.editor) for d in log] == [
         (fx.madrid, "reject", "Bo"), (fx.lyon, "approve", "Ana")]
-    assert all(d["at"] for d in log)
+    assert all(d.at for d in log)
     assert json.loads(log[0]["detail"]) == {"previous": "new", "note": "off topic"}
     assert story["status"] == "rejected" and story["decided_by"] == "Bo"
 
@@ -83,7 +83,7 @@ def test_split_and_merge_pin_the_articles(fx: Fixture) -> None:
         assert into == fx.lyon
         assert store.db["story_members"].get(fx.lyon_en)["story_id"] == fx.lyon
         assert store.db["stories"].get(new)["status"] == "merged"
-        actions = [d["action"] for d in editorial.decisions(store, fx.lyon)]
+        actions = [d.action for d in editorial.decisions(store, fx.lyon)]
         items = {i.id for i in load_stories(store)}
     assert actions == ["merge", "split"]
     assert new not in items and fx.lyon in items
@@ -130,7 +130,7 @@ def test_approve_and_reject_through_forms(client: httpx.Client, fx: Fixture) -> 
     page = client.get(done.headers["location"].split("#")[0])
     assert f"Story {fx.lyon} approved." in page.text
     with Store(fx.db) as store:
-        assert editorial.decisions(store, fx.lyon)[0]["editor"] == "Test Editor"
+        assert editorial.decisions(store, fx.lyon)[0].editor == "Test Editor"
 
 
 def test_post_without_csrf_token_is_refused(client: httpx.Client, fx: Fixture) -> None:

@@ -305,11 +305,10 @@ async def _run_all(ctx: RunContext) -> int:
     async with Fetcher(FetchPolicy.from_config(ctx.config)) as fetcher:
         async def one(source: Source) -> tuple[Source, SourceOutcome]:
             state = ctx.store.source_state(source.name)
-            known = ({row["url"] for row in ctx.store.articles("source = ?", [source.name])}
-                     if source.kind == "listing" else None)
+            known = ctx.store.article_urls(source.name) if source.kind == "listing" else None
             return source, await crawl_source_async(source, ctx.config, fetcher,
-                                                    etag=state.get("etag"),
-                                                    last_modified=state.get("last_modified"),
+                                                    etag=state.etag if state else None,
+                                                    last_modified=state.last_modified if state else None,
                                                     known_urls=known)
         tasks = [asyncio.ensure_future(one(s)) for s in sources]
         try:

@@ -10,16 +10,11 @@ The publish stage reads ``stories.status``, so the next ``pressflow publish`` or
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-import sqlite_utils
-
 from pressflow.errors import EditorialError
 from pressflow.store import Store, utcnow
+from pressflow.store.records import Decision, Story
 
 STATUSES = ("new", "approved", "rejected")
-ACTIONS = ("approve", "reject", "reopen", "edit_translation", "split", "merge")
 
 
 def _editor(editor: str) -> str:
@@ -29,24 +24,18 @@ def _editor(editor: str) -> str:
     return name[:100]
 
 
-def _story(store: Store, story_id: int) -> dict[str, Any]:
+def _story(store: Store, story_id: int) -> Story:
     try:
-        return dict(store.db["stories"].get(int(story_id)))
-    except (sqlite_utils.db.NotFoundError, ValueError, TypeError) as exc:
+        story = store.story(int(story_id))
+    except (ValueError, TypeError) as exc:
         raise EditorialError(f"story {story_id!r} does not exist") from exc
+    if story is None:
+        raise EditorialError(f"story {story_id!r} does not exist")
+    return story
 
 
 def _members(store: Store, story_id: int) -> list[str]:
-    return [r[0] for r in store.db.execute(
-        "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.story_id = ? ORDER BY a.published IS NULL, a.published, a.id",
-        [story_id]).fetchall()]
-
-
-def _record(store: Store, story_id: int, action: str, editor: str, at: str,
-            detail: dict[str, Any]) -> None:
-    store.db["decisions"].insert({"story_id": story_id, "action": action, "editor": editor,
-                                  "at": at, "detail": json.dumps(detail, ensure_ascii=False)})
+    return [a.id for a in store.story_articles(story_id)]
 
 
 def set_status(store: Store, story_id: int, status: str, *, editor: str,
@@ -59,11 +48,10 @@ def set_status(store: Store, story_id: int, status: str, *, editor: str,
     with store.transaction():
         story = _story(store, story_id)
         now = utcnow()
-        store.db["stories"].update(story["id"], {"status": status, "decided_by": editor,
-                                                 "decided_at": now, "note": note,
-                                                 "updated": now})
-        _record(store, story["id"], action, editor, now,
-                {"previous": story.get("status") or "new", "note": note})
+        store.update_story(story.id, status=status, decided_by=editor, decided_at=now,
+                           note=note, updated=now)
+        store.record_decision(story.id, action, editor, now,
+                              {"previous": story.status or "new", "note": note})
 
 
 def approve(store: Store, story_id: int, *, editor: str, note: str | None = None) -> None:
@@ -87,63 +75,51 @@ def edit_translation(store: Store, article_id: str, *, title: str, text: str, ed
     if not text:
         raise EditorialError(f"article {article_id}: the translation text is empty")
     with store.transaction():
-        try:
-            article = store.db["articles"].get(article_id)
-        except sqlite_utils.db.NotFoundError as exc:
-            raise EditorialError(f"article {article_id!r} does not exist") from exc
-        row = store.db.execute("SELECT story_id FROM story_members WHERE article_id = ?",
-                               [article_id]).fetchone()
-        if row is None:
+        article = store.article(article_id)
+        if article is None:
+            raise EditorialError(f"article {article_id!r} does not exist")
+        story_id = store.story_of(article_id)
+        if story_id is None:
             raise EditorialError(f"article {article_id!r} is in no story yet; run "
                                  "`pressflow run` first")
-        old = store.db.execute("SELECT title, text, status FROM translations "
-                               "WHERE article_id = ? AND target = ?",
-                               [article_id, target]).fetchone()
+        old = store.translation(article_id, target)
         now = utcnow()
-        store.db["translations"].upsert({
-            "article_id": article_id, "target": target, "source_lang": article["lang"],
-            "title": title or None, "summary": None, "text": text, "engine": "editor",
-            "status": "ok", "message": None, "glossary_violations": 0,
-            "glossary_details": None, "content_hash": article["content_hash"],
-            "updated_at": now, "edited_by": editor,
-        }, pk=("article_id", "target"))
-        store.db["stories"].update(row[0], {"updated": now})
-        _record(store, row[0], "edit_translation", editor, now, {
+        store.save_edited_translation(article, target, title=title or None, text=text,
+                                      editor=editor, at=now)
+        store.update_story(story_id, updated=now)
+        store.record_decision(story_id, "edit_translation", editor, now, {
             "article_id": article_id, "target": target, "title": title,
-            "previous_title": old[0] if old else None,
-            "previous_status": old[2] if old else None,
-            "chars": len(text), "previous_chars": len(old[1] or "") if old else 0,
+            "previous_title": old.title if old else None,
+            "previous_status": old.status if old else None,
+            "chars": len(text), "previous_chars": len(old.text or "") if old else 0,
         })
-    return int(row[0])
+    return story_id
 
 
 def split(store: Store, article_id: str, *, editor: str) -> int:
     """Move one article out of its story into a new story of its own; return the new id."""
     editor = _editor(editor)
     with store.transaction():
-        row = store.db.execute("SELECT story_id FROM story_members WHERE article_id = ?",
-                               [article_id]).fetchone()
-        if row is None:
+        old_id = store.story_of(article_id)
+        if old_id is None:
             raise EditorialError(f"article {article_id!r} is in no story")
-        old_id = int(row[0])
         members = _members(store, old_id)
         if len(members) < 2:
             raise EditorialError(f"article {article_id} is already the only article of "
                                  f"story {old_id}")
         now = utcnow()
-        new_id = int(store.db["stories"].insert({
-            "representative": article_id, "created": now, "updated": now, "status": "new",
-            "note": f"split from story {old_id} by {editor}"}).last_pk)
-        store.db["story_members"].update(article_id, {"story_id": new_id, "method": "editor",
-                                                      "score": 1.0, "added": now, "pinned": 1})
+        new_id = store.create_story(article_id, note=f"split from story {old_id} by {editor}",
+                                    at=now)
+        store.pin_to_story(article_id, new_id, now)
         old = _story(store, old_id)
-        update: dict[str, Any] = {"updated": now}
-        if old.get("representative") == article_id:
-            update["representative"] = next(m for m in members if m != article_id)
-        store.db["stories"].update(old_id, update)
+        if old.representative == article_id:
+            store.update_story(old_id, updated=now,
+                               representative=next(m for m in members if m != article_id))
+        else:
+            store.update_story(old_id, updated=now)
         detail = {"article_id": article_id, "from": old_id, "to": new_id}
-        _record(store, old_id, "split", editor, now, detail)
-        _record(store, new_id, "split", editor, now, detail)
+        store.record_decision(old_id, "split", editor, now, detail)
+        store.record_decision(new_id, "split", editor, now, detail)
     return new_id
 
 
@@ -154,26 +130,21 @@ def merge(store: Store, story_id: int, into: int, *, editor: str) -> int:
         raise EditorialError(f"cannot merge story {story_id} into itself")
     with store.transaction():
         source, target = _story(store, story_id), _story(store, into)
-        moved = _members(store, source["id"])
+        moved = _members(store, source.id)
         if not moved:
             raise EditorialError(f"story {story_id} has no articles to merge")
         now = utcnow()
         for article_id in moved:
-            store.db["story_members"].update(article_id, {
-                "story_id": target["id"], "method": "editor", "score": 1.0, "added": now,
-                "pinned": 1})
-        store.db["stories"].update(source["id"], {
-            "status": "merged", "updated": now, "decided_by": editor, "decided_at": now,
-            "note": f"merged into story {target['id']}"})
-        store.db["stories"].update(target["id"], {"updated": now})
-        detail = {"from": source["id"], "to": target["id"], "articles": moved}
-        _record(store, source["id"], "merge", editor, now, detail)
-        _record(store, target["id"], "merge", editor, now, detail)
-    return int(target["id"])
+            store.pin_to_story(article_id, target.id, now)
+        store.update_story(source.id, status="merged", updated=now, decided_by=editor,
+                           decided_at=now, note=f"merged into story {target.id}")
+        store.update_story(target.id, updated=now)
+        detail = {"from": source.id, "to": target.id, "articles": moved}
+        store.record_decision(source.id, "merge", editor, now, detail)
+        store.record_decision(target.id, "merge", editor, now, detail)
+    return target.id
 
 
-def decisions(store: Store, story_id: int | None = None) -> list[dict[str, Any]]:
+def decisions(store: Store, story_id: int | None = None) -> list[Decision]:
     """The decision log, newest first (for one story, or all)."""
-    where, params = ("story_id = ?", [story_id]) if story_id is not None else (None, [])
-    return [dict(r) for r in store.db["decisions"].rows_where(where, params,
-                                                              order_by="id desc")]
+    return store.decisions(story_id)

@@ -56,7 +56,7 @@ NOTICES = {
 }
 
 
-def is_local(host: str) -> bool:
+def is_loopback_host(host: str) -> bool:
     """True for loopback addresses and ``localhost``: the only binds allowed without a token."""
     if host == "localhost":
         return True
@@ -71,7 +71,7 @@ def check_bind(host: str, token: str | None) -> None:
     if token is not None and len(token) < 16:
         raise ConfigError("--token must be at least 16 characters (try: python -c "
                           "'import secrets; print(secrets.token_urlsafe(24))')")
-    if not is_local(host) and not token:
+    if not is_loopback_host(host) and not token:
         raise ConfigError(f"--host {host} is reachable from other machines: give --token "
                           "SECRET as well (editors then open the page with ?token=SECRET)")
 
@@ -102,7 +102,7 @@ class ReviewServer:
 
     def allowed_hosts(self) -> set[str] | None:
         """Host headers accepted on a local bind; None (any) when a token guards the server."""
-        if not is_local(self.host):
+        if not is_loopback_host(self.host):
             return None
         return {f"{h}:{self.port}" for h in ("127.0.0.1", "localhost", "[::1]", self.host)}
 

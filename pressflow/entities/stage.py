@@ -36,6 +36,7 @@ from pressflow.entities.officials import (
     institution_spans,
     is_title,
 )
+from pressflow.store.records import EntityMention, OfficialMention, StoredArticle
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -351,11 +352,9 @@ def annotate(texts: Sequence[tuple[str, str | None]]) -> list[list[Entity]]:
     return extract_entities(filled, paragraphs=spans)
 
 
-def _paragraph_spans(row: dict[str, Any]) -> list[tuple[int, int, str]] | None:
+def _paragraph_spans(article: StoredArticle) -> list[tuple[int, int, str]] | None:
     """The stored paragraph spans of a text that mixes languages, else None."""
-    from pressflow.language import stored_paragraphs
-
-    spans = stored_paragraphs(row.get("lang_paragraphs")) or []
+    spans = article.paragraph_spans or []
     return spans if len({s[2] for s in spans}) > 1 else None
 
 
@@ -371,19 +370,16 @@ def run_stage(ctx: RunContext) -> StageReport:
     started = time.monotonic()
     loads_before = sum(LOAD_SECONDS.values())
     rows = list(ctx.store.pending("entities"))
-    translations: dict[str, dict[str, Any]] = {}
-    if rows and "translations" in ctx.store.db.table_names():
-        for t in ctx.store.db["translations"].rows_where("target = 'en' AND status = 'ok'"):
-            translations[t["article_id"]] = t
+    translations = ctx.store.good_translations("en") if rows else {}
     glossary_dir = ctx.config.glossary_dir
     texts, titles, trans, trans_titles, spans = [], [], [], [], []
     for r in rows:
-        lang = r.get("lang") if r.get("lang") not in (None, "und") else None
-        texts.append((r.get("text") or "", lang))
-        titles.append((r.get("title") or "", lang))
-        t = translations.get(r["id"]) or {}
-        trans.append(t.get("text"))
-        trans_titles.append(t.get("title"))
+        lang = r.lang if r.lang not in (None, "und") else None
+        texts.append((r.text or "", lang))
+        titles.append((r.title or "", lang))
+        t = translations.get(r.id)
+        trans.append(t.text if t else None)
+        trans_titles.append(t.title if t else None)
         spans.append(_paragraph_spans(r))
     found_text = extract_entities(texts, trans, glossary_dir, spans) if rows else []
     found_title = extract_entities(titles, trans_titles, glossary_dir) if rows else []
@@ -392,19 +388,14 @@ def run_stage(ctx: RunContext) -> StageReport:
     by_method: dict[str, int] = {}
     with ctx.store.transaction():
         for row, ents, title_ents in zip(rows, found_text, found_title):
-            ctx.store.db.execute("DELETE FROM entities WHERE article_id = ?", [row["id"]])
-            ctx.store.db.execute("DELETE FROM officials WHERE article_id = ?", [row["id"]])
-            records = [{"article_id": row["id"], "field": field, "text": e.text, "label": e.label,
-                        "start": e.start, "end": e.end, "canonical": e.canonical,
-                        "entity_id": e.entity_id, "method": e.method}
+            records = [EntityMention(field, e.text, e.label, e.start, e.end, e.canonical,
+                                     e.entity_id, e.method)
                        for field, group in (("title", title_ents), ("text", ents)) for e in group]
-            ctx.store.db["entities"].insert_all(records)
             for e in (*title_ents, *ents):
                 by_method[e.method.split(":")[0]] = by_method.get(e.method.split(":")[0], 0) + 1
-            officials = find_officials(row.get("text") or "", ents)
-            ctx.store.db["officials"].insert_all(
-                {"article_id": row["id"], "person": o.person, "role": o.role, "place": o.place,
-                 "org": o.org, "evidence": o.evidence} for o in officials)
+            officials = find_officials(row.text or "", ents)
+            ctx.store.replace_entities(row.id, records, [
+                OfficialMention(o.person, o.role, o.place, o.org, o.evidence) for o in officials])
             n_entities += len(records)
             n_officials += len(officials)
         ctx.store.mark_done("entities", rows)

@@ -49,7 +49,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("publish", publish.run_stage),
 ]
 
-EXIT_OK, EXIT_SOURCES_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOURCES_FAILED = 0, 1
 # Set to print "stage NAME started" on stderr: for diagnosing slow nights, and how the
 # crash test aims its kills at each stage.
 TRACE_ENV = "PRESSFLOW_TRACE_STAGES"
@@ -183,8 +183,7 @@ def run(config: Config, *, progress: Progress | None = None,
             try:
                 report = stage(ctx)
             except Exception as exc:  # noqa: BLE001 (one stage's bug must not lose the run)
-                if store.db.conn.in_transaction:
-                    store.db.conn.execute("ROLLBACK")
+                store.rollback_open_transaction()
                 _say(f"the {name} stage failed: {type(exc).__name__}: {exc}\n"
                      + "".join(traceback.format_exception(exc)).rstrip())
                 report = StageReport(name, notes=[f"failed: {type(exc).__name__}: {exc}"],
@@ -192,8 +191,7 @@ def run(config: Config, *, progress: Progress | None = None,
                 stage_errors.append(name)
             report.seconds = report.seconds or time.monotonic() - started
             reports.append(report)
-        failed = store.db.execute("SELECT count(*) FROM fetches WHERE run_id = ? AND status = "
-                                  "'failed'", [run_id]).fetchone()[0]
+        failed = store.failed_fetch_count(run_id)
         threshold = int(config.setting("fail_threshold"))
         exit_code = EXIT_SOURCES_FAILED if failed > threshold else EXIT_OK
         if stop.is_set():

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
 from pressflow.config import Config
 from pressflow.pipeline.context import StageReport
 from pressflow.store import Store
+from pressflow.store.records import SourceState
 
 
 def _days_since(stamp: str | None, now: datetime) -> int | None:
@@ -23,21 +25,23 @@ def _days_since(stamp: str | None, now: datetime) -> int | None:
     return max(0, (now - then).days)
 
 
-def source_health(state: dict[str, Any], silent_after: int, now: datetime) -> dict[str, Any]:
+def source_health(state: SourceState | None, silent_after: int, now: datetime) -> dict[str, Any]:
     """How a source has been doing across runs, from its row in ``sources``.
 
     ``days_since_new_item`` counts from the last run that found a new item (or, for a source
     that never gave one, from its last success); ``silent`` flags more than
     ``silent_after_days`` of that, the sign of a partner whose feed moved or died quietly.
     """
-    since = _days_since(state.get("last_new_item") or state.get("last_success"), now)
+    last_success = state.last_success if state else None
+    last_new_item = state.last_new_item if state else None
+    since = _days_since(last_new_item or last_success, now)
     return {
-        "consecutive_failures": state.get("consecutive_failures") or 0,
-        "last_success": state.get("last_success"),
-        "last_new_item": state.get("last_new_item"),
+        "consecutive_failures": (state.consecutive_failures if state else None) or 0,
+        "last_success": last_success,
+        "last_new_item": last_new_item,
         "days_since_new_item": since,
         "silent": since is not None and since > silent_after,
-        "last_error": state.get("last_error"),
+        "last_error": state.last_error if state else None,
     }
 
 
@@ -45,31 +49,25 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
                  exit_code: int, status: str) -> dict[str, Any]:
     now = datetime.now(UTC)
     silent_after = int(config.setting("silent_after_days"))
-    fetches = {r["source"]: r for r in store.db["fetches"].rows_where("run_id = ?", [run_id])}
-    translations: dict[str, dict[str, int]] = {}
-    for source_name, t_status, count in store.db.execute(
-            "SELECT a.source, coalesce(t.status, 'pending'), count(*) FROM articles a "
-            "LEFT JOIN translations t ON t.article_id = a.id GROUP BY 1, 2").fetchall():
-        translations.setdefault(source_name, {})[t_status] = count
+    fetches = store.fetches_of_run(run_id)
+    translations = store.translation_status_counts()
     sources = []
     for source in config.sources:
         state = store.source_state(source.name)
-        f = fetches.get(source.name, {})
-        status_ = "not run" if not f else ("failed" if f["status"] == "failed"
-                                           else "unchanged" if f["not_modified"] else "ok")
+        f = fetches.get(source.name)
+        status_ = "not run" if not f else ("failed" if f.status == "failed"
+                                           else "unchanged" if f.not_modified else "ok")
         sources.append({
             "name": source.name, "url": source.url, "kind": source.kind, "status": status_,
-            "http_status": f.get("http_status"), "bytes": f.get("bytes"),
-            "duration_ms": f.get("duration_ms"), "error": f.get("error"),
-            "items_found": f.get("items_found", 0), "items_new": f.get("items_new", 0),
-            "items_updated": f.get("items_updated", 0),
-            "items_unchanged": f.get("items_unchanged", 0),
+            "http_status": f.http_status if f else None, "bytes": f.bytes if f else None,
+            "duration_ms": f.duration_ms if f else None, "error": f.error if f else None,
+            "items_found": f.items_found if f else 0, "items_new": f.items_new if f else 0,
+            "items_updated": f.items_updated if f else 0,
+            "items_unchanged": f.items_unchanged if f else 0,
             **source_health(state, silent_after, now),
             "translation": translations.get(source.name, {}),
         })
-    no_model = [dict(zip(("lang", "articles", "message"), r)) for r in store.db.execute(
-        "SELECT t.source_lang, count(*), max(t.message) FROM translations t "
-        "WHERE t.status = 'no-model' GROUP BY t.source_lang ORDER BY t.source_lang").fetchall()]
+    no_model = [asdict(m) for m in store.missing_models()]
     return {
         "run_id": run_id,
         "finished": now.isoformat(timespec="seconds"),
@@ -85,8 +83,8 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
             "silent": sum(1 for s in sources if s["silent"]),
             "fail_threshold": int(config.setting("fail_threshold")),
             "silent_after_days": silent_after,
-            "articles": store.db["articles"].count,
-            "stories": store.db["stories"].count,
+            "articles": store.article_count(),
+            "stories": store.story_count(),
         },
     }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -107,60 +107,40 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
                  only_approved: bool = False, max_items: int | None = None,
                  days: int | None = None) -> list[StoryItem]:
     """Stories newest first, each with its representative's best English text."""
-    db = store.db
-    where = []
-    if only_approved:
-        where.append("s.status = 'approved'")
-    elif not include_rejected:
-        where.append("s.status != 'rejected'")
-    sql = ("SELECT s.id, s.status, s.representative FROM stories s "
-           + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY s.id")
     items: list[StoryItem] = []
-    for story_id, status, rep in db.execute(sql).fetchall():
-        members = [dict(zip(("id", "source", "lang", "title", "url", "canonical_url", "published"), r))
-                   for r in db.execute(
-                       "SELECT a.id, a.source, a.lang, a.title, a.url, a.canonical_url, a.published "
-                       "FROM story_members m JOIN articles a ON a.id = m.article_id "
-                       "WHERE m.story_id = ? ORDER BY a.published IS NULL, a.published, a.id",
-                       [story_id]).fetchall()]
+    for story in store.stories(include_rejected=include_rejected, only_approved=only_approved):
+        members = store.story_articles(story.id)
         if not members:
             continue
-        rep_id = rep if any(m["id"] == rep for m in members) else members[0]["id"]
-        article = db["articles"].get(rep_id)
-        tr = db.execute("SELECT title, summary, text, status, message, engine, glossary_violations, "
-                        "glossary_details, edited_by FROM translations "
-                        "WHERE article_id = ? AND target = ?", [rep_id, target]).fetchone()
-        (t_title, t_summary, t_text, t_status, t_message, t_engine, t_viol, t_details,
-         t_edited) = tr or (None,) * 9
-        translated = t_status in ("ok", "same-language") and t_text
-        text = t_text if translated else article["text"]
-        title = (t_title if translated and t_title else article["title"])
-        published = parse_date(article["published"])
-        link = web_link(article["canonical_url"], article["url"])
-        decided_by, decided_at = db.execute("SELECT decided_by, decided_at FROM stories "
-                                            "WHERE id = ?", [story_id]).fetchone()
-        ents = [dict(zip(("text", "label", "canonical", "entity_id"), r)) for r in db.execute(
-            "SELECT DISTINCT text, label, canonical, entity_id FROM entities e "
-            "JOIN story_members m ON m.article_id = e.article_id WHERE m.story_id = ? "
-            "ORDER BY label, canonical", [story_id]).fetchall()]
-        officials = [dict(zip(("person", "role", "place", "org"), r)) for r in db.execute(
-            "SELECT DISTINCT person, role, place, org FROM officials o "
-            "JOIN story_members m ON m.article_id = o.article_id WHERE m.story_id = ?",
-            [story_id]).fetchall()]
+        # the representative, or the first article when it left the story
+        article = next((m for m in members if m.id == story.representative), members[0])
+        rep_id = article.id
+        tr = store.translation(rep_id, target)
+        t_status = tr.status if tr else None
+        translated = tr is not None and t_status in ("ok", "same-language") and bool(tr.text)
+        original_title, original_text = article.title or "", article.text or ""
+        text = (tr.text if tr and translated else None) or original_text
+        title = (tr.title if tr and translated else None) or original_title
+        t_summary = tr.summary if tr and translated else None
         items.append(StoryItem(
-            id=story_id, status=status or "new", article_id=rep_id, title=title,
-            summary=summarise((t_summary if translated and t_summary else None) or text),
-            text=text, original_title=article["title"], original_text=article["text"],
-            lang=article["lang"], source=article["source"], link=link, published=published,
-            first_seen=parse_date(article["first_seen"]),
-            date_missing=bool(article["date_missing"]), translation_status=t_status,
-            translation_message=t_message, engine=t_engine, glossary_violations=t_viol or 0,
-            glossary_details=t_details, edited_by=t_edited, decided_by=decided_by,
-            decided_at=decided_at,
-            also_reported_by=[Member(m["id"], m["source"], m["lang"], m["title"],
-                                     web_link(m["canonical_url"], m["url"]), m["published"])
-                              for m in members if m["id"] != rep_id],
-            entities=ents, officials=officials,
+            id=story.id, status=story.status or "new", article_id=rep_id, title=title,
+            summary=summarise(t_summary or text), text=text,
+            original_title=original_title, original_text=original_text,
+            lang=article.lang, source=article.source,
+            link=web_link(article.canonical_url, article.url),
+            published=parse_date(article.published),
+            first_seen=parse_date(article.first_seen),
+            date_missing=bool(article.date_missing), translation_status=t_status,
+            translation_message=tr.message if tr else None, engine=tr.engine if tr else None,
+            glossary_violations=(tr.glossary_violations if tr else None) or 0,
+            glossary_details=tr.glossary_details if tr else None,
+            edited_by=tr.edited_by if tr else None, decided_by=story.decided_by,
+            decided_at=story.decided_at,
+            also_reported_by=[Member(m.id, m.source, m.lang, m.title or "",
+                                     web_link(m.canonical_url, m.url), m.published)
+                              for m in members if m.id != rep_id],
+            entities=[asdict(e) for e in store.story_entities(story.id)],
+            officials=[asdict(o) for o in store.story_officials(story.id)],
         ))
     # newest first; undated stories last (their date is unknown, not "now")
     items.sort(key=lambda i: i.published.timestamp() if i.published else float("-inf"), reverse=True)

@@ -31,6 +31,7 @@ from typing import Any
 
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.store import Store, utcnow
+from pressflow.store.records import StoredArticle, StoredFingerprint
 from pressflow.stories.similarity import (
     DATE_WINDOW_DAYS,
     NEAR_DUP_WINDOW_DAYS,
@@ -200,25 +201,20 @@ class StoreIndex(CandidateIndex):
     """The index kept in the store between runs (tables made by migration 0007)."""
 
     def __init__(self, store: Store) -> None:
-        self.db = store.db
-        self._size = self.db.execute("SELECT count(*) FROM story_fingerprints").fetchone()[0]
+        self.store = store
+        self._size = store.story_index_size()
         self._df_cache: dict[str, int] = {}
 
     def df(self, anchor: str) -> int:
         if anchor not in self._df_cache:
-            row = self.db.execute("SELECT df FROM story_terms WHERE anchor = ?", [anchor]).fetchone()
-            self._df_cache[anchor] = row[0] if row else 0
+            self._df_cache[anchor] = self.store.anchor_frequencies([anchor]).get(anchor, 0)
         return self._df_cache[anchor]
 
     def prefetch_df(self, anchors: Iterable[str]) -> None:
         todo = [a for a in set(anchors) if a not in self._df_cache]
-        for i in range(0, len(todo), 500):
-            chunk = todo[i:i + 500]
-            found = dict(self.db.execute(
-                f"SELECT anchor, df FROM story_terms WHERE anchor IN ({','.join('?' * len(chunk))})",
-                chunk).fetchall())
-            for a in chunk:
-                self._df_cache[a] = found.get(a, 0)
+        found = self.store.anchor_frequencies(todo)
+        for a in todo:
+            self._df_cache[a] = found.get(a, 0)
 
     @property
     def size(self) -> int:
@@ -228,87 +224,43 @@ class StoreIndex(CandidateIndex):
         """Add the new articles to document frequencies before any of them is matched."""
         counts = Counter(a for fp in fps for a in fp.anchors)
         self.prefetch_df(counts)
-        self.db.conn.executemany(
-            "INSERT INTO story_terms (anchor, df) VALUES (?, ?) "
-            "ON CONFLICT(anchor) DO UPDATE SET df = df + excluded.df", list(counts.items()))
+        self.store.add_anchor_counts(counts)
         for a, n in counts.items():
             self._df_cache[a] = self._df_cache.get(a, 0) + n
         self._size += len(fps)
 
-    # Counting happens in SQLite (GROUP BY ... LIMIT): an article shares common bands and
-    # anchors with hundreds of others in a busy week, and only the best few are scored.
-    def _ranked(self, sql: str, params: list[Any], day: int | None, day_column: str,
-                window: int, key: str, min_count: int = 1, top: int | None = None,
-                rank: bool = True) -> Counter[str]:
-        """``sql`` (postings of the wanted keys) within ``window`` days of ``day``, counted
-        per article; when ``rank``, only the ``top`` articles with ``min_count`` or more."""
-        if day is not None:
-            sql += f" AND ({day_column} BETWEEN ? AND ? OR {day_column} IS NULL)"
-            params = [*params, day - window, day + window]
-        sql += f" GROUP BY {key}"
-        if rank:
-            sql += f" HAVING n >= {int(min_count)} ORDER BY n DESC, {key}"
-            if top is not None:
-                sql += f" LIMIT {int(top)}"
-        return Counter(dict(self.db.execute(sql, params).fetchall()))
-
     def band_hits(self, keys: list[int], day: int | None,
                   top: int | None = None) -> Counter[str]:
-        sql = ("SELECT b.article_id, count(*) AS n FROM story_bands b JOIN story_fingerprints f "
-               f"ON f.article_id = b.article_id WHERE b.band IN ({','.join('?' * len(keys))})")
-        return self._ranked(sql, list(keys), day, "f.day", NEAR_DUP_WINDOW_DAYS,
-                            "b.article_id", top=top)
+        return self.store.band_hits(keys, day, NEAR_DUP_WINDOW_DAYS, top=top)
 
     def anchor_hits(self, anchors: list[str], day: int | None, top: int | None = None,
                     min_count: int = 1) -> Counter[str]:
-        hits: Counter[str] = Counter()
-        chunks = [anchors[i:i + 400] for i in range(0, len(anchors), 400)]
-        for chunk in chunks:
-            sql = (f"SELECT article_id, count(*) AS n FROM story_anchors WHERE anchor IN "
-                   f"({','.join('?' * len(chunk))})")
-            # with one chunk the counts are final, so SQLite may rank and cut them
-            hits.update(self._ranked(sql, list(chunk), day, "day", DATE_WINDOW_DAYS,
-                                     "article_id", min_count, top, rank=len(chunks) == 1))
-        return hits
+        return self.store.anchor_hits(anchors, day, DATE_WINDOW_DAYS, top=top,
+                                      min_count=min_count)
 
     def load(self, ids: Iterable[str]) -> list[Fingerprint]:
-        ids = list(ids)
-        out = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for aid, day, sig, data in self.db.execute(
-                    "SELECT article_id, day, signature, data FROM story_fingerprints "
-                    f"WHERE article_id IN ({','.join('?' * len(chunk))})", chunk):
-                out.append(Fingerprint.from_json(aid, day, sig, json.loads(data)))
-        return out
+        return [Fingerprint.from_json(f.article_id, f.day, f.signature, json.loads(f.data))
+                for f in self.store.fingerprints(ids)]
 
     def uncount_terms(self, anchors_of: Iterable[Iterable[str]]) -> None:
         """Take articles back out of the document frequencies (re-indexed or not processed)."""
         counts = Counter(a for anchors in anchors_of for a in anchors)
-        self.db.conn.executemany("UPDATE story_terms SET df = max(0, df - ?) WHERE anchor = ?",
-                                 [(n, a) for a, n in counts.items()])
+        self.store.subtract_anchor_counts(counts)
         for a, n in counts.items():
             if a in self._df_cache:
                 self._df_cache[a] = max(0, self._df_cache[a] - n)
 
     def remove(self, article_id: str) -> None:
-        row = self.db.execute("SELECT data FROM story_fingerprints WHERE article_id = ?",
-                              [article_id]).fetchone()
-        if row:
-            self.uncount_terms([json.loads(row[0])["anchors"]])
+        data = self.store.fingerprint_data(article_id)
+        if data:
+            self.uncount_terms([json.loads(data)["anchors"]])
             self._size -= 1
-        for table in ("story_fingerprints", "story_bands", "story_anchors"):
-            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        self.store.remove_fingerprint(article_id)
 
     def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO story_fingerprints (article_id, content_hash, day, signature, data) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [fp.id, content_hash, fp.day, fp.signature.tobytes(), json.dumps(fp.to_json())])
-        self.db.conn.executemany("INSERT INTO story_bands (band, article_id) VALUES (?, ?)",
-                                 [(k, fp.id) for k in band_keys(fp.signature)])
-        self.db.conn.executemany("INSERT INTO story_anchors (anchor, day, article_id) VALUES (?, ?, ?)",
-                                 [(a, fp.day, fp.id) for a in fp.anchors])
+        self.store.add_fingerprint(
+            StoredFingerprint(fp.id, fp.day, fp.signature.tobytes(), json.dumps(fp.to_json())),
+            content_hash, band_keys(fp.signature), fp.anchors)
 
 
 def _fingerprint(item: StoryInput) -> Fingerprint:
@@ -369,47 +321,16 @@ def group_stories(items: Sequence[StoryInput]) -> list[str]:
 
 
 # -- the stage ------------------------------------------------------------------------
-def _inputs(store: Store, rows: list[dict[str, Any]]) -> list[StoryInput]:
-    db = store.db
-    ids = [r["id"] for r in rows]
-    english: dict[str, tuple[str, str]] = {}
-    ents: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for aid, title, text in db.execute(
-                f"SELECT article_id, title, text FROM translations WHERE target = 'en' "
-                f"AND status = 'ok' AND text IS NOT NULL AND article_id IN ({marks})", chunk):
-            english[aid] = (title or "", text)
-        for aid, label, canonical in db.execute(
-                f"SELECT article_id, label, canonical FROM entities WHERE article_id IN ({marks}) "
-                "AND canonical IS NOT NULL", chunk):
-            ents[aid].append((label, canonical))
-        if "officials" in db.table_names():
-            for aid, person in db.execute(
-                    f"SELECT article_id, person FROM officials WHERE article_id IN ({marks}) "
-                    "AND person IS NOT NULL", chunk):
-                ents[aid].append(("PERSON", person))
-    return [StoryInput(id=r["id"], lang=r["lang"], title=r["title"] or "", text=r["text"] or "",
-                       url=r["canonical_url"] or r["url"], content_hash=r["content_hash"],
-                       published=r["published"], source=r["source"],
-                       english_title=english.get(r["id"], (None, None))[0],
-                       english_text=english.get(r["id"], (None, None))[1],
-                       entities=ents.get(r["id"], [])) for r in rows]
-
-
-def _exact_story(store: Store, row: dict[str, Any]) -> int | None:
-    """The story of an article with the same content or the same canonical URL (indexed)."""
-    for column, value in (("content_hash", row["content_hash"]),
-                          ("canonical_url", row["canonical_url"] or row["url"])):
-        if not value:
-            continue
-        match = store.db.execute(
-            f"SELECT m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id "
-            f"WHERE a.{column} = ? AND a.id != ? LIMIT 1", [value, row["id"]]).fetchone()
-        if match:
-            return int(match[0])
-    return None
+def _inputs(store: Store, rows: list[StoredArticle]) -> list[StoryInput]:
+    ids = [r.id for r in rows]
+    english = store.english_texts(ids)
+    ents = store.canonical_names(ids)
+    return [StoryInput(id=r.id, lang=r.lang, title=r.title or "", text=r.text or "",
+                       url=r.canonical_url or r.url, content_hash=r.content_hash,
+                       published=r.published, source=r.source,
+                       english_title=english.get(r.id, (None, None))[0],
+                       english_text=english.get(r.id, (None, None))[1],
+                       entities=ents.get(r.id, [])) for r in rows]
 
 
 def choose_representative(store: Store, story_id: int) -> tuple[str, str] | None:
@@ -417,74 +338,61 @@ def choose_representative(store: Store, story_id: int) -> tuple[str, str] | None
 
     Returns (article id, title), the title in English when a translation exists.
     """
-    rows = store.db.execute(
-        "SELECT a.id, a.lang, a.title, length(coalesce(a.text, '')), a.published, t.title "
-        "FROM story_members m JOIN articles a ON a.id = m.article_id "
-        "LEFT JOIN translations t ON t.article_id = a.id AND t.target = 'en' AND t.status = 'ok' "
-        "WHERE m.story_id = ?", [story_id]).fetchall()
+    rows = store.representative_candidates(story_id)
     if not rows:
         return None
-    rows.sort(key=lambda r: (not (r[1] or "").startswith("en"), -r[3], r[4] or "9999", r[0]))
-    aid, lang, title, _, _, en_title = rows[0]
-    return aid, (en_title or title or "")
+    rows.sort(key=lambda r: (not (r.lang or "").startswith("en"), -r.text_length,
+                             r.published or "9999", r.article_id))
+    best = rows[0]
+    return best.article_id, (best.english_title or best.title or "")
 
 
 def run_stage(ctx: RunContext) -> StageReport:
     """Put every article not yet in a story into one, joining an existing story when it can."""
     report = StageReport("stories")
     started = time.monotonic()
-    store, db = ctx.store, ctx.store.db
-    cursor = db.execute(
-        "SELECT a.*, m.story_id AS _story, f.content_hash AS _indexed FROM articles a "
-        "LEFT JOIN story_members m ON m.article_id = a.id "
-        "LEFT JOIN story_fingerprints f ON f.article_id = a.id "
-        "WHERE m.article_id IS NULL OR f.article_id IS NULL OR f.content_hash IS NOT a.content_hash "
-        "ORDER BY a.published IS NULL, a.published, a.id")
-    columns = [c[0] for c in cursor.description]
-    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+    store = ctx.store
+    candidates = store.story_candidates()
+    rows = [c.article for c in candidates]
     methods: Counter[str] = Counter()
     with store.transaction():
         index = StoreIndex(store)
-        for r in rows:
-            if r["_indexed"] is not None:
-                index.remove(r["id"])  # content changed: refresh its fingerprint
+        for c in candidates:
+            if c.indexed_hash is not None:
+                index.remove(c.article.id)  # content changed: refresh its fingerprint
         inputs = _inputs(store, rows)
         fps = fingerprints(inputs)
         index.count_terms(fps)
         touched: set[int] = set()
-        pairs = list(zip(rows, fps))
-        for done, (row, fp) in enumerate(ctx.progress.track(pairs, "stories", total=len(pairs))):
+        pairs = list(zip(candidates, fps))
+        for done, (candidate, fp) in enumerate(ctx.progress.track(pairs, "stories", total=len(pairs))):
+            row = candidate.article
             if ctx.stop_requested:  # the rest is picked up by the next run
                 index.uncount_terms(f.anchors for f in fps[done:])
                 break
-            if row["_story"] is not None:  # already placed (maybe by an editor): keep it
-                index.add(fp, row["content_hash"])
+            if candidate.story_id is not None:  # already placed (maybe by an editor): keep it
+                index.add(fp, row.content_hash)
                 continue
-            story_id = _exact_story(store, row)
+            story_id = store.story_with_same_article(row)
             method, score = "exact", 1.0
             if story_id is None:
                 found = best_match(fp, index)
                 if found:
-                    member = db.execute("SELECT story_id FROM story_members WHERE article_id = ?",
-                                        [found[0]]).fetchone()
-                    if member:
-                        story_id, method, score = member[0], found[1].method, found[1].score
+                    member = store.story_of(found[0])
+                    if member is not None:
+                        story_id, method, score = member, found[1].method, found[1].score
             if story_id is None:
-                story_id = int(db["stories"].insert({
-                    "representative": row["id"], "title": row["title"], "created": utcnow(),
-                    "updated": utcnow(), "status": "new"}).last_pk)
+                story_id = store.create_story(row.id, title=row.title)
                 method, score = "new", 1.0
-            db["story_members"].insert({"article_id": row["id"], "story_id": story_id,
-                                        "method": method, "score": round(score, 4),
-                                        "added": utcnow(), "pinned": 0})
-            index.add(fp, row["content_hash"])
+            store.add_story_member(row.id, story_id, method, round(score, 4))
+            index.add(fp, row.content_hash)
             methods[method] += 1
             touched.add(story_id)
         for story_id in touched:
             rep = choose_representative(store, story_id)
             if rep:
-                db["stories"].update(story_id, {"representative": rep[0], "title": rep[1],
-                                                "updated": utcnow()})
+                store.update_story(story_id, representative=rep[0], title=rep[1],
+                                   updated=utcnow())
     report.processed = sum(methods.values())
     report.details = {"new_articles": report.processed, "new_stories": methods["new"],
                       "joined_existing": report.processed - methods["new"],

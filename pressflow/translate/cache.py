@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from pressflow.store import Store, utcnow
+from pressflow.store import Store
 
 
 def cache_key(sentence: str, engine: str, model_version: str, source: str, target: str,
@@ -34,23 +34,15 @@ class TranslationCache:
         found = {k: self.memory[k] for k in wanted if k in self.memory}
         rest = [k for k in wanted if k not in found]
         if self.store is not None:
-            for i in range(0, len(rest), 500):
-                chunk = rest[i:i + 500]
-                for key, translation in self.store.db.execute(
-                        f"SELECT key, translation FROM translation_cache WHERE key IN "
-                        f"({','.join('?' * len(chunk))})", chunk).fetchall():
-                    found[key] = translation
+            found.update(self.store.cached_translations(rest))
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
 
     def put_many(self, rows: Iterable[tuple[str, str, str, str, str, str]]) -> None:
         """Rows of (key, source_lang, target, engine, text, translation)."""
-        now = utcnow()
-        items = [{"key": k, "source_lang": s, "target": t, "engine": e, "text": x,
-                  "translation": y, "created": now} for k, s, t, e, x, y in rows]
-        for item in items:
-            self.memory[item["key"]] = item["translation"]
-        if self.store is not None and items:
-            with self.store.transaction():
-                self.store.db["translation_cache"].upsert_all(items, pk="key")
+        rows = list(rows)
+        for key, *_, translation in rows:
+            self.memory[key] = translation
+        if self.store is not None:
+            self.store.cache_translations(rows)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pressflow.store.records import StoredArticle
 from pressflow.translate.apertium import ApertiumEngine
 from pressflow.translate.argos import ArgosEngine
 from pressflow.translate.base import Engine, TranslateSettings
@@ -351,10 +352,9 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
     return results
 
 
-def documents_from_rows(rows: Iterable[dict[str, object]]) -> list[Document]:
-    from pressflow.language import stored_paragraphs
-
-    return [Document(str(r["id"]), r.get("lang") and str(r["lang"]),  # type: ignore[arg-type]
-                     {f: (str(r[f]) if r.get(f) is not None else None) for f in FIELDS},
-                     stored_paragraphs(r.get("lang_paragraphs")))
-            for r in rows]
+def documents_from_articles(articles: Iterable[StoredArticle]) -> list[Document]:
+    """The stored articles as documents to translate, with their paragraph languages."""
+    return [Document(a.id, a.lang and str(a.lang),
+                     {f: (str(getattr(a, f)) if getattr(a, f) is not None else None) for f in FIELDS},
+                     a.paragraph_spans)
+            for a in articles]

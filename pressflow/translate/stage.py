@@ -21,9 +21,10 @@ from typing import Any
 from pressflow.config import Config
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.store import Store, utcnow
+from pressflow.store.records import GlossaryState, StoredArticle, Translation
 from pressflow.translate.base import TranslateSettings
 from pressflow.translate.cache import TranslationCache
-from pressflow.translate.core import Engines, documents_from_rows, translate_documents
+from pressflow.translate.core import Engines, documents_from_articles, translate_documents
 from pressflow.translate.glossary import Glossary, entries_from_json, load_glossary
 
 
@@ -33,36 +34,29 @@ def refresh_glossary_state(store: Store, folder: Path | None, target: str) -> di
     Returns the number of articles sent back per language pair. The first time a pair is
     seen its terms are only recorded.
     """
-    langs = {r[0] for r in store.db.execute(
-        "SELECT DISTINCT source_lang FROM translations WHERE target = ? AND source_lang IS NOT "
-        "NULL", [target]).fetchall()}
+    langs = store.translated_languages(target)
     if folder is not None and folder.is_dir():
         langs |= {p.stem.split("-")[0] for p in folder.glob(f"*-{target}.tsv")}
-    table = store.db["translate_glossary_state"]
     forgotten: dict[str, int] = {}
     for lang in sorted(langs - {target}):
         glossary = load_glossary(folder, lang, target)
         pair = f"{lang}-{target}"
-        old = next(iter(table.rows_where("pair = ?", [pair])), None)
-        if old is not None and old["version"] == glossary.version:
+        old = store.glossary_state(pair)
+        if old is not None and old.version == glossary.version:
             continue
         if old is not None:
-            old_entries = entries_from_json(json.loads(old["entries"]))
+            old_entries = entries_from_json(json.loads(old.entries))
             old_sigs = {e.signature for e in old_entries}
             new_sigs = {e.signature for e in glossary.entries}
             changed = [e for e in old_entries if e.signature not in new_sigs] + \
                       [e for e in glossary.entries if e.signature not in old_sigs]
             probe = Glossary(lang, target, changed)
-            ids = [row[0] for row in store.db.execute(
-                "SELECT a.id, a.title, a.summary, a.text FROM articles a JOIN translations t "
-                "ON t.article_id = a.id AND t.target = ? WHERE t.source_lang = ? AND "
-                "t.status = 'ok' AND t.edited_by IS NULL", [target, lang]).fetchall()
-                if any(probe.find(x or "") for x in row[1:])]
+            ids = [a.id for a in store.machine_translated_articles(target, lang)
+                   if any(probe.find(x or "") for x in (a.title, a.summary, a.text))]
             store.forget_stage("translate", ids)
             forgotten[pair] = len(ids)
-        table.upsert({"pair": pair, "version": glossary.version, "updated_at": utcnow(),
-                      "entries": json.dumps([e.as_dict() for e in glossary.entries],
-                                            ensure_ascii=False)}, pk="pair")
+        store.save_glossary_state(GlossaryState(pair, glossary.version, json.dumps(
+            [e.as_dict() for e in glossary.entries], ensure_ascii=False)))
     return forgotten
 
 
@@ -77,28 +71,15 @@ def translate_settings(config: Config) -> TranslateSettings:
     return settings
 
 
-def _articles_to_translate(store: Store, target: str, engines: Engines) -> list[dict[str, Any]]:
-    rows = {r["id"]: r for r in store.pending("translate")}
-    retry_sql = ("SELECT a.* FROM articles a JOIN translations t ON t.article_id = a.id AND "
-                 "t.target = ? WHERE t.status IN ('no-model', 'error') AND t.edited_by IS NULL")
-    cursor = store.db.execute(retry_sql, [target])
-    cols = [c[0] for c in cursor.description]
-    for values in cursor.fetchall():
-        row = dict(zip(cols, values))
-        rows.setdefault(row["id"], row)
-    for lang, version in store.db.execute(
-            "SELECT DISTINCT source_lang, model_version FROM translations WHERE target = ? AND "
-            "status = 'ok' AND edited_by IS NULL AND source_lang IS NOT NULL", [target]).fetchall():
+def _articles_to_translate(store: Store, target: str, engines: Engines) -> list[StoredArticle]:
+    rows = {a.id: a for a in store.pending("translate")}
+    for article in store.articles_to_retry(target):
+        rows.setdefault(article.id, article)
+    for lang, version in store.translation_model_versions(target):
         _, current, _ = engines.choose(lang, target)
         if current and current != version:
-            cursor = store.db.execute(
-                "SELECT a.* FROM articles a JOIN translations t ON t.article_id = a.id AND "
-                "t.target = ? WHERE t.source_lang = ? AND t.model_version IS ? AND t.status = "
-                "'ok' AND t.edited_by IS NULL", [target, lang, version])
-            cols = [c[0] for c in cursor.description]
-            for values in cursor.fetchall():
-                row = dict(zip(cols, values))
-                rows.setdefault(row["id"], row)
+            for article in store.articles_translated_with(target, lang, version):
+                rows.setdefault(article.id, article)
     return [rows[k] for k in sorted(rows)]
 
 
@@ -115,11 +96,9 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
         if n:
             report.notes.append(f"glossary {pair} changed: {n} article(s) re-translated")
     rows = _articles_to_translate(store, target, engines)
-    edited = {r[0]: r[1] for r in store.db.execute(
-        "SELECT article_id, content_hash FROM translations WHERE target = ? AND edited_by IS "
-        "NOT NULL", [target]).fetchall()}
-    keep = [r for r in rows if edited.get(r["id"]) == r["content_hash"]]
-    rows = [r for r in rows if edited.get(r["id"]) != r["content_hash"]]
+    edited = store.edited_translation_hashes(target)
+    keep = [r for r in rows if edited.get(r.id) == r.content_hash]
+    rows = [r for r in rows if edited.get(r.id) != r.content_hash]
     if keep:
         store.mark_done("translate", keep)
         report.skipped = len(keep)
@@ -132,7 +111,7 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
         ctx.progress.log(f"translate: {sent} sentence(s) translated")
         return not ctx.stop_requested
 
-    results = translate_documents(documents_from_rows(rows), target, settings=settings,
+    results = translate_documents(documents_from_articles(rows), target, settings=settings,
                                   glossary_dir=folder, cache=cache, engines=engines,
                                   on_chunk=on_chunk)
     done = []
@@ -143,16 +122,15 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
         for row, res in zip(rows, results):
             if res is None:
                 continue
-            store.db["translations"].upsert({
-                "article_id": row["id"], "target": target, "source_lang": res.lang,
-                "title": res.fields.get("title"), "summary": res.fields.get("summary"),
-                "text": res.fields.get("text"), "engine": res.engine, "status": res.status,
-                "message": res.message, "glossary_violations": res.glossary_violations,
-                "glossary_details": res.details_json if res.glossary_details else None,
-                "glossary_version": res.glossary_version or None,
-                "model_version": res.model_version or None,
-                "content_hash": row["content_hash"], "updated_at": utcnow(), "edited_by": None,
-            }, pk=("article_id", "target"))
+            store.save_translation(Translation(
+                article_id=row.id, target=target, source_lang=res.lang,
+                title=res.fields.get("title"), summary=res.fields.get("summary"),
+                text=res.fields.get("text"), engine=res.engine, status=res.status,
+                message=res.message, glossary_violations=res.glossary_violations,
+                glossary_details=res.details_json if res.glossary_details else None,
+                glossary_version=res.glossary_version or None,
+                model_version=res.model_version or None,
+                content_hash=row.content_hash, updated_at=utcnow(), edited_by=None))
             details[res.status] = details.get(res.status, 0) + 1
             if res.status == "ok":
                 details[f"by {res.engine}"] = details.get(f"by {res.engine}", 0) + 1

@@ -1,0 +1,135 @@
+"""The schema: numbered migrations, applied in order and recorded in ``_migrations``.
+
+Never edit a released migration (a database made by an older pressflow has already run
+it): add a new one after the last, named ``NNNN_<stage>_<what>``, holding only the tables
+of that stage. Which stage owns which table:
+
+==========================  ============================================================
+migration                   tables (owner)
+==========================  ============================================================
+0001_core                   sources, runs, fetches (crawl); articles, stage_state (crawl,
+                            every stage); translations, translation_cache (translate);
+                            entities, officials (entities); stories, story_members,
+                            decisions (stories, editorial) -- the first release, in one step
+0006_language_paragraphs    articles.lang_paragraphs (language)
+0007_stories_index          story_fingerprints, story_bands, story_anchors, story_terms
+                            (stories)
+0008_translate_glossary...  translate_glossary_state (translate)
+==========================  ============================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(name: str) -> Callable[[Migration], Migration]:
+    """Register a schema step. Never edit a released one: add a new one after it."""
+
+    def register(fn: Migration) -> Migration:
+        MIGRATIONS.append((name, fn))
+        return fn
+
+    return register
+
+
+@migration("0001_core")
+def _core(db: sqlite_utils.Database) -> None:
+    db.table("sources").create({
+        "name": str, "url": str, "kind": str, "language": str, "title": str, "tags": str,
+        "etag": str, "last_modified": str, "last_fetched": str, "last_success": str,
+        "last_new_item": str, "consecutive_failures": int, "last_error": str,
+    }, pk="name")
+    db.table("runs").create({
+        "id": int, "started": str, "finished": str, "status": str, "exit_code": int,
+        "pid": int, "config": str, "summary": str,
+    }, pk="id")
+    db.table("fetches").create({
+        "id": int, "run_id": int, "source": str, "url": str, "status": str, "http_status": int,
+        "bytes": int, "duration_ms": int, "error": str, "not_modified": int,
+        "items_found": int, "items_new": int, "items_updated": int, "items_unchanged": int,
+        "fetched_at": str,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db.table("fetches").create_index(["run_id", "source"], unique=True)
+    db.table("articles").create({
+        "id": str, "source": str, "url": str, "canonical_url": str, "guid": str,
+        "title": str, "summary": str, "text": str, "published": str, "date_missing": int,
+        "lang": str, "lang_hint": str, "lang_confidence": float, "content_hash": str,
+        "first_seen": str, "updated_at": str, "run_id": int,
+    }, pk="id")
+    db.table("articles").create_index(["source"])
+    db.table("articles").create_index(["content_hash"])
+    db.table("articles").create_index(["canonical_url"])
+    # translation of an article, one row per (article, target language)
+    db.table("translations").create({
+        "article_id": str, "target": str, "source_lang": str, "title": str, "summary": str,
+        "text": str, "engine": str, "status": str, "message": str,
+        "glossary_violations": int, "glossary_details": str, "glossary_version": str,
+        "model_version": str, "content_hash": str, "updated_at": str, "edited_by": str,
+    }, pk=("article_id", "target"))
+    db.table("translation_cache").create({
+        "key": str, "source_lang": str, "target": str, "engine": str, "text": str,
+        "translation": str, "created": str,
+    }, pk="key")
+    db.table("entities").create({
+        "id": int, "article_id": str, "field": str, "text": str, "label": str, "start": int,
+        "end": int, "canonical": str, "entity_id": str, "method": str,
+    }, pk="id")
+    db.table("entities").create_index(["article_id"])
+    db.table("entities").create_index(["canonical"])
+    db.table("officials").create({
+        "id": int, "article_id": str, "person": str, "role": str, "place": str, "org": str,
+        "evidence": str,
+    }, pk="id")
+    db.table("officials").create_index(["article_id"])
+    db.table("stories").create({
+        "id": int, "representative": str, "title": str, "created": str, "updated": str,
+        "status": str, "decided_by": str, "decided_at": str, "note": str,
+    }, pk="id")
+    db.table("story_members").create({
+        "article_id": str, "story_id": int, "method": str, "score": float, "added": str,
+        "pinned": int,
+    }, pk="article_id", foreign_keys=[("story_id", "stories", "id")])
+    db.table("story_members").create_index(["story_id"])
+    db.table("decisions").create({
+        "id": int, "story_id": int, "action": str, "editor": str, "at": str, "detail": str,
+    }, pk="id")
+    db.table("stage_state").create({"article_id": str, "stage": str, "done_hash": str, "at": str},
+                             pk=("article_id", "stage"))
+
+
+@migration("0006_language_paragraphs")
+def _language_paragraphs(db: sqlite_utils.Database) -> None:
+    # per-paragraph languages of an article's text: JSON [{"start","end","lang","confidence"}]
+    db.table("articles").add_column("lang_paragraphs", str)
+
+
+@migration("0007_stories_index")
+def _stories_index(db: sqlite_utils.Database) -> None:
+    # what the stories stage keeps between runs so a run compares new articles only with
+    # the candidates an index returns (pressflow/stories/stage.py): one fingerprint per article
+    # (day = proleptic ordinal of its date; signature = MinHash values; data = anchors JSON),
+    # its LSH band keys, its anchors by day, and each anchor's document frequency
+    db.execute("CREATE TABLE story_fingerprints (article_id TEXT PRIMARY KEY, content_hash TEXT, "
+               "day INTEGER, signature BLOB, data TEXT)")
+    db.execute("CREATE TABLE story_bands (band INTEGER, article_id TEXT)")
+    db.execute("CREATE INDEX story_bands_band ON story_bands (band)")
+    db.execute("CREATE INDEX story_bands_article ON story_bands (article_id)")
+    db.execute("CREATE TABLE story_anchors (anchor TEXT, day INTEGER, article_id TEXT)")
+    db.execute("CREATE INDEX story_anchors_anchor_day ON story_anchors (anchor, day)")
+    db.execute("CREATE INDEX story_anchors_article ON story_anchors (article_id)")
+    db.execute("CREATE TABLE story_terms (anchor TEXT PRIMARY KEY, df INTEGER NOT NULL)")
+
+
+@migration("0008_translate_glossary_state")
+def _translate_glossary_state(db: sqlite_utils.Database) -> None:
+    # the glossary terms each language pair was last translated with, so that an edit
+    # re-translates exactly the articles containing a changed term
+    db.table("translate_glossary_state").create({
+        "pair": str, "version": str, "entries": str, "updated_at": str,
+    }, pk="pair")
