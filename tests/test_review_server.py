@@ -58,7 +58,7 @@ def test_decisions_are_logged_with_editor_and_time(fx: Fixture) -> None:
     assert [(d.story_id, d.action, d.editor) for d in log] == [
         (fx.madrid, "reject", "Bo"), (fx.lyon, "approve", "Ana")]
     assert all(d.at for d in log)
-    assert json.loads(log[0]["detail"]) == {"previous": "new", "note": "off topic"}
+    assert json.loads(log[0].detail) == {"previous": "new", "note": "off topic"}
     assert story["status"] == "rejected" and story["decided_by"] == "Bo"
 
 
