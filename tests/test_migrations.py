@@ -3,6 +3,7 @@ data, and a failing migration leaves the database as it was."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import sqlite_utils
 from pressflow import store as store_module
 from pressflow.errors import StoreError
 from pressflow.store import MIGRATIONS, Store
+from pressflow.store.schema import COLUMN_OWNERS, TABLE_OWNERS
 
 FIXTURE = Path(__file__).parent / "data" / "reliability" / "db_0001_core.sql"
 
@@ -103,3 +105,74 @@ def test_a_second_writer_waits_instead_of_failing(tmp_path: Path) -> None:
     reader.rollback()
     reader.close()
     blocker.close()
+
+
+PREVIOUS = Path(__file__).parent / "data" / "reliability" / "db_0008_previous.sql"
+PREVIOUS_FEED = Path(__file__).parent / "data" / "reliability" / "feed_0008_previous.json"
+SLICE_CONFIG = """settings:
+  output: out
+  publish:
+    title: "Partner news (pressflow demo)"
+    link: "https://example.org/pressflow-demo/"
+sources:
+  - {name: WeGO, url: feeds/wego.xml, kind: feed, language: fr}
+  - {name: WeGO English, url: pages/wego-asas-en.html, kind: page, language: en}
+  - {name: Shiraz Municipality, url: pages/shiraz-mayor-wego.html, kind: page, language: en}
+"""
+
+
+def test_a_database_of_the_previous_version_publishes_the_same_items(tmp_path: Path) -> None:
+    """The store's typed readers against the tables the version before them wrote: every
+    row reads back, and `pressflow publish` writes the items that version published."""
+    (tmp_path / "out").mkdir()
+    with sqlite3.connect(tmp_path / "out" / "pressflow.db") as conn:
+        conn.executescript(PREVIOUS.read_text(encoding="utf-8"))
+    with Store(tmp_path / "out" / "pressflow.db") as store:
+        assert store.migrate() == []  # same schema: nothing to apply
+        stories = store.stories(include_rejected=True)
+        assert [s.id for s in stories] == [1, 2]
+        assert sum(len(store.story_articles(s.id)) for s in stories) == 3
+        assert [(d.action, d.editor) for d in store.decisions()] == [
+            ("edit_translation", "Ana"), ("approve", "Ana")]
+        assert {store.source_state(n).consecutive_failures for n in  # type: ignore[union-attr]
+                ("WeGO", "WeGO English", "Shiraz Municipality")} == {0}
+        assert set(store.fetches_of_run(1)) == {"WeGO", "WeGO English", "Shiraz Municipality"}
+        edited = [a for a in store.story_articles(1) if a.lang == "fr"][0]
+        translation = store.translation(edited.id, "en")
+        assert translation is not None and translation.edited_by == "Ana"
+        assert edited.paragraph_spans, "the language stage's paragraphs decode"
+        assert list(store.pending("entities")) == []  # the stages had done every article
+        assert store.story_candidates() == []
+    (tmp_path / "sources.yaml").write_text(SLICE_CONFIG, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pressflow", "publish", "--config",
+                             str(tmp_path / "sources.yaml")], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    items = json.loads((tmp_path / "out" / "feed.json").read_text(encoding="utf-8"))["items"]
+    published = [{k: v for k, v in i.items() if k not in ("date_modified", "date_published")}
+                 for i in items]
+    assert published == json.loads(PREVIOUS_FEED.read_text(encoding="utf-8"))
+
+
+def _schema(db: sqlite_utils.Database) -> dict[str, set[str]]:
+    return {name: set(db[name].columns_dict) for name in db.table_names() if name != "_migrations"}
+
+
+def test_each_migration_changes_only_the_tables_of_the_owner_it_is_named_after() -> None:
+    """0001_core made every first table at once; each later step names one owner (the
+    stage whose tables it changes), so a schema change lands beside that stage."""
+    db = sqlite_utils.Database(memory=True)
+    before: dict[str, set[str]] = {}
+    for name, step in MIGRATIONS:
+        step(db)
+        after = _schema(db)
+        if name != "0001_core":
+            owner = name.split("_")[1]
+            new_tables = set(after) - set(before)
+            assert {TABLE_OWNERS.get(t) for t in new_tables} <= {owner}, name
+            for table in set(after) & set(before):
+                for column in after[table] - before[table]:
+                    assert COLUMN_OWNERS.get((table, column), TABLE_OWNERS[table]) == owner, \
+                        f"{name} adds {table}.{column}"
+        before = after
+    assert set(before) == set(TABLE_OWNERS), "every table has an owner"

@@ -1,21 +1,21 @@
 """The schema: numbered migrations, applied in order and recorded in ``_migrations``.
 
 Never edit a released migration (a database made by an older pressflow has already run
-it): add a new one after the last, named ``NNNN_<stage>_<what>``, holding only the tables
-of that stage. Which stage owns which table:
+it): add a new one after the last, named ``NNNN_<owner>_<what>``, that changes only the
+tables (or columns, :data:`COLUMN_OWNERS`) of that owner (:data:`TABLE_OWNERS`):
 
-==========================  ============================================================
-migration                   tables (owner)
-==========================  ============================================================
-0001_core                   sources, runs, fetches (crawl); articles, stage_state (crawl,
-                            every stage); translations, translation_cache (translate);
-                            entities, officials (entities); stories, story_members,
-                            decisions (stories, editorial) -- the first release, in one step
-0006_language_paragraphs    articles.lang_paragraphs (language)
-0007_stories_index          story_fingerprints, story_bands, story_anchors, story_terms
-                            (stories)
-0008_translate_glossary...  translate_glossary_state (translate)
-==========================  ============================================================
+========================  ==============================================================
+migration                 what it creates (owner)
+========================  ==============================================================
+0001_core                 the first release, in one step: sources, fetches, articles
+                          (crawl); runs, stage_state (run); translations,
+                          translation_cache (translate); entities, officials (entities);
+                          stories, story_members (stories); decisions (editorial)
+0006_language_paragraphs  articles.lang_paragraphs (language)
+0007_stories_index        story_fingerprints, story_bands, story_anchors, story_terms
+0008_translate_glossary_  translate_glossary_state
+state
+========================  ==============================================================
 """
 
 from __future__ import annotations
@@ -26,6 +26,19 @@ import sqlite_utils
 
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
+
+# The stage (or part of pressflow) that owns each table: a migration after 0001_core is
+# named after one owner and changes only that owner's tables (tests/test_migrations.py).
+TABLE_OWNERS: dict[str, str] = {
+    "sources": "crawl", "runs": "run", "fetches": "crawl", "articles": "crawl",
+    "stage_state": "run", "translations": "translate", "translation_cache": "translate",
+    "translate_glossary_state": "translate", "entities": "entities", "officials": "entities",
+    "stories": "stories", "story_members": "stories", "story_fingerprints": "stories",
+    "story_bands": "stories", "story_anchors": "stories", "story_terms": "stories",
+    "decisions": "editorial",
+}
+# columns a later stage added to another stage's table: (table, column) -> owner
+COLUMN_OWNERS: dict[tuple[str, str], str] = {("articles", "lang_paragraphs"): "language"}
 
 
 def migration(name: str) -> Callable[[Migration], Migration]:
