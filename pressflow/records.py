@@ -39,7 +39,6 @@ class Article:
     published: datetime | None = None  # timezone-aware UTC, or None when the source gives none
     lang: str | None = None  # declared or detected language (ISO 639-1)
     lang_hint: str | None = None  # what the page or feed declares
-    lang_confidence: float | None = None
 
     @property
     def key(self) -> str:
