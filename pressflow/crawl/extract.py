@@ -7,7 +7,7 @@ real partner sites was removed first: cookie banners, share buttons, translation
 
 The date is taken, in order, from structured data (JSON-LD, ``article:published_time``,
 ``<time datetime>``), the URL, then the visible text near the title in the page's language
-(:mod:`pressflow.dates`). A page with none has ``published = None``.
+(:mod:`pressflow.crawl.dates`). A page with none has ``published = None``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ What a night of crawling needs, and where it lives:
 - one :class:`Fetcher` per run holds an ``httpx.AsyncClient``; a global semaphore caps the
   requests in flight (setting ``concurrency``), each host gets at most two connections and
   a pause between requests (``per_host_delay``, or the site's robots.txt ``Crawl-delay``);
-- robots.txt is read once per site (:mod:`pressflow.robots`) unless a source states why not;
+- robots.txt is read once per site (:mod:`pressflow.crawl.robots`) unless a source states why not;
 - 429/502/503/504 are retried with backoff, honouring ``Retry-After`` (seconds or a date)
   while it fits in the source's deadline;
 - redirects are followed by hand: capped, loops caught, and a redirect to anything but

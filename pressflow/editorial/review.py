@@ -11,7 +11,7 @@ so there is nothing more to install or keep patched. Safety, in order of the che
 - the page allows no script but its own filter script (Content-Security-Policy), and every
   value from a source is escaped.
 
-Decisions go to the database through :mod:`pressflow.editorial`; the feeds change at the
+Decisions go to the database through :mod:`pressflow.editorial.decisions`; the feeds change at the
 next ``pressflow publish`` or ``pressflow run`` (or the page's "Publish now" button).
 """
 

@@ -9,12 +9,12 @@ Three sources, merged per text:
 * For other languages, English NER on the article's English translation (the translations
   table), kept where the name appears verbatim in the original text: people's and
   organisations' names usually survive translation untouched.
-* The gazetteer (:mod:`pressflow.gazetteer`), always, model or not: it finds the names it
+* The gazetteer (:mod:`pressflow.entities.gazetteer`), always, model or not: it finds the names it
   knows in any language and gives every entity its canonical name and id, so that "Séoul",
   "Seul" and "Seoul" are one city and "CGLU" and "UCLG" one organisation.
 
 Officials (a person with their office and its place or organisation) are read from the
-entities and the words around them by :mod:`pressflow.officials`.
+entities and the words around them by :mod:`pressflow.entities.officials`.
 """
 
 from __future__ import annotations

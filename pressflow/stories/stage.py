@@ -8,7 +8,7 @@ An article joins a story in three ways, tried in order:
    numbers, years, canonical entities, the English translation's words) inside a date
    window, candidates found through an inverted index of rare anchors by day.
 
-Vetoes (:func:`pressflow.similarity.veto`) keep look-alikes apart: other dates, other
+Vetoes (:func:`pressflow.stories.similarity.veto`) keep look-alikes apart: other dates, other
 years, other places or other people in the lead. See docs/stories.md.
 
 The stage is incremental: fingerprints, LSH band keys and anchor postings are kept in the
