@@ -364,7 +364,7 @@ def run_stage(ctx: RunContext) -> StageReport:
         fps = fingerprints(inputs)
         index.count_terms(fps)
         touched: set[int] = set()
-        pairs = list(zip(candidates, fps))
+        pairs = list(zip(candidates, fps, strict=True))
         for done, (candidate, fp) in enumerate(ctx.progress.track(pairs, "stories", total=len(pairs))):
             row = candidate.article
             if ctx.stop_requested:  # the rest is picked up by the next run
