@@ -1,4 +1,4 @@
-"""Feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) -> articles, with dates in UTC and links resolved.
+"""Feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) -> articles, dates in their own offset, links resolved.
 
 feedparser does the reading. What it guarantees and this module relies on (tests pin it):
 a DOCTYPE's entity declarations are dropped unless they are plain character references, so
@@ -20,8 +20,9 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from pressflow.crawl.dates import parse_machine_date
 from pressflow.errors import FeedParseError
-from pressflow.records import Article
+from pressflow.records import Article, is_date_only
 from pressflow.text.html import html_to_text
 
 FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:RDF", b"<rdf", b"<channel")
@@ -62,11 +63,20 @@ def advertised_feed(content: bytes, url: str) -> str | None:
 
 
 def _entry_date(entry: Any) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
-        if value:
-            # feedparser hands back a UTC struct_time; timegm keeps it in UTC
-            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    """The entry's date, at the instant feedparser read, in the offset the feed wrote
+    (``+0100`` stays ``+0100``); a date without a time stays a date (DATE_ONLY)."""
+    for key in ("published", "updated", "created"):
+        value = entry.get(f"{key}_parsed")
+        if not value:
+            continue
+        # feedparser hands back a UTC struct_time; timegm keeps it in UTC
+        instant = datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+        written = parse_machine_date(entry.get(key))
+        if written is None:
+            return instant
+        if is_date_only(written):
+            return written if written.date() == instant.date() else instant
+        return instant.astimezone(written.tzinfo)
     return None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from pressflow.store import Store
@@ -46,6 +46,16 @@ class StoryItem:
     edited_by: str | None = None
     decided_by: str | None = None
     decided_at: str | None = None
+    date_only: bool = False  # the source gave a date without a time: show the date alone
+    created: datetime | None = None  # when pressflow made the story (``digest --since``)
+    note: str | None = None  # why the story is where it is ("changed after approval")
+    # an editor's translation kept although the source changed since (issue 15): the source
+    # text the editor translated, and the machine translation of the source as it is now
+    source_changed: bool = False
+    edited_source_title: str | None = None
+    edited_source_text: str | None = None
+    machine_title: str | None = None
+    machine_text: str | None = None
     also_reported_by: list[Member] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     officials: list[dict[str, Any]] = field(default_factory=list)
@@ -56,6 +66,7 @@ class StoryItem:
 
     @property
     def guid(self) -> str:
+        """The item's id before issue 15 (kept for matching old output; feeds use tag: URIs)."""
         return f"pressflow:story:{self.id}"
 
     @property
@@ -103,40 +114,75 @@ def summarise(text: str, limit: int = 400) -> str:
     return cut + "…"
 
 
+def local_date(stored_local: str | None, stored_utc: str | None,
+               display_zone: tzinfo | None = None) -> tuple[datetime | None, bool]:
+    """An article's date as its source wrote it: (aware datetime, date only?).
+
+    ``published_local`` keeps the source's offset, or a date alone; databases older than it
+    have only the UTC value. ``display_zone`` (setting ``publish.timezone``) moves times,
+    never dates, into one zone.
+    """
+    if stored_local and len(stored_local) == 10:
+        return parse_date(stored_local), True
+    value = parse_date(stored_local) or parse_date(stored_utc)
+    if value is not None and display_zone is not None:
+        value = value.astimezone(display_zone)
+    return value, False
+
+
 def load_stories(store: Store, *, target: str = "en", include_rejected: bool = False,
                  only_approved: bool = False, max_items: int | None = None,
-                 days: int | None = None) -> list[StoryItem]:
-    """Stories newest first, each with its representative's best English text."""
+                 days: int | None = None, hidden_sources: frozenset[str] = frozenset(),
+                 display_zone: tzinfo | None = None, since: datetime | None = None,
+                 only_pending: bool = False) -> list[StoryItem]:
+    """Stories newest first, each with its representative's best English text.
+
+    ``hidden_sources``: sources whose articles are left out (removed from sources.yaml
+    longer ago than the grace time); a story of theirs alone disappears. ``since``: only
+    stories pressflow made at or after that time. ``only_pending``: the approval queue
+    (stories neither approved nor rejected).
+    """
     db = store.db
     where = []
     if only_approved:
         where.append("s.status = 'approved'")
+    elif only_pending:
+        where.append("s.status NOT IN ('approved', 'rejected', 'merged')")
     elif not include_rejected:
         where.append("s.status != 'rejected'")
-    sql = ("SELECT s.id, s.status, s.representative FROM stories s "
+    sql = ("SELECT s.id, s.status, s.representative, s.created, s.note FROM stories s "
            + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY s.id")
     items: list[StoryItem] = []
-    for story_id, status, rep in db.execute(sql).fetchall():
-        members = [dict(zip(("id", "source", "lang", "title", "url", "canonical_url", "published"), r))
+    for story_id, status, rep, created, note in db.execute(sql).fetchall():
+        if since is not None and (parse_date(created) or since) < since:
+            continue
+        members = [dict(zip(("id", "source", "lang", "title", "url", "fetched_url", "published"), r, strict=True))
                    for r in db.execute(
-                       "SELECT a.id, a.source, a.lang, a.title, a.url, a.canonical_url, a.published "
+                       "SELECT a.id, a.source, a.lang, a.title, a.url, a.fetched_url, a.published "
                        "FROM story_members m JOIN articles a ON a.id = m.article_id "
                        "WHERE m.story_id = ? ORDER BY a.published IS NULL, a.published, a.id",
                        [story_id]).fetchall()]
+        members = [m for m in members if m["source"] not in hidden_sources]
         if not members:
             continue
         rep_id = rep if any(m["id"] == rep for m in members) else members[0]["id"]
         article = db["articles"].get(rep_id)
         tr = db.execute("SELECT title, summary, text, status, message, engine, glossary_violations, "
-                        "glossary_details, edited_by FROM translations "
-                        "WHERE article_id = ? AND target = ?", [rep_id, target]).fetchone()
+                        "glossary_details, edited_by, content_hash, machine_title, machine_text "
+                        "FROM translations WHERE article_id = ? AND target = ?",
+                        [rep_id, target]).fetchone()
         (t_title, t_summary, t_text, t_status, t_message, t_engine, t_viol, t_details,
-         t_edited) = tr or (None,) * 9
+         t_edited, t_hash, t_machine_title, t_machine_text) = tr or (None,) * 12
         translated = t_status in ("ok", "same-language") and t_text
         text = t_text if translated else article["text"]
         title = (t_title if translated and t_title else article["title"])
-        published = parse_date(article["published"])
-        link = web_link(article["canonical_url"], article["url"])
+        published, date_only = local_date(article["published_local"], article["published"],
+                                          display_zone)
+        # the address the article was read from: canonical_url (https, no www.) is for
+        # finding duplicates only, and is a dead address for an http-only partner
+        link = web_link(article["fetched_url"], article["url"])
+        source_changed = bool(t_edited and t_hash and t_hash != article["content_hash"])
+        edited_source = store.article_version(rep_id, t_hash) if source_changed else None
         decided_by, decided_at = db.execute("SELECT decided_by, decided_at FROM stories "
                                             "WHERE id = ?", [story_id]).fetchone()
         ents = [dict(zip(("text", "label", "canonical", "entity_id"), r)) for r in db.execute(
@@ -156,9 +202,14 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
             date_missing=bool(article["date_missing"]), translation_status=t_status,
             translation_message=t_message, engine=t_engine, glossary_violations=t_viol or 0,
             glossary_details=t_details, edited_by=t_edited, decided_by=decided_by,
-            decided_at=decided_at,
+            decided_at=decided_at, date_only=date_only, created=parse_date(created), note=note,
+            source_changed=source_changed,
+            edited_source_title=edited_source["title"] if edited_source else None,
+            edited_source_text=edited_source["text"] if edited_source else None,
+            machine_title=t_machine_title if source_changed else None,
+            machine_text=t_machine_text if source_changed else None,
             also_reported_by=[Member(m["id"], m["source"], m["lang"], m["title"],
-                                     web_link(m["canonical_url"], m["url"]), m["published"])
+                                     web_link(m["fetched_url"], m["url"]), m["published"])
                               for m in members if m["id"] != rep_id],
             entities=ents, officials=officials,
         ))

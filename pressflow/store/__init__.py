@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from pressflow.errors import StoreError
-from pressflow.records import Article, Source
+from pressflow.records import Article, Source, local_date_text, utc_text
 from pressflow.text.urls import canonical_url
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -261,7 +261,9 @@ class Store:
                 "id": a.key, "source": a.source, "url": a.url,
                 "canonical_url": canonical_url(a.canonical_url or a.url), "guid": a.guid,
                 "title": a.title, "summary": a.summary, "text": a.text,
-                "published": a.published.isoformat() if a.published else None,
+                "published": utc_text(a.published) if a.published else None,
+                "published_local": local_date_text(a.published) if a.published else None,
+                "fetched_url": a.fetched_url,
                 "date_missing": 0 if a.published else 1,
                 "lang_hint": a.lang_hint, "content_hash": a.content_hash,
                 "updated_at": now, "run_id": run_id,
@@ -291,6 +293,7 @@ class Store:
                 columns = list(new_rows[0])
                 self.db.conn.executemany(_insert_sql("articles", columns), new_rows)
             if changed:
+                self.keep_replaced_versions([row["id"] for row in changed], now)
                 columns = [c for c in changed[0] if c != "id"]
                 self.db.conn.executemany(_update_sql("articles", columns, "id = :id"), changed)
                 self.db.conn.executemany("DELETE FROM stage_state WHERE article_id = ?",
@@ -330,6 +333,94 @@ class Store:
                 self.db.execute(f"DELETE FROM stage_state WHERE stage = ? AND article_id IN "
                                 f"({','.join('?' * len(chunk))})", [stage, *chunk])
 
+    # -- what publishing and review need (issue 15) ---------------------------------------
+
+    def keep_replaced_versions(self, article_ids: list[str], at: str) -> None:
+        """Copy the stored text of articles about to be replaced into ``article_versions``."""
+        for i in range(0, len(article_ids), 500):
+            chunk = article_ids[i:i + 500]
+            self.db.execute(
+                "INSERT OR IGNORE INTO article_versions (article_id, content_hash, title, summary, text, "
+                f"replaced_at) SELECT id, content_hash, title, summary, text, ? FROM articles WHERE id IN "
+                f"({','.join('?' * len(chunk))})", [at, *chunk])
+
+
+    def article_version(self, article_id: str, content_hash: str) -> dict[str, Any] | None:
+        """An earlier text of an article (title, summary, text, replaced_at), by its hash."""
+        cursor = self.db.execute("SELECT title, summary, text, replaced_at FROM article_versions "
+                                 "WHERE article_id = ? AND content_hash = ?", [article_id, content_hash])
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+
+
+    def edited_translations(self, target: str) -> dict[str, str]:
+        """article id -> the content hash its editor translated, for every edited translation."""
+        return dict(self.db.execute("SELECT article_id, content_hash FROM translations WHERE "
+                                    "target = ? AND edited_by IS NOT NULL", [target]).fetchall())
+
+
+    def keep_machine_translation_beside_edit(self, article_id: str, target: str,
+                                              title: str | None, text: str | None,
+                                              content_hash: str) -> None:
+        """The machine translation of an article's new text, stored next to the editor's own
+        translation (which stays what is published) rather than over it."""
+        self.db.execute("UPDATE translations SET machine_title = ?, machine_text = ?, machine_hash = ? "
+                        "WHERE article_id = ? AND target = ?",
+                        [title, text, content_hash, article_id, target])
+
+
+    def reopen_changed_approved_stories(self, editor: str = "pressflow") -> list[int]:
+        """Send approved stories back to review when an article they held at approval has
+        changed since (with ``publish.require_approval``, nothing changes behind an editor)."""
+        rows = self.db.execute(
+            "SELECT s.id, s.decided_by, a.source, a.title FROM stories s "
+            "JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id "
+            "WHERE s.status = 'approved' AND s.decided_at IS NOT NULL "
+            "AND a.first_seen <= s.decided_at AND a.updated_at > s.decided_at ORDER BY s.id").fetchall()
+        changed: dict[int, tuple[str, str, str]] = {}
+        for story_id, decided_by, source, title in rows:
+            changed.setdefault(int(story_id), (decided_by or "", source, title))
+        now = utcnow()
+        with self.transaction():
+            for story_id, (decided_by, source, title) in changed.items():
+                note = f"{source} changed “{title}” after {decided_by or 'an editor'} approved it"
+                self.db.execute("UPDATE stories SET status = 'new', decided_by = ?, decided_at = ?, "
+                                "note = ?, updated = ? WHERE id = ?", [editor, now, note, now, story_id])
+                self.db.execute("INSERT INTO decisions (story_id, action, editor, at, detail) VALUES "
+                                "(?, 'reopen', ?, ?, ?)",
+                                [story_id, editor, now, json.dumps({"previous": "approved", "note": note},
+                                                                   ensure_ascii=False)])
+        return list(changed)
+
+
+    def note_removed_sources(self, present: Iterable[str]) -> list[str]:
+        """Mark sources no longer in sources.yaml as removed (now, once), and clear the mark of
+        those back in it; return the names newly marked. Their history stays in the database."""
+        names = set(present)
+        now = utcnow()
+        newly: list[str] = []
+        with self.transaction():
+            for name, removed_at in self.db.execute("SELECT name, removed_at FROM sources").fetchall():
+                if name in names and removed_at:
+                    self.db.execute("UPDATE sources SET removed_at = NULL WHERE name = ?", [name])
+                elif name not in names and not removed_at:
+                    self.db.execute("UPDATE sources SET removed_at = ? WHERE name = ?", [now, name])
+                    newly.append(name)
+        return newly
+
+
+    def sources_removed_before(self, cutoff: str) -> set[str]:
+        """Sources removed from sources.yaml at or before ``cutoff`` (ISO time, UTC)."""
+        return {r[0] for r in self.db.execute("SELECT name FROM sources WHERE removed_at IS NOT NULL "
+                                              "AND removed_at <= ?", [cutoff]).fetchall()}
+
+
+    def database_created(self) -> str:
+        """When this database was created (its first migration), ISO time: the date of the
+        ``tag:`` URIs the feeds mint, which must never change."""
+        row = self.db.execute("SELECT MIN(applied_at) FROM _migrations").fetchone()
+        return str(row[0] if row and row[0] else utcnow())
+
 
 @migration("0006_language_paragraphs")
 def _language_paragraphs(db: sqlite_utils.Database) -> None:
@@ -361,3 +452,24 @@ def _translate_glossary_state(db: sqlite_utils.Database) -> None:
     db["translate_glossary_state"].create({
         "pair": str, "version": str, "entries": str, "updated_at": str,
     }, pk="pair")
+
+
+@migration("0009_published_links_dates_and_edits")
+def _published_links_dates_and_edits(db: sqlite_utils.Database) -> None:
+    # what readers and editors see (issue 15): the address the article was read from (after
+    # redirects; canonical_url stays for duplicate detection only); the date as the source
+    # wrote it (its own offset, or a date alone); each replaced version of an article, so an
+    # editor sees what changed under an edit; the machine translation of the changed text,
+    # kept beside an editor's translation instead of replacing it; when a source left
+    # sources.yaml (its items leave the feeds after publish.removed_source_grace_days)
+    db.table("articles").add_column("fetched_url", str)
+    db.table("articles").add_column("published_local", str)
+    db.table("article_versions").create({
+        "article_id": str, "content_hash": str, "title": str, "summary": str, "text": str,
+        "replaced_at": str,
+    }, pk=("article_id", "content_hash"))
+    db.table("translations").add_column("machine_title", str)
+    db.table("translations").add_column("machine_text", str)
+    db.table("translations").add_column("machine_hash", str)
+    db.table("sources").add_column("removed_at", str)
+
