@@ -310,11 +310,12 @@ def feed(path_or_url: str) -> None:
 
 @cli.group()
 def sources() -> None:
-    """Check, import and export the sources of a sources.yaml.
+    """Check, import, export and remove the sources of a sources.yaml.
 
     \b
     Examples:
       pressflow sources check --config demo/sources.yaml
+      pressflow sources remove "Old partner" --config sources.yaml
       pressflow sources export --config demo/sources.yaml > partners.opml
       pressflow sources import partners.opml --config sources.yaml
     """
@@ -380,6 +381,41 @@ def sources_import(opml_file: str, config_path: str) -> None:
     for s in added:
         click.echo(f"added {s.name} ({s.kind}) {s.url}")
     click.echo(f"{len(added)} added, {len(skipped)} already present")
+
+
+@sources.command("remove")
+@click.argument("name")
+@click.option("--config", "config_path", default="sources.yaml", show_default=True,
+              type=click.Path(dir_okay=False), help="The sources file to remove it from.")
+def sources_remove(name: str, config_path: str) -> None:
+    """Remove the source NAME from sources.yaml (other entries and comments stay as they are).
+
+    Its articles and history stay in the database; its items leave the feeds
+    publish.removed_source_grace_days (default 7) after. Deleting a source from the file by
+    hand does the same from the next run.
+
+    \b
+    Example:
+      pressflow sources remove "Ville de Lyon" --config sources.yaml
+    """
+    from pressflow.config import load_config
+    from pressflow.publish import publish_settings
+    from pressflow.sources.remove import remove_source
+    from pressflow.store import Store
+
+    try:
+        grace = publish_settings(load_config(config_path))["removed_source_grace_days"]
+        source, config = remove_source(config_path, name)
+        database = config.output_dir / "pressflow.db"
+        if database.exists():
+            with Store(database) as store:
+                store.note_removed_sources(s.name for s in config.sources)
+    except PressflowError as exc:
+        _fail(exc)
+        return
+    click.echo(f"removed {source.name} ({source.url}) from {config_path}; its items leave the "
+               f"feeds in {grace} day(s) (publish.removed_source_grace_days), its history stays "
+               "in the database")
 
 
 @sources.command("export")

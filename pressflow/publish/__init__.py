@@ -74,24 +74,24 @@ def publish_settings(config: Config) -> dict[str, Any]:
         raise ConfigError(f"settings.publish.removed_source_grace_days must be a whole number "
                           f"of 0 or more, got {grace!r}", **where)
     publish["removed_source_grace_days"] = grace
-    publish["display_zone"] = display_zone(publish.get("timezone"), where)
+    publish["display_zone"] = display_zone(publish.get("timezone"), where["path"])
     publish.setdefault("max_items", DEFAULT_MAX_ITEMS)
     return publish
 
 
-def display_zone(name: object, where: dict[str, str | None]) -> tzinfo | None:
+def display_zone(name: object, path: str | None) -> tzinfo | None:
     """settings.publish.timezone (an IANA name such as ``Europe/Paris``) or None: show each
     time in the offset its source wrote."""
     if name is None:
         return None
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"settings.publish.timezone must be a time zone name such as "
-                          f"Europe/Paris, got {name!r}", **where)
+                          f"Europe/Paris, got {name!r}", path=path, field="publish")
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(f"settings.publish.timezone: unknown time zone {name!r} (use an "
-                          f"IANA name such as Europe/Paris or UTC)", **where) from exc
+                          f"IANA name such as Europe/Paris or UTC)", path=path, field="publish") from exc
 
 
 def hidden_sources(store: Store, config: Config) -> frozenset[str]:

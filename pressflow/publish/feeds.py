@@ -13,7 +13,10 @@ output folder's absolute ``file://`` address: right for a local reader, never re
 Times keep the source's offset. A date without a time is shown as a date in the digest;
 RSS, Atom and JSON Feed need a time, so it is written as 12:00 of that day in UTC (or in
 ``publish.timezone``): noon keeps the calendar day for readers from UTC-11 to UTC+11,
-where midnight would show the day before everywhere west of Greenwich.
+where midnight would show the day before everywhere west of Greenwich. Atom's ``updated``
+must differ between entries (two equal values are how validators spot a generator that
+stamps everything with one time), so entries that would share one, such as two
+date-only items of the same day, are spread a second apart, in feed order.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -136,6 +139,19 @@ def _feed_updated(items: list[StoryItem]) -> datetime:
     return max(dates) if dates else datetime.now(UTC)
 
 
+def distinct_updated(items: list[StoryItem], info: FeedInfo, fallback: datetime) -> dict[int, datetime]:
+    """Story id -> the entry's ``updated`` time: its date, with equal ones a second apart."""
+    times: dict[int, datetime] = {}
+    taken: set[datetime] = set()
+    for item in sorted(items, key=lambda i: ((info.feed_time(i) or i.updated or fallback), i.id)):
+        value = info.feed_time(item) or item.updated or fallback
+        while value in taken:
+            value += timedelta(seconds=1)
+        taken.add(value)
+        times[item.id] = value
+    return times
+
+
 def build_feed(items: list[StoryItem], info: FeedInfo, fmt: str) -> FeedGenerator:
     """A feedgen feed for ``fmt`` ("rss" or "atom"): the self link differs per format."""
     fg = FeedGenerator()
@@ -151,7 +167,8 @@ def build_feed(items: list[StoryItem], info: FeedInfo, fmt: str) -> FeedGenerato
     fg.language("en")
     fg.generator("pressflow")
     fg.author(name=xml_safe(info.title))  # Atom: a feed-level author covers every entry
-    updated = _feed_updated(items)
+    entry_updated = distinct_updated(items, info, _feed_updated(items))
+    updated = max([_feed_updated(items), *entry_updated.values()])
     fg.updated(updated)
     fg.lastBuildDate(updated)
     for item in reversed(items):  # feedgen prepends; keep newest first in the file
@@ -168,7 +185,7 @@ def build_feed(items: list[StoryItem], info: FeedInfo, fmt: str) -> FeedGenerato
         published = info.feed_time(item)
         if published:
             entry.published(published)
-        entry.updated(published or item.updated or updated)
+        entry.updated(entry_updated[item.id])
         for label, name in sorted({(e.get("label") or "MISC", plain(n)) for e in item.entities
                                    for n in [(e.get("canonical") or e.get("text") or "").strip()]
                                    if plain(n)}, key=lambda t: (t[1].casefold(), t[0])):
@@ -226,6 +243,7 @@ def _iso(value: datetime | None) -> str | None:
 def jsonfeed_dict(items: list[StoryItem], info: FeedInfo) -> dict[str, Any]:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1); pressflow's extras under ``_pressflow``."""
     out_items = []
+    entry_updated = distinct_updated(items, info, _feed_updated(items))
     for item in items:
         entry: dict[str, Any] = {
             "id": info.item_id(item),
@@ -234,7 +252,7 @@ def jsonfeed_dict(items: list[StoryItem], info: FeedInfo) -> dict[str, Any]:
             "content_html": item_html(item),
             "content_text": item_text(item),
             "summary": plain(item.summary),
-            "date_modified": _iso(info.feed_time(item) or item.updated),
+            "date_modified": _iso(entry_updated[item.id]),
             "authors": [{"name": plain(item.source)}],
             "tags": [t for t in (plain(c) for c in item.categories) if t],
             "language": "en" if item.translated else (item.lang or "und"),

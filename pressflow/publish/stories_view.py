@@ -182,7 +182,7 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
         # finding duplicates only, and is a dead address for an http-only partner
         link = web_link(article["fetched_url"], article["url"])
         source_changed = bool(t_edited and t_hash and t_hash != article["content_hash"])
-        edited_source = store.article_version(rep_id, t_hash) if source_changed else None
+        edited_source = store.article_version(rep_id, str(t_hash)) if source_changed else None
         decided_by, decided_at = db.execute("SELECT decided_by, decided_at FROM stories "
                                             "WHERE id = ?", [story_id]).fetchone()
         ents = [dict(zip(("text", "label", "canonical", "entity_id"), r)) for r in db.execute(

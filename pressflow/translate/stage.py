@@ -2,8 +2,10 @@
 
 An article is (re)translated when:
 
-- its content is new or changed (``store.pending``), even if an editor edited the old
-  translation: the edit no longer matches the text;
+- its content is new or changed (``store.pending``). When an editor had edited the old
+  translation, the edit is kept (and stays what is published): the fresh machine
+  translation is stored beside it, and the digest flags "source changed since your edit"
+  with both versions of the source, until an editor saves the translation again;
 - its last translation was ``no-model`` or ``error`` (a model may have been installed since);
 - the model that would translate it now is another version than the one that did;
 - a glossary term it contains was added, changed or removed since the last run.
@@ -115,9 +117,7 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
         if n:
             report.notes.append(f"glossary {pair} changed: {n} article(s) re-translated")
     rows = _articles_to_translate(store, target, engines)
-    edited = {r[0]: r[1] for r in store.db.execute(
-        "SELECT article_id, content_hash FROM translations WHERE target = ? AND edited_by IS "
-        "NOT NULL", [target]).fetchall()}
+    edited = store.edited_translations(target)
     keep = [r for r in rows if edited.get(r["id"]) == r["content_hash"]]
     rows = [r for r in rows if edited.get(r["id"]) != r["content_hash"]]
     if keep:
@@ -140,8 +140,15 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
     missing: dict[str, str] = {}
     violations = 0
     with store.transaction():
-        for row, res in zip(rows, results):
+        for row, res in zip(rows, results, strict=True):
             if res is None:
+                continue
+            if row["id"] in edited:  # the source changed under an editor's translation
+                store.keep_machine_translation_beside_edit(
+                    row["id"], target, res.fields.get("title"), res.fields.get("text"),
+                    row["content_hash"])
+                details["kept editor's translation"] = details.get("kept editor's translation", 0) + 1
+                done.append(row)
                 continue
             store.db["translations"].upsert({
                 "article_id": row["id"], "target": target, "source_lang": res.lang,
