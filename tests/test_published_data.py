@@ -16,10 +16,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,32 +26,12 @@ import httpx
 import pytest
 from conftest import ROOT
 from lxml import etree
+from support.partner_site import partner_site
 
 from pressflow.text.urls import canonical_url
 
 VALIDATOR = ROOT.parent / "shared" / "tools" / "feedvalidator" / "validate.py"
 LINK = "https://news.example.org/partners/"
-
-
-class Partner(BaseHTTPRequestHandler):
-    """An http-only partner site: it answers on http and nothing else."""
-
-    pages: dict[str, tuple[int, str, str]] = {}  # path -> (status, content type, body or Location)
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet in test output
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        status, ctype, body = self.pages.get(urlsplit(self.path).path, (404, "text/plain", "missing"))
-        self.send_response(status)
-        if status in (301, 302):
-            self.send_header("Location", body)
-            body = ""
-        self.send_header("Content-Type", ctype)
-        data = body.encode()
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
 
 
 def _article(title: str, date_line: str, text: str, more: str) -> str:
@@ -134,19 +112,14 @@ settings:
 
 @pytest.fixture(scope="module")
 def partner_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunResult]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Partner)
-    base = f"http://localhost:{server.server_address[1]}"
-    Partner.pages = _site(base)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    work = tmp_path_factory.mktemp("partners")
-    config = _config(work / "sources.yaml", base, f'{{link: "{LINK}"}}')
-    try:
+    with partner_site() as site:
+        site.pages = _site(site.base)
+        work = tmp_path_factory.mktemp("partners")
+        config = _config(work / "sources.yaml", site.base, f'{{link: "{LINK}"}}')
         done = subprocess.run([sys.executable, "-m", "pressflow", "run", "--config", str(config), "-q"],
                               capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr
-        yield RunResult(out=work / "out", base=base, config=config)
-    finally:
-        server.shutdown()
+        yield RunResult(out=work / "out", base=site.base, config=config)
 
 
 def _cli(*args: str) -> str:
