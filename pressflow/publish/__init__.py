@@ -72,7 +72,7 @@ def publish_settings(config: Config) -> dict[str, Any]:
     grace = publish.get("removed_source_grace_days", DEFAULT_REMOVED_SOURCE_GRACE_DAYS)
     if isinstance(grace, bool) or not isinstance(grace, int) or grace < 0:
         raise ConfigError(f"settings.publish.removed_source_grace_days must be a whole number "
-                          f"of 0 or more, got {grace!r}", **where)
+                          f"of 0 or more, got {grace!r}", path=where["path"], field="publish")
     publish["removed_source_grace_days"] = grace
     publish["display_zone"] = display_zone(publish.get("timezone"), where["path"])
     publish.setdefault("max_items", DEFAULT_MAX_ITEMS)
