@@ -65,11 +65,6 @@ class StoryItem:
         return self.translation_status in ("ok", "same-language")
 
     @property
-    def guid(self) -> str:
-        """The item's id before issue 15 (kept for matching old output; feeds use tag: URIs)."""
-        return f"pressflow:story:{self.id}"
-
-    @property
     def updated(self) -> datetime | None:
         """The date a feed shows: published, else when pressflow first saw the story."""
         return self.published or self.first_seen
