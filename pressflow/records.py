@@ -4,7 +4,26 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
+
+# The zone of a date that a source gave without a time ("2026-11-23", "23 novembre 2026"):
+# midnight at offset 0, so it sorts and compares like before, but marked, so that the store
+# and the feeds can show a date rather than an invented "00:00 +0000".
+DATE_ONLY = timezone(timedelta(0), "date only")
+
+
+def is_date_only(value: datetime | None) -> bool:
+    return value is not None and value.tzinfo is DATE_ONLY
+
+
+def local_date_text(value: datetime) -> str:
+    """How the store keeps a date as the source wrote it: ``2026-11-23`` for a date alone,
+    else ISO 8601 with the source's own offset (``2026-11-24T09:30:00+01:00``)."""
+    return value.date().isoformat() if is_date_only(value) else value.isoformat()
+
+
+def utc_text(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat()
 
 
 @dataclass
@@ -36,9 +55,12 @@ class Article:
     summary: str = ""
     guid: str | None = None
     canonical_url: str | None = None
-    published: datetime | None = None  # timezone-aware UTC, or None when the source gives none
+    # timezone-aware in the source's own offset (DATE_ONLY when it gave a date without a
+    # time), or None when the source gives none
+    published: datetime | None = None
     lang: str | None = None  # declared or detected language (ISO 639-1)
     lang_hint: str | None = None  # what the page or feed declares
+    fetched_url: str | None = None  # where the page was read from, after redirects
 
     @property
     def key(self) -> str:

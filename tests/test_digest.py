@@ -56,7 +56,8 @@ def test_grouped_by_story_with_english_and_original_side_by_side(fx: Fixture,
     meta = lyon.xpath(".//p[contains(@class,'meta')]")[0].text_content()
     assert "Ville de Lyon" in meta
     with Store(fx.db) as store:
-        published = store.db["articles"].get(fx.lyon_fr)["published"]
+        published = store.db["articles"].get(fx.lyon_fr)["published_local"]
+    assert published.endswith("+02:00")
     assert lyon.xpath(".//time/@datetime") == [published]  # with its +02:00 offset
     assert "language fr" in " ".join(meta.split())
     also = lyon.xpath(".//ul[@class='also']/li")[0]

@@ -13,7 +13,7 @@ import feedparser
 import lxml.html
 import pytest
 from lxml import etree
-from support.publish import Fixture, build_store
+from support.publish import Fixture, build_store, story_of
 
 from pressflow.editorial import decisions as editorial
 from pressflow.publish import publish_outputs
@@ -34,8 +34,9 @@ def fx(tmp_path: Path) -> Fixture:
     return build_store(tmp_path)
 
 
-def guids(out: Path) -> list[str]:
-    return [e.id for e in feedparser.parse((out / "feed.xml").read_bytes()).entries]
+def guids(out: Path) -> list[int]:
+    """The stories of the RSS feed, in order (from each item's tag: id)."""
+    return [story_of(e.id) for e in feedparser.parse((out / "feed.xml").read_bytes()).entries]
 
 
 def test_rss_and_atom_parse_without_bozo(fx: Fixture) -> None:
@@ -81,7 +82,7 @@ def test_json_feed_has_the_required_fields(fx: Fixture) -> None:
     assert feed["feed_url"] == "https://news.example.org/feed.json"
     assert isinstance(feed["items"], list) and len(feed["items"]) == 5
     for item in feed["items"]:
-        assert isinstance(item["id"], str) and item["id"].startswith("pressflow:story:")
+        assert isinstance(item["id"], str) and item["id"].startswith("tag:news.example.org,")
         assert item.get("content_html") or item.get("content_text")
         for key in ("date_published", "date_modified"):
             if key in item:  # RFC 3339 with an offset
@@ -90,7 +91,7 @@ def test_json_feed_has_the_required_fields(fx: Fixture) -> None:
             "id", "url", "external_url", "title", "content_html", "content_text", "summary",
             "image", "banner_image", "date_published", "date_modified", "authors", "tags",
             "language", "attachments"} for k in item)
-    lyon = next(i for i in feed["items"] if i["id"] == f"pressflow:story:{fx.lyon}")
+    lyon = next(i for i in feed["items"] if story_of(i["id"]) == fx.lyon)
     assert lyon["title"] == "Lyon welcomes the smart cities summit"
     assert lyon["_pressflow"]["original_language"] == "fr"
     assert lyon["_pressflow"]["also_reported_by"][0]["source"] == "Lyon City English"
@@ -100,7 +101,7 @@ def test_json_feed_has_the_required_fields(fx: Fixture) -> None:
 def test_items_carry_english_text_link_language_source_categories(fx: Fixture) -> None:
     out = publish(fx)
     atom = feedparser.parse((out / "feed.atom").read_bytes())
-    lyon = next(e for e in atom.entries if e.id == f"pressflow:story:{fx.lyon}")
+    lyon = next(e for e in atom.entries if story_of(e.id) == fx.lyon)
     assert lyon.title == "Lyon welcomes the smart cities summit"
     assert "The City of Lyon welcomes the summit." in lyon.summary
     assert "Also reported by" in lyon.summary and "Lyon City English" in lyon.summary
@@ -112,11 +113,11 @@ def test_items_carry_english_text_link_language_source_categories(fx: Fixture) -
     assert lyon.author == "Ville de Lyon"
     assert sorted(t.term for t in lyon.tags) == ["Grégory Doucet", "Lyon"]
     rss = feedparser.parse((out / "feed.xml").read_bytes())
-    item = next(e for e in rss.entries if e.id == f"pressflow:story:{fx.lyon}")
+    item = next(e for e in rss.entries if story_of(e.id) == fx.lyon)
     assert item.guidislink is False
     assert "Original language: fr" in item.summary
     assert sorted(t.term for t in item.tags) == ["Grégory Doucet", "Lyon"]
-    milano = next(e for e in rss.entries if e.id == f"pressflow:story:{fx.milano}")
+    milano = next(e for e in rss.entries if story_of(e.id) == fx.milano)
     assert "Not translated yet" in milano.summary  # honest about the Italian original
 
 
@@ -124,9 +125,9 @@ def test_dates_keep_their_timezone(fx: Fixture) -> None:
     out = publish(fx)
     text = (out / "feed.xml").read_text()
     rss = feedparser.parse(text.encode())
-    lyon = next(e for e in rss.entries if e.id == f"pressflow:story:{fx.lyon}")
+    lyon = next(e for e in rss.entries if story_of(e.id) == fx.lyon)
     raw = etree.fromstring(text.encode()).xpath(
-        f"//item[guid='pressflow:story:{fx.lyon}']/pubDate/text()")[0]
+        f"//item[guid='{lyon.id}']/pubDate/text()")[0]
     assert raw.endswith("+0200")  # the source's Paris offset, not shifted or dropped
     with Store(fx.db) as store:
         stored = datetime.fromisoformat(store.db["articles"].get(fx.lyon_fr)["published"])
@@ -144,8 +145,8 @@ def test_guids_are_stable_and_rejected_stories_leave(fx: Fixture) -> None:
     with Store(fx.db) as store:
         editorial.reject(store, fx.madrid, editor="Ana")
     after = guids(publish(fx))
-    assert f"pressflow:story:{fx.madrid}" not in after
-    assert after == [g for g in first if g != f"pressflow:story:{fx.madrid}"]
+    assert fx.madrid not in after
+    assert after == [g for g in first if g != fx.madrid]
     assert fx.madrid not in [i["id"] for i in json.loads((out / "feed.json").read_text())["items"]]
 
 
@@ -154,15 +155,15 @@ def test_require_approval_publishes_only_approved(tmp_path: Path) -> None:
     assert guids(publish(fx)) == []
     with Store(fx.db) as store:
         editorial.approve(store, fx.lyon, editor="Ana")
-    assert guids(publish(fx)) == [f"pressflow:story:{fx.lyon}"]
+    assert guids(publish(fx)) == [fx.lyon]
 
 
 def test_window_by_days_and_max_items(tmp_path: Path) -> None:
     fx = build_store(tmp_path, publish={"days": 30, "link": "https://n.example/"})
     ids = guids(publish(fx))
-    assert f"pressflow:story:{fx.old}" not in ids and len(ids) == 4
+    assert fx.old not in ids and len(ids) == 4
     fx.config.settings["publish"] = {"max_items": 2, "link": "https://n.example/"}
-    assert guids(publish(fx)) == [f"pressflow:story:{fx.lyon}", f"pressflow:story:{fx.madrid}"]
+    assert guids(publish(fx)) == [fx.lyon, fx.madrid]
 
 
 def test_edited_translation_reaches_the_feed(fx: Fixture) -> None:
@@ -171,7 +172,7 @@ def test_edited_translation_reaches_the_feed(fx: Fixture) -> None:
                                    text="The City of Milan met a delegation from Seoul.",
                                    editor="Ana")
     rss = feedparser.parse((publish(fx) / "feed.xml").read_bytes())
-    milano = next(e for e in rss.entries if e.id == f"pressflow:story:{fx.milano}")
+    milano = next(e for e in rss.entries if story_of(e.id) == fx.milano)
     assert milano.title == "Milan meets Seoul"
     assert "The City of Milan met a delegation from Seoul." in milano.summary
     assert "Not translated" not in milano.summary
@@ -193,13 +194,13 @@ def test_hostile_article_cannot_run_anything_in_a_feed(fx: Fixture) -> None:
     atom = feedparser.parse((out / "feed.atom").read_bytes(), sanitize_html=False)
     feed = json.loads((out / "feed.json").read_text())
     for parsed in (rss, atom):
-        entry = next(e for e in parsed.entries if e.id == f"pressflow:story:{fx.hostile}")
+        entry = next(e for e in parsed.entries if story_of(e.id) == fx.hostile)
         assert entry.title == "Evil news"  # markup stripped from the title
         _html_is_inert(entry.summary)
         assert entry.link.startswith("https://news.example.org/")  # never javascript:
         for link in entry.links:
             assert link.href.startswith("https://"), link.href
-    item = next(i for i in feed["items"] if i["id"] == f"pressflow:story:{fx.hostile}")
+    item = next(i for i in feed["items"] if story_of(i["id"]) == fx.hostile)
     _html_is_inert(item["content_html"])
     assert item["url"].startswith("https://") and item["title"] == "Evil news"
     assert all("<" not in t for t in item.get("tags", []))

@@ -21,6 +21,7 @@ import feedparser
 import pytest
 from conftest import DEMO
 from lxml import etree
+from support.publish import story_of
 
 from pressflow.config import load_config
 from pressflow.editorial.review import ReviewServer
@@ -162,14 +163,14 @@ def test_editor_approves_rejects_edits_and_the_feed_follows(demo_run: Path, brow
     assert rss.bozo == 0 and atom.bozo == 0
     schema = etree.RelaxNG(etree.parse(str(ATOM_RNG)))
     assert schema.validate(etree.parse(str(demo_run / "feed.atom"))), schema.error_log
-    for ids in ([e.id for e in rss.entries], [e.id for e in atom.entries],
-                [i["id"] for i in jsonfeed["items"]]):
-        assert f"pressflow:story:{reject}" not in ids
-        assert f"pressflow:story:{approve}" in ids and f"pressflow:story:{edit}" in ids
-    edited = next(e for e in atom.entries if e.id == f"pressflow:story:{edit}")
+    for ids in ([story_of(e.id) for e in rss.entries], [story_of(e.id) for e in atom.entries],
+                [story_of(i["id"]) for i in jsonfeed["items"]]):
+        assert reject not in ids
+        assert approve in ids and edit in ids
+    edited = next(e for e in atom.entries if story_of(e.id) == edit)
     assert edited.title == EDITED_TITLE
     assert "The UCLG Executive Bureau met." in edited.summary
-    approved = next(e for e in rss.entries if e.id == f"pressflow:story:{approve}")
+    approved = next(e for e in rss.entries if story_of(e.id) == approve)
     assert "Also reported by" in approved.summary and "WeGO English" in approved.summary
     print(f"feeds: {len(rss.entries)} items; rejected #{reject} absent; edited title in Atom: "
           f"{edited.title!r}")

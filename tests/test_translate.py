@@ -303,8 +303,8 @@ def test_glossary_edit_retranslates_exactly_the_articles_with_changed_terms(
     assert report.details["sentences translated"] == 2  # the title and the sentence with the term
 
 
-def test_editor_edits_survive_unless_the_article_changes(tmp_path: Path, models_dir: Path,
-                                                         glossary_dir: Path) -> None:
+def test_editor_edits_survive_even_when_the_article_changes(tmp_path: Path, models_dir: Path,
+                                                            glossary_dir: Path) -> None:
     ctx = _context(tmp_path, glossary_dir)
     key = _add(ctx.store, "plain", *ARTICLES["plain"])
     run_stage(ctx)
@@ -318,7 +318,9 @@ def test_editor_edits_survive_unless_the_article_changes(tmp_path: Path, models_
     _add(ctx.store, "plain", "fr", "Un titre simple", "Un texte nouveau.")
     run_stage(ctx)
     row = _translations(ctx.store)[key]
-    assert row["text"] == "Un texte nouveau." and row["edited_by"] is None
+    # the edit stays (issue 15): the new machine output is kept beside it for the editor
+    assert row["text"] == "Nothing special here." and row["edited_by"] == "editor"
+    assert row["machine_text"] == "Un texte nouveau."
 
 
 def test_a_model_installed_later_translates_the_no_model_articles(

@@ -7,8 +7,10 @@ write one JSON line per input line, in the same order, with `id` echoed back.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -308,11 +310,12 @@ def feed(path_or_url: str) -> None:
 
 @cli.group()
 def sources() -> None:
-    """Check, import and export the sources of a sources.yaml.
+    """Check, import, export and remove the sources of a sources.yaml.
 
     \b
     Examples:
       pressflow sources check --config demo/sources.yaml
+      pressflow sources remove "Old partner" --config sources.yaml
       pressflow sources export --config demo/sources.yaml > partners.opml
       pressflow sources import partners.opml --config sources.yaml
     """
@@ -380,6 +383,41 @@ def sources_import(opml_file: str, config_path: str) -> None:
     click.echo(f"{len(added)} added, {len(skipped)} already present")
 
 
+@sources.command("remove")
+@click.argument("name")
+@click.option("--config", "config_path", default="sources.yaml", show_default=True,
+              type=click.Path(dir_okay=False), help="The sources file to remove it from.")
+def sources_remove(name: str, config_path: str) -> None:
+    """Remove the source NAME from sources.yaml (other entries and comments stay as they are).
+
+    Its articles and history stay in the database; its items leave the feeds
+    publish.removed_source_grace_days (default 7) after. Deleting a source from the file by
+    hand does the same from the next run.
+
+    \b
+    Example:
+      pressflow sources remove "Ville de Lyon" --config sources.yaml
+    """
+    from pressflow.config import load_config
+    from pressflow.publish import publish_settings
+    from pressflow.sources.remove import remove_source
+    from pressflow.store import Store
+
+    try:
+        grace = publish_settings(load_config(config_path))["removed_source_grace_days"]
+        source, config = remove_source(config_path, name)
+        database = config.output_dir / "pressflow.db"
+        if database.exists():
+            with Store(database) as store:
+                store.note_removed_sources(s.name for s in config.sources)
+    except PressflowError as exc:
+        _fail(exc)
+        return
+    click.echo(f"removed {source.name} ({source.url}) from {config_path}; its items leave the "
+               f"feeds in {grace} day(s) (publish.removed_source_grace_days), its history stays "
+               "in the database")
+
+
 @sources.command("export")
 @click.option("--config", "config_path", default="sources.yaml", show_default=True,
               type=click.Path(dir_okay=False), help="The sources file.")
@@ -444,26 +482,52 @@ def publish(config_path: str, output: str | None) -> None:
               help="Output folder holding pressflow.db (default: settings.output).")
 @click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html",
               show_default=True, help="html: the self-contained page; markdown: for e-mail.")
-def digest(config_path: str, output: str | None, fmt: str) -> None:
-    """Print the editor's digest (the stories the feeds carry) to stdout, for e-mail.
+@click.option("--since", default=None, metavar="DATE|Nd|Nh",
+              help="Only stories new since then: an ISO date or time (2026-11-30, "
+                   "2026-11-30T06:00+01:00) or a span back from now (1d, 12h).")
+def digest(config_path: str, output: str | None, fmt: str, since: str | None) -> None:
+    """Print the editor's digest to stdout, for e-mail.
+
+    With publish.require_approval the stories waiting for approval come first, in their
+    own section; the published section is what the feeds carry.
 
     \b
     Examples:
       pressflow digest --config demo/sources.yaml --format markdown
+      pressflow digest --format markdown --since 1d     # new since yesterday, for an e-mail
       pressflow digest --format html > /tmp/digest.html
     """
-    from pressflow.publish import open_store, publish_settings, render_digest, render_markdown, select_stories
+    from pressflow.publish import digest_stories, open_store, publish_settings, render_digest, render_markdown
 
     try:
+        start = parse_since(since) if since else None
         config = _load_for_output(config_path, output)
         with open_store(config) as store:
-            items = select_stories(store, config)
+            items, queue = digest_stories(store, config, since=start)
         title = str(publish_settings(config).get("title") or "Partner news (pressflow)")
     except PressflowError as exc:
         _fail(exc)
         return
-    render = render_markdown if fmt == "markdown" else render_digest
-    click.echo(render(items, title=title), nl=False)
+    if fmt == "markdown":
+        click.echo(render_markdown(items, title=title, queue=queue, since=start), nl=False)
+    else:
+        click.echo(render_digest(items, title=title, queue=queue), nl=False)
+
+
+def parse_since(value: str) -> datetime:
+    """``--since``: ``1d`` / ``12h`` / ``90m`` back from now, or an ISO date or time (a date
+    is its midnight UTC; a time without an offset is UTC)."""
+    span = re.fullmatch(r"\s*(\d+)\s*([dhm])\s*", value)
+    if span:
+        unit = {"d": "days", "h": "hours", "m": "minutes"}[span[2]]
+        return datetime.now(UTC) - timedelta(**{unit: int(span[1])})
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: give a date (2026-11-30), a time "
+                                 "(2026-11-30T06:00+01:00) or a span back from now (1d, 12h)",
+                                 param_hint="--since") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 @cli.command()

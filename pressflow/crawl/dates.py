@@ -7,8 +7,10 @@ format and stand-alone forms), so "12 juillet 2024", "6 giugno 2019", "24-27 mai
 Also read: dates in Chinese, Japanese and Korean (2024年7月12日, 2024년 7월 12일), digits of
 any script (١٢ يوليو ٢٠٢٤), and the Persian calendar (۲۲ تیر ۱۴۰۳ is 12 July 2024).
 
-Every date returned is timezone-aware UTC. A date given without a time is taken as
-midnight UTC of that day. Nothing here ever answers "now": no date is better than a guess.
+Every date returned is timezone-aware and keeps the offset the source wrote (a time with
+no offset is taken as UTC). A date given without a time is midnight of that day in
+:data:`~pressflow.records.DATE_ONLY`, so it is shown as a date, never as "00:00 +0000".
+Nothing here ever answers "now": no date is better than a guess.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from typing import Any
 
 from dateutil import parser as dateutil_parser
 
+from pressflow.records import DATE_ONLY
+
 # Languages tried after the page's own, for pages that declare nothing or declare wrongly.
 FALLBACK_LANGS = ("en", "fr", "es", "it", "de", "pt", "ro", "nl", "ca", "pl")
 EARLIEST_YEAR = 1995  # news sites before this are not what pressflow reads
@@ -36,6 +40,7 @@ _META_KEYS = (
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.html?|$)")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])\b")
 _NUMERIC_DMY = re.compile(r"\b(0?[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])[./]((?:19|20)\d{2})\b")
+_HAS_TIME = re.compile(r"\d:\d|T\d")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Chinese, Japanese and Korean: 2024年7月12日, 2024년 7월 12일
 _CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(1[0-2]|0?[1-9])\s*[月월]\s*(3[01]|[12]\d|0?[1-9])\s*[日일]")
@@ -47,10 +52,9 @@ _JALALI_DATE = re.compile(
     + r")(?:\s+ماه)?\s+(1[34]\d{2})(?!\d)")
 
 
-def to_utc(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+def with_zone(value: datetime) -> datetime:
+    """An aware datetime in the source's own offset; a naive one is taken as UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 def parse_machine_date(value: str | None) -> datetime | None:
@@ -69,7 +73,9 @@ def parse_machine_date(value: str | None) -> datetime | None:
             return None
     if not EARLIEST_YEAR <= parsed.year <= 2100:
         return None
-    return to_utc(parsed)
+    if not _HAS_TIME.search(value):
+        return datetime(parsed.year, parsed.month, parsed.day, tzinfo=DATE_ONLY)
+    return with_zone(parsed)
 
 
 def _jsonld_objects(data: Any) -> Iterable[dict[str, Any]]:
@@ -123,7 +129,7 @@ def date_from_url(url: str | None) -> datetime | None:
     if not match:
         return None
     try:
-        return datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=UTC)
+        return datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=DATE_ONLY)
     except ValueError:
         return None
 
@@ -241,7 +247,7 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
                 continue
             try:
                 found.append((match.start(), datetime(year_value, months[month_name], int(day),
-                                                      tzinfo=UTC)))
+                                                      tzinfo=DATE_ONLY)))
             except ValueError:
                 continue
         if found and code == lang:
@@ -251,14 +257,14 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
             parts = [int(g) for g in match.groups()]
             y, m, d = parts if order == "ymd" else (parts[2], parts[1], parts[0])
             try:
-                found.append((match.start(), datetime(y, m, d, tzinfo=UTC)))
+                found.append((match.start(), datetime(y, m, d, tzinfo=DATE_ONLY)))
             except ValueError:
                 continue
     for match in _JALALI_DATE.finditer(folded):
         try:
             y, m, d = jalali_to_gregorian(int(match[3]), PERSIAN_MONTHS.index(match[2]) + 1,
                                           int(match[1]))
-            found.append((match.start(), datetime(y, m, d, tzinfo=UTC)))
+            found.append((match.start(), datetime(y, m, d, tzinfo=DATE_ONLY)))
         except ValueError:
             continue
     found.sort(key=lambda pair: pair[0])

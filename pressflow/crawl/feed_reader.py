@@ -1,4 +1,4 @@
-"""Feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) -> articles, with dates in UTC and links resolved.
+"""Feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) -> articles, dates in their own offset, links resolved.
 
 feedparser does the reading. What it guarantees and this module relies on (tests pin it):
 a DOCTYPE's entity declarations are dropped unless they are plain character references, so
@@ -14,14 +14,15 @@ feedparser as Content-Location), then the channel link when the feed is a local 
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
 
 from pressflow.errors import FeedParseError
-from pressflow.records import Article
+from pressflow.records import DATE_ONLY, Article
 from pressflow.text.html import html_to_text
 
 FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:RDF", b"<rdf", b"<channel")
@@ -61,12 +62,38 @@ def advertised_feed(content: bytes, url: str) -> str | None:
     return None
 
 
+# the offset at the end of a feed's date as written: "+0100", "-05:00", "Z", "GMT", "UTC"
+_WRITTEN_OFFSET = re.compile(r"(?:([+-])(\d{2}):?(\d{2})|\b(Z|GMT|UTC?))\s*$", re.I)
+_WRITTEN_TIME = re.compile(r"\d:\d")
+
+
+def _written_zone(raw: str) -> tzinfo | None:
+    """The zone a date string was written in, when it says so by offset (not by name)."""
+    found = _WRITTEN_OFFSET.search(raw)
+    if not found:
+        return None
+    if found[4]:
+        return UTC
+    minutes = int(found[2]) * 60 + int(found[3])
+    if minutes >= 24 * 60:
+        return None
+    return timezone(timedelta(minutes=-minutes if found[1] == "-" else minutes))
+
+
 def _entry_date(entry: Any) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
-        if value:
-            # feedparser hands back a UTC struct_time; timegm keeps it in UTC
-            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    """The entry's date, at the instant feedparser read, in the offset the feed wrote
+    (``+0100`` stays ``+0100``); a date without a time stays a date (DATE_ONLY)."""
+    for key in ("published", "updated", "created"):
+        value = entry.get(f"{key}_parsed")
+        if not value:
+            continue
+        # feedparser hands back a UTC struct_time; timegm keeps it in UTC
+        instant = datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+        raw = str(entry.get(key) or "")
+        if raw and not _WRITTEN_TIME.search(raw) and instant.time() == time(0):
+            return datetime(instant.year, instant.month, instant.day, tzinfo=DATE_ONLY)
+        zone = _written_zone(raw)
+        return instant.astimezone(zone) if zone else instant
     return None
 
 

@@ -79,7 +79,8 @@ def _read_first(result: FetchResult, source: Source) -> tuple[list[Article] | No
     page = extract_page(html, result.url, language=source.language)
     return [Article(source=source.name, url=result.url, title=page.title or result.url,
                     text=page.text, canonical_url=page.canonical_url or result.url,
-                    published=page.published, lang_hint=page.lang or source.language)], None
+                    published=page.published, lang_hint=page.lang or source.language,
+                    fetched_url=result.url)], None
 
 
 def _read_item_page(result: FetchResult, source: Source, item: ListingItem) -> Article:
@@ -87,7 +88,7 @@ def _read_item_page(result: FetchResult, source: Source, item: ListingItem) -> A
     page = extract_page(html, result.url, language=item.lang or source.language)
     return Article(source=source.name, url=item.url, title=page.title, text=page.text,
                    canonical_url=page.canonical_url, published=page.published,
-                   lang_hint=page.lang)
+                   lang_hint=page.lang, fetched_url=result.url)
 
 
 def _read_listing_page(html: str, url: str, source: Source) -> tuple[list[ListingItem], str | None]:
@@ -129,7 +130,8 @@ def _item_article(item: ListingItem, source: Source, page: Article | None) -> Ar
                    text=page.text or item.teaser, summary=item.teaser,
                    canonical_url=page.canonical_url or item.url,
                    published=page.published or item.published,
-                   lang_hint=item.lang or page.lang_hint or source.language)
+                   lang_hint=item.lang or page.lang_hint or source.language,
+                   fetched_url=page.fetched_url)
 
 
 def _may_follow(link: str, listing_url: str) -> bool:

@@ -1,7 +1,10 @@
 """Publishing: RSS/Atom/JSON feeds and the editor's digest, from the store, written atomically.
 
 Which stories: every story not rejected by an editor (``publish.require_approval: true``:
-only approved ones), newest first, within ``publish.days`` and ``publish.max_items``.
+only approved ones), newest first, within ``publish.days`` and ``publish.max_items``; a
+source gone from sources.yaml drops out ``publish.removed_source_grace_days`` after.
+With ``require_approval`` the digest also shows the approval queue, apart from what
+readers get, and an approved story whose article changed goes back to the queue.
 Both ``pressflow run`` (its last stage) and ``pressflow publish`` go through
 :func:`publish_outputs`, so editors' decisions hold whichever writes the feeds.
 """
@@ -11,8 +14,10 @@ from __future__ import annotations
 import difflib
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pressflow.config import Config
 from pressflow.errors import ConfigError, StoreError
@@ -23,12 +28,17 @@ from pressflow.publish.feeds import FEED_FILES, FeedInfo, atom_bytes, jsonfeed_b
 from pressflow.publish.stories_view import StoryItem, load_stories
 from pressflow.store import Store
 
-__all__ = ["FeedInfo", "PublishResult", "ReviewState", "StoryItem", "load_stories",
+__all__ = ["FeedInfo", "PublishResult", "ReviewState", "StoryItem", "approval_queue",
+           "digest_stories", "load_stories",
            "open_store", "publish_outputs", "publish_settings", "render_digest", "render_markdown",
            "run_stage", "select_stories", "write_atomic"]
 
 DEFAULT_MAX_ITEMS = 100
-PUBLISH_KEYS = ("title", "link", "description", "require_approval", "days", "max_items")
+# a removed partner's items stay a week: long enough for readers who saw them yesterday,
+# short enough that a partner removed for a reason is soon gone
+DEFAULT_REMOVED_SOURCE_GRACE_DAYS = 7
+PUBLISH_KEYS = ("title", "link", "description", "require_approval", "days", "max_items",
+                "timezone", "removed_source_grace_days")
 DIGEST_FILE = "digest.html"
 
 
@@ -59,8 +69,41 @@ def publish_settings(config: Config) -> dict[str, Any]:
     if not isinstance(value, bool):
         raise ConfigError(f"settings.publish.require_approval must be true or false, got "
                           f"{value!r}", **where)
+    grace = publish.get("removed_source_grace_days", DEFAULT_REMOVED_SOURCE_GRACE_DAYS)
+    if isinstance(grace, bool) or not isinstance(grace, int) or grace < 0:
+        raise ConfigError(f"settings.publish.removed_source_grace_days must be a whole number "
+                          f"of 0 or more, got {grace!r}", path=where["path"], field="publish")
+    publish["removed_source_grace_days"] = grace
+    publish["display_zone"] = display_zone(publish.get("timezone"), where["path"])
     publish.setdefault("max_items", DEFAULT_MAX_ITEMS)
     return publish
+
+
+def display_zone(name: object, path: str | None) -> tzinfo | None:
+    """settings.publish.timezone (an IANA name such as ``Europe/Paris``) or None: show each
+    time in the offset its source wrote."""
+    if name is None:
+        return None
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"settings.publish.timezone must be a time zone name such as "
+                          f"Europe/Paris, got {name!r}", path=path, field="publish")
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"settings.publish.timezone: unknown time zone {name!r} (use an "
+                          f"IANA name such as Europe/Paris or UTC)", path=path, field="publish") from exc
+
+
+def hidden_sources(store: Store, config: Config) -> frozenset[str]:
+    """Sources gone from sources.yaml for longer than the grace time: out of the feeds.
+
+    Noting which sources left (and came back) happens here, so a source deleted from
+    the file by hand is handled like one removed with ``pressflow sources remove``.
+    """
+    grace = publish_settings(config)["removed_source_grace_days"]
+    store.note_removed_sources(s.name for s in config.sources)
+    cutoff = (datetime.now(UTC) - timedelta(days=grace)).isoformat(timespec="seconds")
+    return frozenset(store.sources_removed_before(cutoff))
 
 
 def select_stories(store: Store, config: Config) -> list[StoryItem]:
@@ -68,7 +111,33 @@ def select_stories(store: Store, config: Config) -> list[StoryItem]:
     publish = publish_settings(config)
     return load_stories(store, target=config.setting("target_language"),
                         only_approved=bool(publish.get("require_approval")),
-                        max_items=publish.get("max_items"), days=publish.get("days"))
+                        max_items=publish.get("max_items"), days=publish.get("days"),
+                        hidden_sources=hidden_sources(store, config),
+                        display_zone=publish["display_zone"])
+
+
+def approval_queue(store: Store, config: Config, *,
+                   since: datetime | None = None) -> list[StoryItem] | None:
+    """With ``require_approval``: the stories waiting for an editor (None without it)."""
+    publish = publish_settings(config)
+    if not publish.get("require_approval"):
+        return None
+    return load_stories(store, target=config.setting("target_language"), only_pending=True,
+                        days=publish.get("days"), hidden_sources=hidden_sources(store, config),
+                        display_zone=publish["display_zone"], since=since)
+
+
+def digest_stories(store: Store, config: Config, *, since: datetime | None = None
+                   ) -> tuple[list[StoryItem], list[StoryItem] | None]:
+    """What the editor's digest shows: (what readers get, the approval queue or None);
+    ``since`` keeps only stories made at or after it (a "new since yesterday" e-mail)."""
+    publish = publish_settings(config)
+    if publish.get("require_approval"):
+        store.reopen_changed_approved_stories()
+    items = select_stories(store, config)
+    if since is not None:
+        items = [i for i in items if i.created is None or i.created >= since]
+    return items, approval_queue(store, config, since=since)
 
 
 @dataclass
@@ -77,17 +146,24 @@ class PublishResult:
     files: list[Path] = field(default_factory=list)
 
 
+def local_address(folder: Path) -> str:
+    """The output folder as ``file://localhost/...``: without ``publish.link`` the feeds'
+    self links and ids use it, an absolute address (``file:///`` has no host, which feed
+    validators and some readers take for a relative one)."""
+    return "file://localhost" + folder.resolve().as_uri().removeprefix("file://")
+
+
 def publish_outputs(store: Store, config: Config) -> PublishResult:
     """Write feed.xml, feed.atom, feed.json and digest.html into the output folder."""
     publish = publish_settings(config)
     out = config.output_dir
-    items = select_stories(store, config)
-    info = FeedInfo.from_settings(publish, out.resolve().as_uri())
+    items, queue = digest_stories(store, config)
+    info = FeedInfo.from_settings(publish, local_address(out), store.database_created())
     files = {
         FEED_FILES["rss"]: rss_bytes(items, info),
         FEED_FILES["atom"]: atom_bytes(items, info),
         FEED_FILES["json"]: jsonfeed_bytes(items, info),
-        DIGEST_FILE: render_digest(items, title=info.title),
+        DIGEST_FILE: render_digest(items, title=info.title, queue=queue),
     }
     written = []
     for name, data in files.items():
@@ -103,5 +179,9 @@ def run_stage(ctx: RunContext) -> StageReport:
     result = publish_outputs(ctx.store, ctx.config)
     report.processed = result.items
     report.details = {"feed_items": result.items, "files": [p.name for p in result.files]}
+    if not publish_settings(ctx.config).get("link"):
+        report.notes.append("settings.publish.link is not set: the feeds name their local "
+                            "file://localhost/ address; set it to the public address of the "
+                            "output folder before readers subscribe (item ids follow it)")
     report.seconds = time.monotonic() - started
     return report

@@ -68,6 +68,16 @@ def paragraphs(text: str | None) -> list[str]:
     return [p.strip() for p in re.split(r"\n+", text or "") if p.strip()]
 
 
+def when(item: StoryItem) -> tuple[str, str]:
+    """(machine-readable, shown) date of an item: its source's own offset, or a date alone."""
+    if item.published is None:
+        return "", "no date"
+    if item.date_only:
+        return item.published.date().isoformat(), item.published.strftime("%Y-%m-%d")
+    return (item.published.isoformat(),
+            item.published.strftime("%Y-%m-%d %H:%M ") + (item.published.strftime("%z") or "UTC"))
+
+
 def item_langs(item: StoryItem) -> list[str]:
     return list(dict.fromkeys([item.lang or "und", *(m.lang or "und" for m in item.also_reported_by)]))
 
@@ -85,7 +95,7 @@ def chips(item: StoryItem) -> list[dict[str, str]]:
 _env = Environment(loader=PackageLoader("pressflow.publish", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 _env.filters.update(weblink=weblink, paragraphs=paragraphs, plain=plain)
-_env.globals.update(item_langs=item_langs, chips=chips)
+_env.globals.update(item_langs=item_langs, chips=chips, when=when)
 
 
 @dataclass
@@ -98,13 +108,19 @@ class ReviewState:
     error: bool = False
 
 
-def render_digest(items: list[StoryItem], *, title: str, review: ReviewState | None = None) -> str:
-    """The digest page; with ``review`` it carries approve/reject/edit/split/merge forms."""
-    partners = sorted({s for i in items for s in i.sources}, key=str.casefold)
-    languages = sorted({lang for i in items for lang in item_langs(i)})
-    entity_names = sorted({n for i in items for n in i.categories}, key=str.casefold)
+def render_digest(items: list[StoryItem], *, title: str, review: ReviewState | None = None,
+                  queue: list[StoryItem] | None = None) -> str:
+    """The digest page; with ``review`` it carries approve/reject/edit/split/merge forms.
+
+    ``queue`` (with ``publish.require_approval``): the stories waiting for approval, shown
+    in their own section above what readers get (``items``).
+    """
+    every = [*(queue or []), *items]
+    partners = sorted({s for i in every for s in i.sources}, key=str.casefold)
+    languages = sorted({lang for i in every for lang in item_langs(i)})
+    entity_names = sorted({n for i in every for n in i.categories}, key=str.casefold)
     return _env.get_template("digest.html.j2").render(
-        title=title, items=items, review=review, partners=partners, languages=languages,
+        title=title, items=items, queue=queue, review=review, partners=partners, languages=languages,
         entity_names=entity_names, script=FILTER_SCRIPT, csp=content_security_policy(review is not None),
         generated=datetime.now(UTC).isoformat(timespec="minutes"))
 
@@ -131,15 +147,37 @@ def md_link(url: str | None) -> str:
     return "<" + safe.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
 
 
-def render_markdown(items: list[StoryItem], *, title: str) -> str:
-    """The digest as Markdown: English first, then who reported it, then the flags."""
+def _count(n: int) -> str:
+    return f"{n} {'story' if n == 1 else 'stories'}"
+
+
+def render_markdown(items: list[StoryItem], *, title: str, queue: list[StoryItem] | None = None,
+                    since: datetime | None = None) -> str:
+    """The digest as Markdown: English first, then who reported it, then the flags.
+
+    ``queue`` (with ``publish.require_approval``): the stories waiting for approval, in
+    their own section before what readers get. ``since``: said in the heading.
+    """
     now = datetime.now(UTC).isoformat(timespec="minutes")
-    out = [f"# {md_escape(title)}", "", f"Digest generated {md_escape(now)}: "
-           f"{len(items)} {'story' if len(items) == 1 else 'stories'}.", ""]
+    scope = f" new since {md_escape(since.isoformat(timespec='minutes'))}" if since else ""
+    head = f"Digest generated {md_escape(now)}:{scope} {_count(len(items))}"
+    if queue is None:
+        out = _markdown_stories([f"# {md_escape(title)}", "", head + ".", ""], items)
+        return "\n".join(out).rstrip() + "\n"
+    out = [f"# {md_escape(title)}", "", f"{head} published, {len(queue)} waiting for approval.", "",
+           f"# Waiting for approval ({_count(len(queue))}, not in the feeds until approved)", ""]
+    out = _markdown_stories(out, queue) if queue else out + ["Nothing waiting.", ""]
+    out += [f"# Published: what readers get ({_count(len(items))})", ""]
+    out = _markdown_stories(out, items) if items else out + ["No approved story yet."]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _markdown_stories(out: list[str], items: list[StoryItem]) -> list[str]:
+    """``out`` with one Markdown section per story added."""
     for item in items:
         out.append(f"## {md_escape(plain(item.title))}")
         out.append("")
-        date = item.published.strftime("%Y-%m-%d") if item.published else "no date"
+        date = when(item)[1]
         meta = [f"**{md_escape(item.source)}**", md_escape(date),
                 f"language {md_escape(item.lang or 'und')}", f"story {item.id}"]
         if item.status != "new":
@@ -150,6 +188,8 @@ def render_markdown(items: list[StoryItem], *, title: str) -> str:
         flags = flag_texts(item)
         if flags:
             out.append("Flags: " + "; ".join(md_escape(f) for f in flags) + "  ")
+        if item.note and item.status == "new":
+            out.append(f"Note: {md_escape(item.note)}  ")
         if item.categories:
             out.append("Entities: " + ", ".join(md_escape(c) for c in item.categories) + "  ")
         out.append("")
@@ -160,6 +200,17 @@ def render_markdown(items: list[StoryItem], *, title: str) -> str:
                        + md_escape(plain(item.original_title)))
             out.append("")
             out.extend([md_escape(p) + "\n" for p in paragraphs(item.summary)])
+        if item.source_changed:
+            out.append("*Source changed since the edit.* Source when edited: "
+                       + md_escape(plain(item.edited_source_title or "")) + " — "
+                       + md_escape(item.edited_source_text or "(not kept)"))
+            out.append("")
+            out.append("Source now: " + md_escape(plain(item.original_title)) + " — "
+                       + md_escape(item.original_text))
+            out.append("")
+            if item.machine_text:
+                out.append("Machine translation of the source now: " + md_escape(item.machine_text))
+                out.append("")
         if item.also_reported_by:
             out.append("Also reported by:")
             out.append("")
@@ -169,7 +220,7 @@ def render_markdown(items: list[StoryItem], *, title: str) -> str:
                     line += f" {link}"
                 out.append(line)
             out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return out
 
 
 def flag_texts(item: StoryItem) -> list[str]:
@@ -188,5 +239,7 @@ def flag_texts(item: StoryItem) -> list[str]:
         flags.append("missing date")
     if item.edited_by:
         flags.append(f"translation edited by {item.edited_by}")
+    if item.source_changed:
+        flags.append("source changed since your edit")
     return flags
 

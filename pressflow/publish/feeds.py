@@ -2,8 +2,21 @@
 
 Every value that came from a source is treated as untrusted: titles become plain text,
 bodies are our own HTML around escaped text, cleaned once more with nh3 (only ``p`` and
-``a`` with http(s) links survive), and characters XML cannot carry are dropped. Each
-item's id is ``pressflow:story:ID``, stable across runs, so readers never see duplicates.
+``a`` with http(s) links survive), and characters XML cannot carry are dropped.
+
+Identifiers follow the W3C Feed Validator: with ``publish.link`` set, each item's id is a
+``tag:`` URI (RFC 4151) ``tag:HOST,DATE:story:ID`` (HOST from the link, DATE the day the
+database was made), stable across runs; entity categories use the same authority. Without
+``publish.link`` the public address is unknown, so every address (self links, ids) is the
+output folder's absolute ``file://`` address: right for a local reader, never relative.
+
+Times keep the source's offset. A date without a time is shown as a date in the digest;
+RSS, Atom and JSON Feed need a time, so it is written as 12:00 of that day in UTC (or in
+``publish.timezone``): noon keeps the calendar day for readers from UTC-11 to UTC+11,
+where midnight would show the day before everywhere west of Greenwich. Atom's ``updated``
+must differ between entries (two equal values are how validators spot a generator that
+stamps everything with one time), so entries that would share one, such as two
+date-only items of the same day, are spread a second apart, in feed order.
 """
 
 from __future__ import annotations
@@ -12,8 +25,9 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 from feedgen.feed import FeedGenerator
@@ -23,7 +37,6 @@ from pressflow.publish.stories_view import StoryItem
 from pressflow.text.html import html_to_text
 
 DEFAULT_TITLE = "Partner news (pressflow)"
-DEFAULT_LINK = "https://example.org/pressflow/"
 DEFAULT_DESCRIPTION = ("Partner and municipality news, translated to English and "
                        "deduplicated by pressflow.")
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -51,16 +64,37 @@ class FeedInfo:
     link: str
     description: str
     self_urls: dict[str, str]  # format -> the address of that file
+    id_prefix: str = ""  # "tag:HOST,DATE:" with publish.link, else the folder's file:// address
+    display_zone: tzinfo | None = None  # publish.timezone: where a date-only item's noon is
 
     @classmethod
-    def from_settings(cls, publish: dict[str, Any], fallback_base: str) -> FeedInfo:
-        """``fallback_base`` (a file:// folder address) names the files when no link is set."""
+    def from_settings(cls, publish: dict[str, Any], fallback_base: str,
+                      created: str | None = None) -> FeedInfo:
+        """``fallback_base`` (a file:// folder address) names the files when no link is set;
+        ``created`` (ISO time the database was made) dates the ``tag:`` URIs."""
         link = str(publish.get("link") or "")
         base = (link.rstrip("/") + "/") if link else fallback_base.rstrip("/") + "/"
-        return cls(title=str(publish.get("title") or DEFAULT_TITLE),
-                   link=link or DEFAULT_LINK,
+        host = urlsplit(link).hostname if link else None
+        prefix = f"tag:{host},{(created or '')[:10] or '2024-01-01'}:" if host else base + "#"
+        zone = publish.get("display_zone")
+        return cls(title=str(publish.get("title") or DEFAULT_TITLE), link=link or base,
                    description=str(publish.get("description") or DEFAULT_DESCRIPTION),
-                   self_urls={fmt: base + name for fmt, name in FEED_FILES.items()})
+                   self_urls={fmt: base + name for fmt, name in FEED_FILES.items()},
+                   id_prefix=prefix, display_zone=zone if isinstance(zone, tzinfo) else None)
+
+    def item_id(self, item: StoryItem) -> str:
+        return f"{self.id_prefix}story:{item.id}" if self.id_prefix.startswith("tag:") \
+            else f"{self.id_prefix}story-{item.id}"
+
+    def category_scheme(self, label: str) -> str:
+        return f"{self.id_prefix}entity:{label}" if self.id_prefix.startswith("tag:") \
+            else f"{self.id_prefix}entity-{label}"
+
+    def feed_time(self, item: StoryItem) -> datetime | None:
+        """The item's date for a feed, which needs a time: a date alone becomes noon."""
+        if item.published is None or not item.date_only:
+            return item.published
+        return datetime.combine(item.published.date(), time(12), self.display_zone or UTC)
 
 
 def item_link(item: StoryItem, info: FeedInfo) -> str:
@@ -105,11 +139,24 @@ def _feed_updated(items: list[StoryItem]) -> datetime:
     return max(dates) if dates else datetime.now(UTC)
 
 
+def distinct_updated(items: list[StoryItem], info: FeedInfo, fallback: datetime) -> dict[int, datetime]:
+    """Story id -> the entry's ``updated`` time: its date, with equal ones a second apart."""
+    times: dict[int, datetime] = {}
+    taken: set[datetime] = set()
+    for item in sorted(items, key=lambda i: ((info.feed_time(i) or i.updated or fallback), i.id)):
+        value = info.feed_time(item) or item.updated or fallback
+        while value in taken:
+            value += timedelta(seconds=1)
+        taken.add(value)
+        times[item.id] = value
+    return times
+
+
 def build_feed(items: list[StoryItem], info: FeedInfo, fmt: str) -> FeedGenerator:
     """A feedgen feed for ``fmt`` ("rss" or "atom"): the self link differs per format."""
     fg = FeedGenerator()
     fg.load_extension("dc")
-    fg.id(info.link)
+    fg.id(info.self_urls["atom"])
     fg.title(xml_safe(info.title))
     # feedgen's RSS <link> is the last one given: the site, not the feed itself
     fg.link(href=info.self_urls[fmt], rel="self",
@@ -120,12 +167,13 @@ def build_feed(items: list[StoryItem], info: FeedInfo, fmt: str) -> FeedGenerato
     fg.language("en")
     fg.generator("pressflow")
     fg.author(name=xml_safe(info.title))  # Atom: a feed-level author covers every entry
-    updated = _feed_updated(items)
+    entry_updated = distinct_updated(items, info, _feed_updated(items))
+    updated = max([_feed_updated(items), *entry_updated.values()])
     fg.updated(updated)
     fg.lastBuildDate(updated)
     for item in reversed(items):  # feedgen prepends; keep newest first in the file
         entry = fg.add_entry()
-        entry.guid(item.guid, permalink=False)
+        entry.guid(info.item_id(item), permalink=False)
         entry.title(plain(item.title) or f"Story {item.id}")
         entry.link(href=item_link(item, info), rel="alternate")  # Atom: see _fix_atom_links
         body = item_html(item)
@@ -134,13 +182,14 @@ def build_feed(items: list[StoryItem], info: FeedInfo, fmt: str) -> FeedGenerato
         entry.dc.dc_creator(plain(item.source))
         if item.lang:
             entry.dc.dc_language(item.lang)
-        if item.published:
-            entry.published(item.published)
-        entry.updated(item.updated or updated)
+        published = info.feed_time(item)
+        if published:
+            entry.published(published)
+        entry.updated(entry_updated[item.id])
         for label, name in sorted({(e.get("label") or "MISC", plain(n)) for e in item.entities
                                    for n in [(e.get("canonical") or e.get("text") or "").strip()]
                                    if plain(n)}, key=lambda t: (t[1].casefold(), t[0])):
-            entry.category(term=name, scheme=f"pressflow:entity:{label}", label=name)
+            entry.category(term=name, scheme=info.category_scheme(label), label=name)
     return fg
 
 
@@ -159,7 +208,7 @@ def _fix_atom_links(data: bytes, items: list[StoryItem], info: FeedInfo) -> byte
     would turn "related" links into extra "alternate" ones, which RFC 4287 forbids.
     """
     root = etree.fromstring(data)
-    by_guid = {item.guid: item for item in items}
+    by_guid = {info.item_id(item): item for item in items}
     for entry in root.iterfind(f"{{{ATOM_NS}}}entry"):
         item = by_guid.get(entry.findtext(f"{{{ATOM_NS}}}id") or "")
         if item is None:
@@ -194,15 +243,16 @@ def _iso(value: datetime | None) -> str | None:
 def jsonfeed_dict(items: list[StoryItem], info: FeedInfo) -> dict[str, Any]:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1); pressflow's extras under ``_pressflow``."""
     out_items = []
+    entry_updated = distinct_updated(items, info, _feed_updated(items))
     for item in items:
         entry: dict[str, Any] = {
-            "id": item.guid,
+            "id": info.item_id(item),
             "url": item_link(item, info),
             "title": plain(item.title) or f"Story {item.id}",
             "content_html": item_html(item),
             "content_text": item_text(item),
             "summary": plain(item.summary),
-            "date_modified": _iso(item.updated),
+            "date_modified": _iso(entry_updated[item.id]),
             "authors": [{"name": plain(item.source)}],
             "tags": [t for t in (plain(c) for c in item.categories) if t],
             "language": "en" if item.translated else (item.lang or "und"),
@@ -211,13 +261,14 @@ def jsonfeed_dict(items: list[StoryItem], info: FeedInfo) -> dict[str, Any]:
                 "original_language": item.lang or "und",
                 "source": item.source,
                 "translated": item.translated,
+                "date_only": item.date_only,
                 "also_reported_by": [{"source": m.source, "language": m.lang or "und",
                                       "url": m.url, "title": plain(m.title)}
                                      for m in item.also_reported_by],
             },
         }
         if item.published:
-            entry["date_published"] = _iso(item.published)
+            entry["date_published"] = _iso(info.feed_time(item))
         out_items.append({k: v for k, v in entry.items() if v not in (None, [], "")})
     return {
         "version": JSONFEED_VERSION,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pressflow.records import Article
+from pressflow.records import Article, local_date_text, utc_text
 from pressflow.store.base import StoreBase, chunks, insert_sql, marks, update_sql, utcnow
-from pressflow.store.records import ARTICLE_COLUMNS, StoredArticle
+from pressflow.store.records import ARTICLE_COLUMNS, ArticleVersion, StoredArticle
 from pressflow.text.urls import canonical_url
 
 ARTICLE_SELECT = ", ".join(f"a.{c}" for c in ARTICLE_COLUMNS)
@@ -30,7 +30,9 @@ class ArticleQueries(StoreBase):
                 "id": a.key, "source": a.source, "url": a.url,
                 "canonical_url": canonical_url(a.canonical_url or a.url), "guid": a.guid,
                 "title": a.title, "summary": a.summary, "text": a.text,
-                "published": a.published.isoformat() if a.published else None,
+                "published": utc_text(a.published) if a.published else None,
+                "published_local": local_date_text(a.published) if a.published else None,
+                "fetched_url": a.fetched_url,
                 "date_missing": 0 if a.published else 1,
                 "lang_hint": a.lang_hint, "content_hash": a.content_hash,
                 "updated_at": now, "run_id": run_id,
@@ -59,12 +61,27 @@ class ArticleQueries(StoreBase):
                 columns = list(new_rows[0])
                 self.db.conn.executemany(insert_sql("articles", columns), new_rows)
             if changed:
+                self.keep_replaced_versions([row["id"] for row in changed], now)
                 columns = [c for c in changed[0] if c != "id"]
                 self.db.conn.executemany(update_sql("articles", columns, "id = :id"), changed)
                 self.db.conn.executemany("DELETE FROM stage_state WHERE article_id = ?",
                                          [(row["id"],) for row in changed])
         counts["new"], counts["updated"] = len(new_rows), len(changed)
         return counts
+
+    def keep_replaced_versions(self, article_ids: list[str], at: str) -> None:
+        """Copy the stored text of articles about to be replaced into ``article_versions``."""
+        for chunk in chunks(article_ids):
+            self.db.execute(
+                "INSERT OR IGNORE INTO article_versions (article_id, content_hash, title, summary, text, "
+                f"replaced_at) SELECT id, content_hash, title, summary, text, ? FROM articles WHERE id IN "
+                f"({marks(chunk)})", [at, *chunk])
+
+    def article_version(self, article_id: str, content_hash: str) -> ArticleVersion | None:
+        """An earlier text of an article, by the hash it had."""
+        row = self.db.execute("SELECT title, summary, text, replaced_at FROM article_versions "
+                              "WHERE article_id = ? AND content_hash = ?", [article_id, content_hash]).fetchone()
+        return ArticleVersion(*row) if row else None
 
     def article(self, article_id: str) -> StoredArticle | None:
         row = self.db.execute(f"SELECT {ARTICLE_SELECT} FROM articles a WHERE a.id = ?",

@@ -43,6 +43,11 @@ class StoredArticle:
     updated_at: str | None
     run_id: int | None
     lang_paragraphs: str | None  # JSON, see :func:`decode_paragraph_spans`
+    # the address the page was read from, after redirects (what readers are sent to;
+    # canonical_url is for finding duplicates only)
+    fetched_url: str | None = None
+    # the date as the source wrote it: its own offset, or ``YYYY-MM-DD`` for a date alone
+    published_local: str | None = None
 
     @property
     def paragraph_spans(self) -> list[tuple[int, int, str]] | None:
@@ -70,6 +75,7 @@ class SourceState:
     last_new_item: str | None
     consecutive_failures: int | None
     last_error: str | None
+    removed_at: str | None = None  # when the source left sources.yaml
 
 
 SOURCE_COLUMNS = tuple(f.name for f in fields(SourceState))
@@ -116,6 +122,11 @@ class Translation:
     content_hash: str | None  # of the article text it translates
     updated_at: str | None
     edited_by: str | None  # the editor who wrote it, None for a machine translation
+    # the machine translation of a text that changed under an editor's translation, kept
+    # beside it (the editor's text stays what is published) and the hash it translates
+    machine_title: str | None = None
+    machine_text: str | None = None
+    machine_hash: str | None = None
 
 
 TRANSLATION_COLUMNS = tuple(f.name for f in fields(Translation))
@@ -243,3 +254,13 @@ class Decision:
     editor: str
     at: str
     detail: str  # JSON
+
+
+@dataclass(frozen=True)
+class ArticleVersion:
+    """An earlier text of an article, kept when a changed source replaced it."""
+
+    title: str | None
+    summary: str | None
+    text: str | None
+    replaced_at: str | None

@@ -41,6 +41,32 @@ class RunQueries(StoreBase):
                     "title": s.title, "tags": json.dumps(s.tags),
                 }, pk="name")
 
+    def note_removed_sources(self, present: Iterable[str]) -> list[str]:
+        """Mark sources no longer in sources.yaml as removed (now, once), and clear the mark of
+        those back in it; return the names newly marked. Their history stays in the database."""
+        names = set(present)
+        now = utcnow()
+        newly: list[str] = []
+        with self.transaction():
+            for name, removed_at in self.db.execute("SELECT name, removed_at FROM sources").fetchall():
+                if name in names and removed_at:
+                    self.db.execute("UPDATE sources SET removed_at = NULL WHERE name = ?", [name])
+                elif name not in names and not removed_at:
+                    self.db.execute("UPDATE sources SET removed_at = ? WHERE name = ?", [now, name])
+                    newly.append(name)
+        return newly
+
+    def sources_removed_before(self, cutoff: str) -> set[str]:
+        """Sources removed from sources.yaml at or before ``cutoff`` (ISO time, UTC)."""
+        return {r[0] for r in self.db.execute("SELECT name FROM sources WHERE removed_at IS NOT NULL "
+                                              "AND removed_at <= ?", [cutoff]).fetchall()}
+
+    def database_created(self) -> str:
+        """When this database was created (its first migration), ISO time: the date of the
+        ``tag:`` URIs the feeds mint, which must never change."""
+        row = self.db.execute("SELECT MIN(applied_at) FROM _migrations").fetchone()
+        return str(row[0] if row and row[0] else utcnow())
+
     def source_state(self, name: str) -> SourceState | None:
         """What earlier runs stored about a source; None for a source never synced."""
         row = self.db.execute(f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE name = ?",

@@ -15,6 +15,10 @@ migration                 what it creates (owner)
 0007_stories_index        story_fingerprints, story_bands, story_anchors, story_terms
 0008_translate_glossary_  translate_glossary_state
 state
+0009_crawl_fetched_links  articles.fetched_url, articles.published_local,
+_local_dates_versions     article_versions, sources.removed_at
+0010_translate_machine_   translations.machine_title/_text/_hash
+beside_edit
 ========================  ==============================================================
 """
 
@@ -35,7 +39,7 @@ TABLE_OWNERS: dict[str, str] = {
     "translate_glossary_state": "translate", "entities": "entities", "officials": "entities",
     "stories": "stories", "story_members": "stories", "story_fingerprints": "stories",
     "story_bands": "stories", "story_anchors": "stories", "story_terms": "stories",
-    "decisions": "editorial",
+    "decisions": "editorial", "article_versions": "crawl",
 }
 # columns a later stage added to another stage's table: (table, column) -> owner
 COLUMN_OWNERS: dict[tuple[str, str], str] = {("articles", "lang_paragraphs"): "language"}
@@ -146,3 +150,28 @@ def _translate_glossary_state(db: sqlite_utils.Database) -> None:
     db.table("translate_glossary_state").create({
         "pair": str, "version": str, "entries": str, "updated_at": str,
     }, pk="pair")
+
+
+@migration("0009_crawl_fetched_links_local_dates_versions")
+def _crawl_fetched_links_local_dates_versions(db: sqlite_utils.Database) -> None:
+    # what readers and editors see (issue 15): the address the article was read from (after
+    # redirects; canonical_url stays for duplicate detection only); the date as the source
+    # wrote it (its own offset, or a date alone); each replaced version of an article, so an
+    # editor sees what changed under an edit; when a source left sources.yaml (its items
+    # leave the feeds after publish.removed_source_grace_days)
+    db.table("articles").add_column("fetched_url", str)
+    db.table("articles").add_column("published_local", str)
+    db.table("article_versions").create({
+        "article_id": str, "content_hash": str, "title": str, "summary": str, "text": str,
+        "replaced_at": str,
+    }, pk=("article_id", "content_hash"))
+    db.table("sources").add_column("removed_at", str)
+
+
+@migration("0010_translate_machine_beside_edit")
+def _translate_machine_beside_edit(db: sqlite_utils.Database) -> None:
+    # the machine translation of a changed text, kept beside an editor's translation
+    # instead of replacing it
+    db.table("translations").add_column("machine_title", str)
+    db.table("translations").add_column("machine_text", str)
+    db.table("translations").add_column("machine_hash", str)

@@ -177,12 +177,15 @@ class StoryQueries(StoreBase):
                               [story_id]).fetchone()
         return Story(*row) if row else None
 
-    def stories(self, *, include_rejected: bool = False,
-                only_approved: bool = False) -> list[Story]:
-        """Stories by id: all but rejected ones, or (``only_approved``) approved ones."""
+    def stories(self, *, include_rejected: bool = False, only_approved: bool = False,
+                only_pending: bool = False) -> list[Story]:
+        """Stories by id: all but rejected ones, or (``only_approved``) approved ones, or
+        (``only_pending``) the approval queue: neither approved, rejected nor merged."""
         where = []
         if only_approved:
             where.append("status = 'approved'")
+        elif only_pending:
+            where.append("status NOT IN ('approved', 'rejected', 'merged')")
         elif not include_rejected:
             where.append("status != 'rejected'")
         return [Story(*row) for row in self.db.execute(
@@ -247,6 +250,26 @@ class StoryQueries(StoreBase):
                         detail: dict[str, Any]) -> None:
         self.db.table("decisions").insert({"story_id": story_id, "action": action, "editor": editor,
                                      "at": at, "detail": json.dumps(detail, ensure_ascii=False)})
+
+    def reopen_changed_approved_stories(self, editor: str = "pressflow") -> list[int]:
+        """Send approved stories back to review when an article they held at approval has
+        changed since (with ``publish.require_approval``, nothing changes behind an editor)."""
+        rows = self.db.execute(
+            "SELECT s.id, s.decided_by, a.source, a.title FROM stories s "
+            "JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id "
+            "WHERE s.status = 'approved' AND s.decided_at IS NOT NULL "
+            "AND a.first_seen <= s.decided_at AND a.updated_at > s.decided_at ORDER BY s.id").fetchall()
+        changed: dict[int, tuple[str, str, str]] = {}
+        for story_id, decided_by, source, title in rows:
+            changed.setdefault(int(story_id), (decided_by or "", source, title))
+        now = utcnow()
+        with self.transaction():
+            for story_id, (decided_by, source, title) in changed.items():
+                note = f"{source} changed “{title}” after {decided_by or 'an editor'} approved it"
+                self.db.execute("UPDATE stories SET status = 'new', decided_by = ?, decided_at = ?, "
+                                "note = ?, updated = ? WHERE id = ?", [editor, now, note, now, story_id])
+                self.record_decision(story_id, "reopen", editor, now, {"previous": "approved", "note": note})
+        return list(changed)
 
     def decisions(self, story_id: int | None = None) -> list[Decision]:
         """The decision log, newest first (for one story, or all)."""

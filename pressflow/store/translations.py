@@ -83,6 +83,15 @@ class TranslationQueries(StoreBase):
             "SELECT article_id, content_hash FROM translations WHERE target = ? AND edited_by IS "
             "NOT NULL", [target]).fetchall()}
 
+    def keep_machine_translation_beside_edit(self, article_id: str, target: str,
+                                              title: str | None, text: str | None,
+                                              content_hash: str | None) -> None:
+        """The machine translation of an article's new text, stored next to the editor's own
+        translation (which stays what is published) rather than over it."""
+        self.db.execute("UPDATE translations SET machine_title = ?, machine_text = ?, machine_hash = ? "
+                        "WHERE article_id = ? AND target = ?",
+                        [title, text, content_hash, article_id, target])
+
     def translation_status_counts(self) -> dict[str, dict[str, int]]:
         """Source -> translation status ('pending' when none yet) -> number of articles."""
         counts: dict[str, dict[str, int]] = {}

@@ -2,8 +2,10 @@
 
 An article is (re)translated when:
 
-- its content is new or changed (``store.pending``), even if an editor edited the old
-  translation: the edit no longer matches the text;
+- its content is new or changed (``store.pending``). When an editor had edited the old
+  translation, the edit is kept (and stays what is published): the fresh machine
+  translation is stored beside it, and the digest flags "source changed since your edit"
+  with both versions of the source, until an editor saves the translation again;
 - its last translation was ``no-model`` or ``error`` (a model may have been installed since);
 - the model that would translate it now is another version than the one that did;
 - a glossary term it contains was added, changed or removed since the last run.
@@ -119,8 +121,14 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
     missing: dict[str, str] = {}
     violations = 0
     with store.transaction():
-        for row, res in zip(rows, results):
+        for row, res in zip(rows, results, strict=True):
             if res is None:
+                continue
+            if row.id in edited:  # the source changed under an editor's translation
+                store.keep_machine_translation_beside_edit(
+                    row.id, target, res.fields.get("title"), res.fields.get("text"), row.content_hash)
+                details["kept editor's translation"] = details.get("kept editor's translation", 0) + 1
+                done.append(row)
                 continue
             store.save_translation(Translation(
                 article_id=row.id, target=target, source_lang=res.lang,

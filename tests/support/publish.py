@@ -7,6 +7,7 @@ depend on how far the other stages have come.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -35,6 +36,13 @@ class Fixture:
     lyon_en: str
     milano_it: str
     hostile_id: str
+
+
+def story_of(item_id: str) -> int:
+    """The story number at the end of a feed item's id (``tag:HOST,DATE:story:N``)."""
+    found = re.search(r"story[:-](\d+)$", item_id)
+    assert found, item_id
+    return int(found[1])
 
 
 def _story(store: Store, articles: list[str], status: str = "new") -> int:
