@@ -21,7 +21,9 @@ so its pages score the recall of that prefix instead (precision cannot be judged
 pages pressflow split into several "stories" (an article taken for a listing), pages whose text
 is mostly not the article ("off-text": precision < 0.5, or prefix recall < 0.5 for goose3:
 menus, a media player's labels), and pages where pressflow loses more than 0.3 to trafilatura.
-The public pages carry no gold dates: date accuracy is measured on the own set only.
+The public pages carry no gold dates: date accuracy is measured on the own set only; on the
+public pages the run prints how many pages each of pressflow and htmldate dates, and on how
+many they agree (pressflow's date is the UTC day, htmldate's the page's local day).
 
     .venv/bin/python benchmarks/extraction.py                    # reporting half + own set
     .venv/bin/python benchmarks/extraction.py --half tuning --details
@@ -144,7 +146,7 @@ def public_table(records: list[dict[str, Any]], details: bool, limit: int | None
     for corpus in CORPORA:
         chosen = [r for r in records if r["id"].split(":")[0] == corpus][:limit]
         stats: dict[str, list[Any]] = {k: [] for k in ("t", "p", "tp", "pp", "split", "t_off", "p_off",
-                                                       "worse", "failed")}
+                                                       "worse", "failed", "dated")}
         for record in chosen:
             raw = gzip.open(PUBLIC / record["file"]).read()
             prefix = record["gold"] == "prefix"
@@ -165,6 +167,9 @@ def public_table(records: list[dict[str, Any]], details: bool, limit: int | None
             stats["p_off"].append(p.off_text)
             stats["worse"].append(p.value < t.value - 0.3)
             stats["failed"].append(ours.failed)
+            theirs = htmldate_of(raw, record["url"])
+            stats["dated"].append((ours.published is not None, theirs is not None,
+                                   ours.published is not None and ours.published == theirs))
             if details and (p.value < t.value - 0.02 or ours.stories > 1 or p.off_text):
                 print(f"  {record['id']}: trafilatura {t.value:.3f} pressflow {p.value:.3f} "
                       f"stories={ours.stories} off={p.off_text} len t/p/gold="
@@ -180,6 +185,9 @@ def public_table(records: list[dict[str, Any]], details: bool, limit: int | None
         print(f"{label:<13}{len(s['t']):>6}{_mean(s['t']):>11.3f}{_mean(s['p']):>11.3f}"
               f"{_mean(s['tp']):>10.3f}{_mean(s['pp']):>10.3f}{sum(s['split']):>6}{off:>8}"
               f"{sum(s['worse']):>8}{sum(s['failed']):>7}")
+    dated = overall["dated"]
+    print(f"dates (no gold here): pages dated by pressflow {sum(d[0] for d in dated)}, by htmldate "
+          f"{sum(d[1] for d in dated)}, same day (pressflow in UTC) {sum(d[2] for d in dated)}")
     n = max(1, len(overall["t"]))
     print(f"* goose3 gold is a prefix: its F1 columns are the recall of that prefix (overall mixes both). "
           f"s/page: trafilatura {seconds['trafilatura'] / n:.3f}, pressflow {seconds['pressflow'] / n:.3f}")

@@ -178,3 +178,19 @@ def test_when_the_clean_up_cuts_the_article_plain_trafilatura_text_is_taken() ->
     html = f"<html lang='en'><body><article><h1>Flood plan approved</h1>{parts}</article></body></html>"
     page = extract_page(html, "https://city.example/news/flood-plan")
     assert all(sentence in page.text for sentence in ("strip of wetland", "resilience fund", "weekly map"))
+
+
+def test_a_year_first_date_with_a_zone_name_is_never_read_day_first() -> None:
+    from pressflow.crawl.dates import parse_machine_date
+
+    # fromisoformat refuses the "EET" tail; dateutil with dayfirst read it as 1 March
+    assert parse_machine_date("2021-01-03T17:40:00EET") == utc(2021, 1, 3, 17, 40)
+
+
+def test_the_publication_meta_wins_over_a_time_element_that_says_modified() -> None:
+    html = ("<html lang='en'><head><meta property='article:published' itemprop='datePublished' "
+            "content='2016-07-29T16:42:34-04:00'></head><body><article><h1>Sale leaves shareholders "
+            "with little say</h1><time itemprop='dateModified' datetime='2016-08-01T01:30:24-04:00'>"
+            f"Aug. 1, 2016</time>{BODY}</article></body></html>")
+    page = extract_page(html, "https://news.example/business/sale")
+    assert page.published == datetime(2016, 7, 29, 20, 42, 34, tzinfo=UTC)
