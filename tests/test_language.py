@@ -124,3 +124,31 @@ def test_cli_detect_contract() -> None:
     assert [g["id"] for g in got] == ["a", 2, "c"]
     assert [g["lang"] for g in got] == ["it", "und", "pt"]
     assert all(set(g) == {"id", "lang", "confidence"} for g in got)
+
+
+# Two-word headlines and single words written for this test (municipal vocabulary): the kind
+# of line where one detector alone often misses (issue 17).
+SHORT_LINES = [
+    ("fr", "municipalité"), ("pt", "prefeitura municipal"), ("hi", "नगर निगम"), ("es", "ayuntamiento"),
+    ("de", "Stadtverwaltung"), ("nl", "gemeenteraad"), ("it", "consiglio comunale"),
+    ("pl", "ratusz miejski"), ("ro", "primăria municipiului"), ("sv", "kommunfullmäktige"),
+    ("tr", "belediye meclisi"), ("fi", "kaupunginvaltuusto"), ("hu", "önkormányzat"),
+    ("cs", "obecní úřad"), ("uk", "міська рада"), ("ru", "городская дума"), ("bg", "общински съвет"),
+    ("fa", "شهرداری تهران"), ("ar", "بلدية عمان"), ("id", "Dewan Kota"), ("et", "linnavalitsus"),
+    ("lt", "savivaldybės taryba"), ("lv", "pilsētas dome"), ("sk", "mestské zastupiteľstvo"),
+]
+
+
+def test_short_lines_are_named_not_left_undetermined() -> None:
+    misses = {text: language.detect(text) for lang, text in SHORT_LINES if language.detect(text).lang != lang}
+    assert misses == {}
+
+
+def test_fasttext_votes_with_the_other_detectors_and_lingua_only_when_switched_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(language.LINGUA_SWITCH, raising=False)
+    scores = language.detector_scores("Il Comune di Milano ha incontrato la delegazione")
+    assert set(scores) == {"langdetect", "py3langid", "fasttext"}
+    assert max(scores["fasttext"], key=lambda k: scores["fasttext"][k]) == "it"
+    # a language fastText knows and langdetect does not (Galician) is not outvoted by absence
+    assert "gl" in language._known_languages("fasttext") and "gl" not in language._known_languages("langdetect")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -198,3 +199,74 @@ def test_a_changed_listing_fetches_only_the_new_stories(server: HTTPServer) -> N
     assert hits == ["/s/2"]  # stories already stored are not fetched again
     assert [a.title for a in second.articles] == ["Story 2 in full"]
     assert second.known_skipped == 2
+
+
+# Article-or-listing decision (issue 17): pages written for these tests.
+STORY = ("<p>The city council approved the new flood plan on Tuesday after a long public "
+         "consultation that drew more than four hundred written comments from residents.</p>"
+         "<p>Engineers will raise the embankment by half a metre along the old harbour and plant "
+         "a strip of wetland that can hold back water during the spring storms.</p>"
+         "<p>The mayor said the first works start in March, paid by the regional resilience fund, "
+         "with no increase in local taxes for the households concerned.</p>"
+         "<p>Residents can follow the works on a weekly map and ask questions at the town hall "
+         "desk every Thursday afternoon, or write to the project team.</p>")
+# A mega-menu outside <nav>: each column a heading with its link, as many CMS themes write it.
+MEGA_MENU = "<div class='mega'>" + "".join(
+    f"<div class='col'><h3><a href='/{slug}/'>{title}</a></h3><ul><li><a href='/{slug}/a'>Overview</a>"
+    f"</li><li><a href='/{slug}/b'>Contacts and opening hours</a></li></ul></div>"
+    for slug, title in (("living", "Living in the city"), ("business", "Business and jobs"),
+                        ("culture", "Culture and leisure"), ("council", "The city council"),
+                        ("mobility", "Mobility and transport"), ("services", "Online services"))) + "</div>"
+
+
+def _story_list(n: int) -> str:
+    return "".join(
+        f"<div class='teaser'><h2><a href='/news/story-{i}'>Story number {i} of the week</a></h2>"
+        f"<span class='date'>{i + 1:02d}/07/2024</span><p>A short teaser for story {i}.</p></div>"
+        for i in range(n))
+
+
+def test_an_article_under_a_big_menu_is_one_article() -> None:
+    from pressflow.crawl.listing import looks_like_listing
+
+    html = (f"<html lang='en'><head><title>Flood plan</title></head><body>{MEGA_MENU}"
+            f"<h1>Flood plan approved</h1>{STORY}</body></html>")
+    assert not looks_like_listing(html, "https://city.example/news/flood-plan")
+
+
+def test_a_page_whose_text_is_its_items_is_a_listing_even_with_a_long_menu() -> None:
+    from pressflow.crawl.listing import looks_like_listing
+
+    html = (f"<html lang='en'><body>{MEGA_MENU}<h1>News</h1><p>Latest news from the town hall.</p>"
+            f"{_story_list(8)}</body></html>")
+    assert looks_like_listing(html, "https://city.example/news/")
+
+
+def test_the_page_metadata_decides_before_the_layout() -> None:
+    from pressflow.crawl.listing import declared_page_kind, looks_like_listing
+
+    # an index that describes its stories in JSON-LD is a listing, even where the theme
+    # stamps og:type=article on every page
+    item_list = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+                 '"@type": "ItemList", "itemListElement": []}</script>')
+    html = (f"<html><head><meta property='og:type' content='article'>{item_list}</head>"
+            f"<body><h1>News</h1>{_story_list(5)}</body></html>")
+    assert declared_page_kind(BeautifulSoup(html, "lxml")) == "listing"
+    assert looks_like_listing(html, "https://city.example/news/")
+    # a NewsArticle inside @graph is an article, whatever blocks of related stories follow it
+    graph = ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
+             '{"@type": ["NewsArticle"], "headline": "Flood plan"}]}</script>')
+    html = f"<html><head>{graph}</head><body><h1>Flood plan</h1><p>Short.</p>{_story_list(6)}</body></html>"
+    assert declared_page_kind(BeautifulSoup(html, "lxml")) == "article"
+    assert not looks_like_listing(html, "https://city.example/news/flood-plan")
+
+
+def test_extract_command_prints_one_article_for_a_page_with_a_big_menu(tmp_path: Path) -> None:
+    page = tmp_path / "flood-plan.html"
+    page.write_text(f"<html lang='en'><body>{MEGA_MENU}<h1>Flood plan approved</h1>{STORY}</body></html>",
+                    encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "pressflow", "extract", str(page)],
+                         capture_output=True, text=True, check=True).stdout
+    (one,) = [json.loads(line) for line in out.splitlines()]
+    assert "strip of wetland" in one["text"]
+    assert "Contacts and opening hours" not in one["text"]

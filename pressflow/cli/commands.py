@@ -144,7 +144,8 @@ def init(directory: str) -> None:
 def detect() -> None:
     """Detect the language of each JSON line on stdin.
 
-    Two detectors (seeded langdetect + py3langid) are combined; "hint" (a declared or
+    Three detectors (seeded langdetect, py3langid, fastText lid.176 lite; lingua too with
+    PRESSFLOW_LINGUA=1) vote; "hint" (a declared or
     expected language) is a prior that wins near-ties on short texts, never clear evidence.
 
     \b

@@ -32,7 +32,7 @@ FALLBACK_LANGS = ("en", "fr", "es", "it", "de", "pt", "ro", "nl", "ca", "pl")
 EARLIEST_YEAR = 1995  # news sites before this are not what pressflow reads
 
 _META_KEYS = (
-    "article:published_time", "og:published_time", "og:article:published_time",
+    "article:published_time", "article:published", "og:published_time", "og:article:published_time",
     "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.created",
     "dcterms.date", "publish-date", "publish_date", "pubdate", "publishdate", "sailthru.date",
     "parsely-pub-date", "article.published", "published_time", "cxenseparse:recs:publishtime",
@@ -57,6 +57,10 @@ def with_zone(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
+# An ISO 8601 date (and time) at the start of a value whose tail fromisoformat refuses ("EET")
+_ISO_START = re.compile(r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
+
+
 def parse_machine_date(value: str | None) -> datetime | None:
     """An ISO 8601 or RFC 2822-ish date from markup (``datetime=``, JSON-LD, meta tags)."""
     if not value or not isinstance(value, str):
@@ -67,8 +71,12 @@ def parse_machine_date(value: str | None) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
+        iso = _ISO_START.match(value)
         try:
-            parsed = dateutil_parser.parse(value, dayfirst=True, fuzzy=False)
+            if iso:  # year first is never day first: "2021-01-03T17:40:00EET" is 3 January
+                parsed = datetime.fromisoformat(iso[0])
+            else:
+                parsed = dateutil_parser.parse(value, dayfirst=True, fuzzy=False)
         except (ValueError, OverflowError, TypeError):
             return None
     if not EARLIEST_YEAR <= parsed.year <= 2100:
@@ -103,9 +111,10 @@ def date_from_structured(soup: Any) -> datetime | None:
                     return found
     metas: dict[str, str] = {}
     for meta in soup.find_all("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key and meta.get("content") and key not in metas:
-            metas[key] = meta["content"]
+        for attr in ("property", "name", "itemprop"):  # property="article:published" itemprop="datePublished"
+            key = str(meta.get(attr) or "").lower()
+            if key and meta.get("content") and key not in metas:
+                metas[key] = meta["content"]
     for key in _META_KEYS:
         found = parse_machine_date(metas.get(key))
         if found:
@@ -115,6 +124,8 @@ def date_from_structured(soup: Any) -> datetime | None:
         for time_el in scope.find_all("time"):
             if time_el.find_parent(["nav", "footer", "aside"]):
                 continue
+            if re.search(r"modified|updated", str(time_el.get("itemprop") or ""), re.I):
+                continue  # the last change, not the publication
             found = parse_machine_date(time_el.get("datetime") or time_el.get("content"))
             if found:
                 return found

@@ -102,6 +102,34 @@ def declared_lang(soup: BeautifulSoup, url: str | None = None) -> str | None:
     return None
 
 
+MAIN_TEXT_SHARE = 0.4
+"""A block holding this share of the page's paragraph text is the article (or wraps it),
+whatever its class says ("l-sidebar-fixed l-article-body-segment", "content-with-sidebar")."""
+
+
+def _paragraph_letters(tag: Tag) -> int:
+    """Letters in the paragraphs under ``tag``, link text left out: the running text a
+    reader reads, which menus, share bars and related-link lists have little of."""
+    total = 0
+    for para in tag.find_all("p"):
+        text = para.get_text("", strip=True)
+        links = sum(len(a.get_text("", strip=True)) for a in para.find_all("a"))
+        total += max(0, len(text) - links)
+    return total
+
+
+def _component_id(tag: Tag) -> str:
+    """The tag's id when it names a component ("share-bar", "related_posts"); "" when it is
+    a slug of a section's heading ("sharing-with-a-single-developer": four words or more),
+    which says what the section is about, not what kind of block it is."""
+    value = str(tag.get("id") or "")
+    return "" if len(re.findall(r"[^\W\d_]+", value)) >= 4 else value
+
+
+def _holds_main_text(tag: Tag, page_text: int) -> bool:
+    return page_text > 0 and _paragraph_letters(tag) >= MAIN_TEXT_SHARE * page_text
+
+
 def strip_boilerplate(soup: BeautifulSoup) -> BeautifulSoup:
     """Remove chrome that is never article text (in place; returns the soup)."""
     for tag in soup(list(REMOVE_TAGS)):
@@ -112,11 +140,13 @@ def strip_boilerplate(soup: BeautifulSoup) -> BeautifulSoup:
     for tag in soup.find_all(["figcaption", "span", "p", "div", "small"]):
         if IMAGE_SIZE.match(tag.get_text(" ", strip=True)):
             doomed.append(tag)  # "2048 1602": width and height left by a lazy-loading plugin
+    page_text = _paragraph_letters(soup)
     for tag in soup.find_all(True):
         if tag.name in ("html", "body", "main", "article") or not tag.attrs:
             continue
-        words = " ".join([str(tag.get("id") or "")] + [str(c) for c in (tag.get("class") or [])])
-        if words.strip() and BOILERPLATE.search(words) and tag.find("h1") is None:
+        words = " ".join([_component_id(tag)] + [str(c) for c in (tag.get("class") or [])])
+        if words.strip() and BOILERPLATE.search(words) and tag.find("h1") is None \
+                and not _holds_main_text(tag, page_text):
             doomed.append(tag)
     for tag in doomed:
         tag.decompose()
@@ -166,6 +196,29 @@ def _visible_date(soup: BeautifulSoup, lang: str | None, url: str | None) -> dat
     return first_date_in_text("\n".join(pieces), lang, default_year=year_from_url(url))
 
 
+FALLBACK_RATIO = 2.5
+"""When trafilatura on the untouched page finds this many times the letters the cleaned page
+gave, the clean-up cut into the article: the untouched page's text is taken instead. Menus
+and share bars the clean-up removes are a few lines, far below this (tuned on the tuning half
+of the public pages, ``benchmarks/extraction.py``)."""
+
+
+def _main_text(html: str, url: str | None) -> str:
+    result = trafilatura.bare_extraction(html, url=url, with_metadata=False,
+                                         include_comments=False, include_tables=True,
+                                         deduplicate=False)
+    return (result.text or "") if result is not None else ""
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _lost_the_article(cleaned_text: str, plain_text: str) -> bool:
+    """True when pressflow's clean-up left much less text than plain trafilatura finds."""
+    return _letters(plain_text) > FALLBACK_RATIO * _letters(cleaned_text)
+
+
 def extract_page(html: str, url: str | None = None, *, language: str | None = None) -> ExtractedPage:
     """Main text of an article page without navigation, menus, banners or widget text."""
     soup = BeautifulSoup(html, "lxml")
@@ -178,10 +231,10 @@ def extract_page(html: str, url: str | None = None, *, language: str | None = No
     # Text only: the date, language and (mostly) the title come from the page itself above;
     # trafilatura's metadata pass (htmldate and all) would be a third of its time for nothing.
     cleaned = str(soup)
-    result = trafilatura.bare_extraction(cleaned, url=url, with_metadata=False,
-                                         include_comments=False, include_tables=True,
-                                         deduplicate=False)
-    text = (result.text or "") if result is not None else ""
+    text = _main_text(cleaned, url)
+    plain = _main_text(html, url)
+    if _lost_the_article(text, plain):
+        text = plain  # the clean-up removed article text (a wrapper named like a sidebar)
     if not text.strip():
         raise ExtractionError("no article text found on the page", url=url)
     title = _title(soup, lambda: _metadata_title(cleaned, url))

@@ -18,6 +18,7 @@ When the guess is wrong, a source sets CSS selectors in sources.yaml::
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -213,16 +214,96 @@ def next_page_url(html: str | BeautifulSoup, url: str, selector: str | None = No
     return None
 
 
-def looks_like_listing(html: str, url: str) -> bool:
-    """A page that is an index of stories rather than one story (for ``pressflow extract``).
+ARTICLE_TYPES = re.compile(r"^(News|Report|Scholarly|Tech|Opinion|Analysis|Review|Backgrounder|"
+                           r"Reportage|Satirical)?Article$|^(BlogPosting|LiveBlogPosting|"
+                           r"MedicalScholarlyArticle|VideoObject|PressRelease)$")
+LISTING_TYPES = re.compile(r"^(ItemList|CollectionPage|Blog|SearchResultsPage|DataFeed)$")
 
-    Three or more story blocks and no structured sign of a single article
-    (``og:type=article``, a JSON-LD ``NewsArticle``).
+
+def _jsonld_types(soup: BeautifulSoup) -> set[str]:
+    """Every ``@type`` the page's JSON-LD declares (top level, ``@graph``, lists)."""
+    found: set[str] = set()
+
+    def walk(node: object, depth: int) -> None:
+        if depth > 3:
+            return
+        if isinstance(node, list):
+            for child in node:
+                walk(child, depth + 1)
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            for name in kind if isinstance(kind, list) else [kind]:
+                if isinstance(name, str):
+                    found.add(name.rsplit("/", 1)[-1])
+            for key in ("@graph", "mainEntity"):
+                if key in node:
+                    walk(node[key], depth + 1)
+
+    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+        try:
+            walk(json.loads(script.string or ""), 0)
+        except ValueError:
+            continue
+    return found
+
+
+def declared_page_kind(soup: BeautifulSoup) -> str | None:
+    """What the page's own metadata says it is: ``article``, ``listing`` or None.
+
+    ``og:type=article`` or a JSON-LD ``NewsArticle``/``BlogPosting``... is an article unless the
+    JSON-LD also declares an ``ItemList``/``CollectionPage`` (an index that describes its
+    stories); a JSON-LD list with no article type is a listing.
+    """
+    types = _jsonld_types(soup)
+    listing = any(LISTING_TYPES.match(t) for t in types)
+    article = any(ARTICLE_TYPES.match(t) for t in types)
+    og_type = soup.find("meta", attrs={"property": "og:type"})
+    if isinstance(og_type, Tag) and str(og_type.get("content") or "").strip().lower() == "article":
+        article = True
+    if listing:
+        return "listing"
+    return "article" if article else None
+
+
+def _running_letters(tag: Tag) -> int:
+    """Letters of the paragraphs under ``tag`` that are not link text: what a reader reads."""
+    total = 0
+    for para in tag.find_all(["p", "li", "blockquote", "dd"]):
+        if para.find(["p", "li", "blockquote", "dd"]) is not None:
+            continue  # the innermost block only, nothing counted twice
+        text = len(para.get_text("", strip=True))
+        links = sum(len(a.get_text("", strip=True)) for a in para.find_all("a"))
+        total += max(0, text - links)
+    return total
+
+
+MIN_LISTING_ITEMS = 3
+"""Fewer story blocks than this is an article with a few related links."""
+
+
+def looks_like_listing(html: str, url: str) -> bool:
+    """A page that is an index of stories rather than one story (a ``kind: page`` source,
+    ``pressflow extract``).
+
+    Evidence, in order: the page's own metadata (:func:`declared_page_kind`); then at least
+    :data:`MIN_LISTING_ITEMS` repeated story blocks; then where the reading text is: an
+    article page has more running text (paragraphs, link text left out) outside the story
+    blocks than the blocks hold together (the blocks are then a menu, a "related" strip or a
+    table of contents); a listing's text is its items' titles and teasers. Link counts in
+    navigation do not enter: a mega-menu with headings is many blocks, but no running text.
     """
     soup = BeautifulSoup(html, "lxml")
-    og_type = soup.find("meta", attrs={"property": "og:type"})
-    if isinstance(og_type, Tag) and (og_type.get("content") or "").lower() == "article":
+    declared = declared_page_kind(soup)
+    if declared == "article":
         return False
-    if re.search(r'"@type"\s*:\s*"(News)?Article"', html) and not re.search(r'"@type"\s*:\s*"(ItemList|CollectionPage)"', html):
+    blocks = find_item_blocks(soup)  # chrome (nav, header, footer, aside...) is removed here
+    if len(blocks) < MIN_LISTING_ITEMS:
         return False
-    return len(find_item_blocks(soup)) >= 3
+    if declared == "listing":
+        return True
+    inside = 0
+    for block, _, _ in blocks:
+        inside += len(block.get_text("", strip=True))
+    body = soup.body or soup
+    outside = _running_letters(body) - sum(_running_letters(block) for block, _, _ in blocks)
+    return outside < inside

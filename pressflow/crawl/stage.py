@@ -83,6 +83,18 @@ def _read_first(result: FetchResult, source: Source) -> tuple[list[Article] | No
                     fetched_url=result.url)], None
 
 
+def read_document(result: FetchResult, source: Source) -> list[Article]:
+    """A fetched document's articles as a run reads them, without following any link: one
+    article for an article page, one per entry of a feed, one per story (its teaser) for a
+    listing page. What ``benchmarks/extraction.py`` measures, on the crawl's own code."""
+    articles, html = _read_first(result, source)
+    if articles is not None:
+        return articles
+    assert html is not None
+    items, _ = _read_listing_page(html, result.url, source)
+    return [_item_article(item, source, None) for item in items]
+
+
 def _read_item_page(result: FetchResult, source: Source, item: ListingItem) -> Article:
     html = _html_of(result, source)
     page = extract_page(html, result.url, language=item.lang or source.language)
