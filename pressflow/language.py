@@ -291,7 +291,7 @@ def run_stage(ctx: RunContext) -> StageReport:
                                    declared_lang=row.get("lang_hint"))
             if len({p.lang for p in found.paragraphs} - {UNDETERMINED}) > 1:
                 mixed += 1
-            ctx.store.db["articles"].update(row["id"], {
+            ctx.store.db.table("articles").update(row["id"], {
                 "lang": found.lang, "lang_confidence": found.confidence,
                 "lang_paragraphs": paragraphs_json(found)})
             row["lang"] = found.lang

@@ -76,7 +76,7 @@ def test_mixed_page_majority_by_characters_and_paragraph_spans() -> None:
     langs = [p.lang for p in found.paragraphs]
     assert langs[:3] == ["fr", "en", "es"]
     assert langs[3] == "fr"  # too short to judge alone: takes the article's language
-    for p, chunk in zip(found.paragraphs, (fr, en, es, "Contact:")):
+    for p, chunk in zip(found.paragraphs, (fr, en, es, "Contact:"), strict=True):
         assert text[p.start:p.end] == chunk
     assert 0 < found.confidence < 1
 

@@ -18,7 +18,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <description>d</description>
 <item><title>Smart city forum in Cuenca</title><link>https://partner.example/news/cuenca</link>
 <guid>c1</guid><pubDate>Mon, 03 Jun 2024 10:00:00 GMT</pubDate>
-<description>The forum gathered mayors and chief information officers from twelve cities to share digital services.</description></item>
+<description>The forum gathered mayors and chief information officers from twelve cities \
+to share digital services.</description></item>
 </channel></rss>"""
 
 

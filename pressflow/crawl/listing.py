@@ -69,7 +69,8 @@ def _heading_links(root: Tag) -> list[tuple[Tag, Tag]]:
 def _block_of(heading: Tag, all_headings: set[int]) -> Tag:
     """The largest ancestor of ``heading`` that holds no other story heading."""
     block = heading
-    while block.parent is not None and isinstance(block.parent, Tag) and block.parent.name not in ("body", "html", "[document]"):
+    while (block.parent is not None and isinstance(block.parent, Tag)
+           and block.parent.name not in ("body", "html", "[document]")):
         others = [h for h in block.parent.find_all(HEADINGS) if id(h) in all_headings and h is not heading]
         if others:
             break
@@ -223,6 +224,7 @@ def looks_like_listing(html: str, url: str) -> bool:
     og_type = soup.find("meta", attrs={"property": "og:type"})
     if isinstance(og_type, Tag) and (og_type.get("content") or "").lower() == "article":
         return False
-    if re.search(r'"@type"\s*:\s*"(News)?Article"', html) and not re.search(r'"@type"\s*:\s*"(ItemList|CollectionPage)"', html):
+    if (re.search(r'"@type"\s*:\s*"(News)?Article"', html)
+            and not re.search(r'"@type"\s*:\s*"(ItemList|CollectionPage)"', html)):
         return False
     return len(find_item_blocks(soup)) >= 3

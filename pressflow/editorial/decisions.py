@@ -31,7 +31,7 @@ def _editor(editor: str) -> str:
 
 def _story(store: Store, story_id: int) -> dict[str, Any]:
     try:
-        return dict(store.db["stories"].get(int(story_id)))
+        return dict(store.db.table("stories").get(int(story_id)))
     except (sqlite_utils.db.NotFoundError, ValueError, TypeError) as exc:
         raise EditorialError(f"story {story_id!r} does not exist") from exc
 
@@ -45,7 +45,7 @@ def _members(store: Store, story_id: int) -> list[str]:
 
 def _record(store: Store, story_id: int, action: str, editor: str, at: str,
             detail: dict[str, Any]) -> None:
-    store.db["decisions"].insert({"story_id": story_id, "action": action, "editor": editor,
+    store.db.table("decisions").insert({"story_id": story_id, "action": action, "editor": editor,
                                   "at": at, "detail": json.dumps(detail, ensure_ascii=False)})
 
 
@@ -59,7 +59,7 @@ def set_status(store: Store, story_id: int, status: str, *, editor: str,
     with store.transaction():
         story = _story(store, story_id)
         now = utcnow()
-        store.db["stories"].update(story["id"], {"status": status, "decided_by": editor,
+        store.db.table("stories").update(story["id"], {"status": status, "decided_by": editor,
                                                  "decided_at": now, "note": note,
                                                  "updated": now})
         _record(store, story["id"], action, editor, now,
@@ -88,7 +88,7 @@ def edit_translation(store: Store, article_id: str, *, title: str, text: str, ed
         raise EditorialError(f"article {article_id}: the translation text is empty")
     with store.transaction():
         try:
-            article = store.db["articles"].get(article_id)
+            article = store.db.table("articles").get(article_id)
         except sqlite_utils.db.NotFoundError as exc:
             raise EditorialError(f"article {article_id!r} does not exist") from exc
         row = store.db.execute("SELECT story_id FROM story_members WHERE article_id = ?",
@@ -100,14 +100,14 @@ def edit_translation(store: Store, article_id: str, *, title: str, text: str, ed
                                "WHERE article_id = ? AND target = ?",
                                [article_id, target]).fetchone()
         now = utcnow()
-        store.db["translations"].upsert({
+        store.db.table("translations").upsert({
             "article_id": article_id, "target": target, "source_lang": article["lang"],
             "title": title or None, "summary": None, "text": text, "engine": "editor",
             "status": "ok", "message": None, "glossary_violations": 0,
             "glossary_details": None, "content_hash": article["content_hash"],
             "updated_at": now, "edited_by": editor,
         }, pk=("article_id", "target"))
-        store.db["stories"].update(row[0], {"updated": now})
+        store.db.table("stories").update(row[0], {"updated": now})
         _record(store, row[0], "edit_translation", editor, now, {
             "article_id": article_id, "target": target, "title": title,
             "previous_title": old[0] if old else None,
@@ -131,16 +131,16 @@ def split(store: Store, article_id: str, *, editor: str) -> int:
             raise EditorialError(f"article {article_id} is already the only article of "
                                  f"story {old_id}")
         now = utcnow()
-        new_id = int(store.db["stories"].insert({
+        new_id = int(store.db.table("stories").insert({
             "representative": article_id, "created": now, "updated": now, "status": "new",
             "note": f"split from story {old_id} by {editor}"}).last_pk)
-        store.db["story_members"].update(article_id, {"story_id": new_id, "method": "editor",
+        store.db.table("story_members").update(article_id, {"story_id": new_id, "method": "editor",
                                                       "score": 1.0, "added": now, "pinned": 1})
         old = _story(store, old_id)
         update: dict[str, Any] = {"updated": now}
         if old.get("representative") == article_id:
             update["representative"] = next(m for m in members if m != article_id)
-        store.db["stories"].update(old_id, update)
+        store.db.table("stories").update(old_id, update)
         detail = {"article_id": article_id, "from": old_id, "to": new_id}
         _record(store, old_id, "split", editor, now, detail)
         _record(store, new_id, "split", editor, now, detail)
@@ -159,13 +159,13 @@ def merge(store: Store, story_id: int, into: int, *, editor: str) -> int:
             raise EditorialError(f"story {story_id} has no articles to merge")
         now = utcnow()
         for article_id in moved:
-            store.db["story_members"].update(article_id, {
+            store.db.table("story_members").update(article_id, {
                 "story_id": target["id"], "method": "editor", "score": 1.0, "added": now,
                 "pinned": 1})
-        store.db["stories"].update(source["id"], {
+        store.db.table("stories").update(source["id"], {
             "status": "merged", "updated": now, "decided_by": editor, "decided_at": now,
             "note": f"merged into story {target['id']}"})
-        store.db["stories"].update(target["id"], {"updated": now})
+        store.db.table("stories").update(target["id"], {"updated": now})
         detail = {"from": source["id"], "to": target["id"], "articles": moved}
         _record(store, source["id"], "merge", editor, now, detail)
         _record(store, target["id"], "merge", editor, now, detail)
@@ -175,5 +175,5 @@ def merge(store: Store, story_id: int, into: int, *, editor: str) -> int:
 def decisions(store: Store, story_id: int | None = None) -> list[dict[str, Any]]:
     """The decision log, newest first (for one story, or all)."""
     where, params = ("story_id = ?", [story_id]) if story_id is not None else (None, [])
-    return [dict(r) for r in store.db["decisions"].rows_where(where, params,
+    return [dict(r) for r in store.db.table("decisions").rows_where(where, params,
                                                               order_by="id desc")]

@@ -231,7 +231,7 @@ def extract_entities(texts: Sequence[tuple[str, str | None]],
         nlp = load_model(lang)
         assert nlp is not None
         docs = nlp.pipe((chunk for _, _, chunk, _ in items), batch_size=BATCH_SIZE)
-        for (i, off, _, how), doc in zip(items, docs):
+        for (i, off, _, how), doc in zip(items, docs, strict=True):
             if how == "translation":
                 found = _ner_entities(doc, 0, gaz, canon_map, "translation")
                 ner[i].extend(_verbatim(texts[i][0], found))
@@ -373,7 +373,7 @@ def run_stage(ctx: RunContext) -> StageReport:
     rows = list(ctx.store.pending("entities"))
     translations: dict[str, dict[str, Any]] = {}
     if rows and "translations" in ctx.store.db.table_names():
-        for t in ctx.store.db["translations"].rows_where("target = 'en' AND status = 'ok'"):
+        for t in ctx.store.db.table("translations").rows_where("target = 'en' AND status = 'ok'"):
             translations[t["article_id"]] = t
     glossary_dir = ctx.config.glossary_dir
     texts, titles, trans, trans_titles, spans = [], [], [], [], []
@@ -391,18 +391,18 @@ def run_stage(ctx: RunContext) -> StageReport:
     n_entities = n_officials = 0
     by_method: dict[str, int] = {}
     with ctx.store.transaction():
-        for row, ents, title_ents in zip(rows, found_text, found_title):
+        for row, ents, title_ents in zip(rows, found_text, found_title, strict=True):
             ctx.store.db.execute("DELETE FROM entities WHERE article_id = ?", [row["id"]])
             ctx.store.db.execute("DELETE FROM officials WHERE article_id = ?", [row["id"]])
             records = [{"article_id": row["id"], "field": field, "text": e.text, "label": e.label,
                         "start": e.start, "end": e.end, "canonical": e.canonical,
                         "entity_id": e.entity_id, "method": e.method}
                        for field, group in (("title", title_ents), ("text", ents)) for e in group]
-            ctx.store.db["entities"].insert_all(records)
+            ctx.store.db.table("entities").insert_all(records)
             for e in (*title_ents, *ents):
                 by_method[e.method.split(":")[0]] = by_method.get(e.method.split(":")[0], 0) + 1
             officials = find_officials(row.get("text") or "", ents)
-            ctx.store.db["officials"].insert_all(
+            ctx.store.db.table("officials").insert_all(
                 {"article_id": row["id"], "person": o.person, "role": o.role, "place": o.place,
                  "org": o.org, "evidence": o.evidence} for o in officials)
             n_entities += len(records)

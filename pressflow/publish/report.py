@@ -45,7 +45,7 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
                  exit_code: int, status: str) -> dict[str, Any]:
     now = datetime.now(UTC)
     silent_after = int(config.setting("silent_after_days"))
-    fetches = {r["source"]: r for r in store.db["fetches"].rows_where("run_id = ?", [run_id])}
+    fetches = {r["source"]: r for r in store.db.table("fetches").rows_where("run_id = ?", [run_id])}
     translations: dict[str, dict[str, int]] = {}
     for source_name, t_status, count in store.db.execute(
             "SELECT a.source, coalesce(t.status, 'pending'), count(*) FROM articles a "
@@ -67,7 +67,7 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
             **source_health(state, silent_after, now),
             "translation": translations.get(source.name, {}),
         })
-    no_model = [dict(zip(("lang", "articles", "message"), r)) for r in store.db.execute(
+    no_model = [dict(zip(("lang", "articles", "message"), r, strict=True)) for r in store.db.execute(
         "SELECT t.source_lang, count(*), max(t.message) FROM translations t "
         "WHERE t.status = 'no-model' GROUP BY t.source_lang ORDER BY t.source_lang").fetchall()]
     return {
@@ -85,8 +85,8 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
             "silent": sum(1 for s in sources if s["silent"]),
             "fail_threshold": int(config.setting("fail_threshold")),
             "silent_after_days": silent_after,
-            "articles": store.db["articles"].count,
-            "stories": store.db["stories"].count,
+            "articles": store.db.table("articles").count,
+            "stories": store.db.table("stories").count,
         },
     }
 

@@ -117,7 +117,7 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
            + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY s.id")
     items: list[StoryItem] = []
     for story_id, status, rep in db.execute(sql).fetchall():
-        members = [dict(zip(("id", "source", "lang", "title", "url", "canonical_url", "published"), r))
+        members = [dict(zip(("id", "source", "lang", "title", "url", "canonical_url", "published"), r, strict=True))
                    for r in db.execute(
                        "SELECT a.id, a.source, a.lang, a.title, a.url, a.canonical_url, a.published "
                        "FROM story_members m JOIN articles a ON a.id = m.article_id "
@@ -126,7 +126,7 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
         if not members:
             continue
         rep_id = rep if any(m["id"] == rep for m in members) else members[0]["id"]
-        article = db["articles"].get(rep_id)
+        article = db.table("articles").get(rep_id)
         tr = db.execute("SELECT title, summary, text, status, message, engine, glossary_violations, "
                         "glossary_details, edited_by FROM translations "
                         "WHERE article_id = ? AND target = ?", [rep_id, target]).fetchone()
@@ -139,11 +139,11 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
         link = web_link(article["canonical_url"], article["url"])
         decided_by, decided_at = db.execute("SELECT decided_by, decided_at FROM stories "
                                             "WHERE id = ?", [story_id]).fetchone()
-        ents = [dict(zip(("text", "label", "canonical", "entity_id"), r)) for r in db.execute(
+        ents = [dict(zip(("text", "label", "canonical", "entity_id"), r, strict=True)) for r in db.execute(
             "SELECT DISTINCT text, label, canonical, entity_id FROM entities e "
             "JOIN story_members m ON m.article_id = e.article_id WHERE m.story_id = ? "
             "ORDER BY label, canonical", [story_id]).fetchall()]
-        officials = [dict(zip(("person", "role", "place", "org"), r)) for r in db.execute(
+        officials = [dict(zip(("person", "role", "place", "org"), r, strict=True)) for r in db.execute(
             "SELECT DISTINCT person, role, place, org FROM officials o "
             "JOIN story_members m ON m.article_id = o.article_id WHERE m.story_id = ?",
             [story_id]).fetchall()]

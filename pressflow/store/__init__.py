@@ -12,7 +12,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,66 +55,66 @@ def utcnow() -> str:
 
 @migration("0001_core")
 def _core(db: sqlite_utils.Database) -> None:
-    db["sources"].create({
+    db.table("sources").create({
         "name": str, "url": str, "kind": str, "language": str, "title": str, "tags": str,
         "etag": str, "last_modified": str, "last_fetched": str, "last_success": str,
         "last_new_item": str, "consecutive_failures": int, "last_error": str,
     }, pk="name")
-    db["runs"].create({
+    db.table("runs").create({
         "id": int, "started": str, "finished": str, "status": str, "exit_code": int,
         "pid": int, "config": str, "summary": str,
     }, pk="id")
-    db["fetches"].create({
+    db.table("fetches").create({
         "id": int, "run_id": int, "source": str, "url": str, "status": str, "http_status": int,
         "bytes": int, "duration_ms": int, "error": str, "not_modified": int,
         "items_found": int, "items_new": int, "items_updated": int, "items_unchanged": int,
         "fetched_at": str,
     }, pk="id", foreign_keys=[("run_id", "runs", "id")])
-    db["fetches"].create_index(["run_id", "source"], unique=True)
-    db["articles"].create({
+    db.table("fetches").create_index(["run_id", "source"], unique=True)
+    db.table("articles").create({
         "id": str, "source": str, "url": str, "canonical_url": str, "guid": str,
         "title": str, "summary": str, "text": str, "published": str, "date_missing": int,
         "lang": str, "lang_hint": str, "lang_confidence": float, "content_hash": str,
         "first_seen": str, "updated_at": str, "run_id": int,
     }, pk="id")
-    db["articles"].create_index(["source"])
-    db["articles"].create_index(["content_hash"])
-    db["articles"].create_index(["canonical_url"])
+    db.table("articles").create_index(["source"])
+    db.table("articles").create_index(["content_hash"])
+    db.table("articles").create_index(["canonical_url"])
     # translation of an article, one row per (article, target language)
-    db["translations"].create({
+    db.table("translations").create({
         "article_id": str, "target": str, "source_lang": str, "title": str, "summary": str,
         "text": str, "engine": str, "status": str, "message": str,
         "glossary_violations": int, "glossary_details": str, "glossary_version": str,
         "model_version": str, "content_hash": str, "updated_at": str, "edited_by": str,
     }, pk=("article_id", "target"))
-    db["translation_cache"].create({
+    db.table("translation_cache").create({
         "key": str, "source_lang": str, "target": str, "engine": str, "text": str,
         "translation": str, "created": str,
     }, pk="key")
-    db["entities"].create({
+    db.table("entities").create({
         "id": int, "article_id": str, "field": str, "text": str, "label": str, "start": int,
         "end": int, "canonical": str, "entity_id": str, "method": str,
     }, pk="id")
-    db["entities"].create_index(["article_id"])
-    db["entities"].create_index(["canonical"])
-    db["officials"].create({
+    db.table("entities").create_index(["article_id"])
+    db.table("entities").create_index(["canonical"])
+    db.table("officials").create({
         "id": int, "article_id": str, "person": str, "role": str, "place": str, "org": str,
         "evidence": str,
     }, pk="id")
-    db["officials"].create_index(["article_id"])
-    db["stories"].create({
+    db.table("officials").create_index(["article_id"])
+    db.table("stories").create({
         "id": int, "representative": str, "title": str, "created": str, "updated": str,
         "status": str, "decided_by": str, "decided_at": str, "note": str,
     }, pk="id")
-    db["story_members"].create({
+    db.table("story_members").create({
         "article_id": str, "story_id": int, "method": str, "score": float, "added": str,
         "pinned": int,
     }, pk="article_id", foreign_keys=[("story_id", "stories", "id")])
-    db["story_members"].create_index(["story_id"])
-    db["decisions"].create({
+    db.table("story_members").create_index(["story_id"])
+    db.table("decisions").create({
         "id": int, "story_id": int, "action": str, "editor": str, "at": str, "detail": str,
     }, pk="id")
-    db["stage_state"].create({"article_id": str, "stage": str, "done_hash": str, "at": str},
+    db.table("stage_state").create({"article_id": str, "stage": str, "done_hash": str, "at": str},
                              pk=("article_id", "stage"))
 
 
@@ -166,15 +166,15 @@ class Store:
         """Apply the migrations this database has not seen yet; return their names."""
         db = self.db
         if "_migrations" not in db.table_names():
-            db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-        done = {row["name"] for row in db["_migrations"].rows}
+            db.table("_migrations").create({"name": str, "applied_at": str}, pk="name")
+        done = {row["name"] for row in db.table("_migrations").rows}
         applied = []
         for name, fn in MIGRATIONS:
             if name in done:
                 continue
             with self.transaction():
                 fn(db)
-                db["_migrations"].insert({"name": name, "applied_at": utcnow()})
+                db.table("_migrations").insert({"name": name, "applied_at": utcnow()})
             applied.append(name)
         return applied
 
@@ -182,7 +182,7 @@ class Store:
     def start_run(self, config_path: str | None) -> int:
         row = {"started": utcnow(), "status": "running", "pid": os.getpid(),
                "config": config_path}
-        return int(self.db["runs"].insert(row).last_pk)
+        return int(self.db.table("runs").insert(row).last_pk)
 
     def close_abandoned_runs(self) -> list[int]:
         """Mark runs still 'running' as 'killed'. Call only while holding the run lock:
@@ -194,14 +194,14 @@ class Store:
         return ids
 
     def finish_run(self, run_id: int, status: str, exit_code: int, summary: dict[str, Any]) -> None:
-        self.db["runs"].update(run_id, {"finished": utcnow(), "status": status,
+        self.db.table("runs").update(run_id, {"finished": utcnow(), "status": status,
                                         "exit_code": exit_code, "summary": json.dumps(summary)})
 
     # -- sources --------------------------------------------------------------------
     def sync_sources(self, sources: Iterable[Source]) -> None:
         with self.transaction():
             for s in sources:
-                self.db["sources"].upsert({
+                self.db.table("sources").upsert({
                     "name": s.name, "url": s.url, "kind": s.kind, "language": s.language,
                     "title": s.title, "tags": json.dumps(s.tags),
                 }, pk="name")
@@ -209,7 +209,7 @@ class Store:
     def source_state(self, name: str) -> dict[str, Any]:
         cursor = self.db.execute("SELECT * FROM sources WHERE name = ?", [name])
         row = cursor.fetchone()
-        return dict(zip([c[0] for c in cursor.description], row)) if row else {}
+        return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else {}
 
     def record_fetch(self, run_id: int, source: str, **values: Any) -> None:
         """Record the outcome of one source in one run (replacing an earlier try in that run).
@@ -242,7 +242,7 @@ class Store:
                             {**update, "_name": source})
 
     def set_validators(self, source: str, etag: str | None, last_modified: str | None) -> None:
-        self.db["sources"].update(source, {"etag": etag, "last_modified": last_modified})
+        self.db.table("sources").update(source, {"etag": etag, "last_modified": last_modified})
 
     # -- articles -------------------------------------------------------------------
     def upsert_articles(self, articles: Iterable[Article], run_id: int | None) -> dict[str, int]:
@@ -299,7 +299,7 @@ class Store:
         return counts
 
     def articles(self, where: str | None = None, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
-        yield from self.db["articles"].rows_where(where, list(params), order_by="published desc, id")
+        yield from self.db.table("articles").rows_where(where, list(params), order_by="published desc, id")
 
     def pending(self, stage: str, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Articles the stage has not done for their current content."""
@@ -311,11 +311,11 @@ class Store:
         cursor = self.db.execute(sql, [stage])
         columns = [c[0] for c in cursor.description]
         for row in cursor.fetchall():
-            yield dict(zip(columns, row))
+            yield dict(zip(columns, row, strict=True))
 
     def mark_done(self, stage: str, rows: Iterable[dict[str, Any]]) -> None:
         now = utcnow()
-        self.db["stage_state"].upsert_all(
+        self.db.table("stage_state").upsert_all(
             ({"article_id": r["id"], "stage": stage, "done_hash": r["content_hash"], "at": now}
              for r in rows), pk=("article_id", "stage"))
 
@@ -334,7 +334,7 @@ class Store:
 @migration("0006_language_paragraphs")
 def _language_paragraphs(db: sqlite_utils.Database) -> None:
     # per-paragraph languages of an article's text: JSON [{"start","end","lang","confidence"}]
-    db["articles"].add_column("lang_paragraphs", str)
+    db.table("articles").add_column("lang_paragraphs", str)
 
 
 @migration("0007_stories_index")
@@ -358,6 +358,6 @@ def _stories_index(db: sqlite_utils.Database) -> None:
 def _translate_glossary_state(db: sqlite_utils.Database) -> None:
     # the glossary terms each language pair was last translated with, so that an edit
     # re-translates exactly the articles containing a changed term
-    db["translate_glossary_state"].create({
+    db.table("translate_glossary_state").create({
         "pair": str, "version": str, "entries": str, "updated_at": str,
     }, pk="pair")

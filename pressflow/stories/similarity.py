@@ -281,10 +281,10 @@ def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tupl
                 start = 1
             if sum(1 for k in kept[start:] if k) < 2:
                 kept = [k if k and (_is_special(w) or k not in common) else ""
-                        for k, w in zip(kept, words)]
+                        for k, w in zip(kept, words, strict=True)]
             if restrict is not None:
                 kept = [k if k and (k in restrict or _is_special(w)) else ""
-                        for k, w in zip(kept, words)]
+                        for k, w in zip(kept, words, strict=True)]
             # places: longest gazetteer phrase first
             i = 0
             used = [False] * len(words)
@@ -301,7 +301,7 @@ def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tupl
                         break
                 i += 1
             segment: list[str] = []
-            for word_kept, was_place in zip(kept + [""], used + [True]):
+            for word_kept, was_place in zip(kept + [""], used + [True], strict=True):
                 if word_kept and not was_place:
                     segment.append(word_kept)
                     for a in into:

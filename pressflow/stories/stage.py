@@ -441,7 +441,7 @@ def run_stage(ctx: RunContext) -> StageReport:
         "WHERE m.article_id IS NULL OR f.article_id IS NULL OR f.content_hash IS NOT a.content_hash "
         "ORDER BY a.published IS NULL, a.published, a.id")
     columns = [c[0] for c in cursor.description]
-    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+    rows = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
     methods: Counter[str] = Counter()
     with store.transaction():
         index = StoreIndex(store)
@@ -452,7 +452,7 @@ def run_stage(ctx: RunContext) -> StageReport:
         fps = fingerprints(inputs)
         index.count_terms(fps)
         touched: set[int] = set()
-        pairs = list(zip(rows, fps))
+        pairs = list(zip(rows, fps, strict=True))
         for done, (row, fp) in enumerate(ctx.progress.track(pairs, "stories", total=len(pairs))):
             if ctx.stop_requested:  # the rest is picked up by the next run
                 index.uncount_terms(f.anchors for f in fps[done:])
@@ -470,11 +470,11 @@ def run_stage(ctx: RunContext) -> StageReport:
                     if member:
                         story_id, method, score = member[0], found[1].method, found[1].score
             if story_id is None:
-                story_id = int(db["stories"].insert({
+                story_id = int(db.table("stories").insert({
                     "representative": row["id"], "title": row["title"], "created": utcnow(),
                     "updated": utcnow(), "status": "new"}).last_pk)
                 method, score = "new", 1.0
-            db["story_members"].insert({"article_id": row["id"], "story_id": story_id,
+            db.table("story_members").insert({"article_id": row["id"], "story_id": story_id,
                                         "method": method, "score": round(score, 4),
                                         "added": utcnow(), "pinned": 0})
             index.add(fp, row["content_hash"])
@@ -483,7 +483,7 @@ def run_stage(ctx: RunContext) -> StageReport:
         for story_id in touched:
             rep = choose_representative(store, story_id)
             if rep:
-                db["stories"].update(story_id, {"representative": rep[0], "title": rep[1],
+                db.table("stories").update(story_id, {"representative": rep[0], "title": rep[1],
                                                 "updated": utcnow()})
     report.processed = sum(methods.values())
     report.details = {"new_articles": report.processed, "new_stories": methods["new"],

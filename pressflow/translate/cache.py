@@ -53,4 +53,4 @@ class TranslationCache:
             self.memory[item["key"]] = item["translation"]
         if self.store is not None and items:
             with self.store.transaction():
-                self.store.db["translation_cache"].upsert_all(items, pk="key")
+                self.store.db.table("translation_cache").upsert_all(items, pk="key")

@@ -186,7 +186,7 @@ def translate_documents(docs: Sequence[Document], target: str, *,
         if done is None:
             stopped = True
             continue
-        for i, res in zip(indexes, done):
+        for i, res in zip(indexes, done, strict=True):
             results[i] = res
     return results
 
@@ -217,7 +217,7 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         part = pending[start:start + chunk]
         outputs = engine.translate([u.engine_input for u in part], lang, target)
         rows = []
-        for u, out in zip(part, outputs):
+        for u, out in zip(part, outputs, strict=True):
             # capitals back before the terms: a kept name (WeGO) keeps its own spelling
             final = Glossary.restore(out.upper() if u.shouted else out, u.protected)
             translated[u.key] = final
@@ -298,7 +298,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
     written and named in the message (the article's status follows its main language).
     """
     flat: list[Document] = []
-    for d, plan in zip(docs, plans):
+    for d, plan in zip(docs, plans, strict=True):
         if plan is None:
             flat.append(d)
             continue

@@ -38,7 +38,7 @@ def refresh_glossary_state(store: Store, folder: Path | None, target: str) -> di
         "NULL", [target]).fetchall()}
     if folder is not None and folder.is_dir():
         langs |= {p.stem.split("-")[0] for p in folder.glob(f"*-{target}.tsv")}
-    table = store.db["translate_glossary_state"]
+    table = store.db.table("translate_glossary_state")
     forgotten: dict[str, int] = {}
     for lang in sorted(langs - {target}):
         glossary = load_glossary(folder, lang, target)
@@ -84,7 +84,7 @@ def _articles_to_translate(store: Store, target: str, engines: Engines) -> list[
     cursor = store.db.execute(retry_sql, [target])
     cols = [c[0] for c in cursor.description]
     for values in cursor.fetchall():
-        row = dict(zip(cols, values))
+        row = dict(zip(cols, values, strict=True))
         rows.setdefault(row["id"], row)
     for lang, version in store.db.execute(
             "SELECT DISTINCT source_lang, model_version FROM translations WHERE target = ? AND "
@@ -97,7 +97,7 @@ def _articles_to_translate(store: Store, target: str, engines: Engines) -> list[
                 "'ok' AND t.edited_by IS NULL", [target, lang, version])
             cols = [c[0] for c in cursor.description]
             for values in cursor.fetchall():
-                row = dict(zip(cols, values))
+                row = dict(zip(cols, values, strict=True))
                 rows.setdefault(row["id"], row)
     return [rows[k] for k in sorted(rows)]
 
@@ -140,10 +140,10 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
     missing: dict[str, str] = {}
     violations = 0
     with store.transaction():
-        for row, res in zip(rows, results):
+        for row, res in zip(rows, results, strict=True):
             if res is None:
                 continue
-            store.db["translations"].upsert({
+            store.db.table("translations").upsert({
                 "article_id": row["id"], "target": target, "source_lang": res.lang,
                 "title": res.fields.get("title"), "summary": res.fields.get("summary"),
                 "text": res.fields.get("text"), "engine": res.engine, "status": res.status,
