@@ -131,9 +131,11 @@ def split(store: Store, article_id: str, *, editor: str) -> int:
             raise EditorialError(f"article {article_id} is already the only article of "
                                  f"story {old_id}")
         now = utcnow()
-        new_id = int(store.db.table("stories").insert({
+        new_pk = store.db.table("stories").insert({
             "representative": article_id, "created": now, "updated": now, "status": "new",
-            "note": f"split from story {old_id} by {editor}"}).last_pk)
+            "note": f"split from story {old_id} by {editor}"}).last_pk
+        assert new_pk is not None  # insert() sets it
+        new_id = int(new_pk)
         store.db.table("story_members").update(article_id, {"story_id": new_id, "method": "editor",
                                                       "score": 1.0, "added": now, "pinned": 1})
         old = _story(store, old_id)

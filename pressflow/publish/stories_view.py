@@ -127,11 +127,11 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
             continue
         rep_id = rep if any(m["id"] == rep for m in members) else members[0]["id"]
         article = db.table("articles").get(rep_id)
-        tr = db.execute("SELECT title, summary, text, status, message, engine, glossary_violations, "
-                        "glossary_details, edited_by FROM translations "
-                        "WHERE article_id = ? AND target = ?", [rep_id, target]).fetchone()
-        (t_title, t_summary, t_text, t_status, t_message, t_engine, t_viol, t_details,
-         t_edited) = tr or (None,) * 9
+        tr: tuple[Any, ...] = db.execute(
+            "SELECT title, summary, text, status, message, engine, glossary_violations, "
+            "glossary_details, edited_by FROM translations "
+            "WHERE article_id = ? AND target = ?", [rep_id, target]).fetchone() or (None,) * 9
+        (t_title, t_summary, t_text, t_status, t_message, t_engine, t_viol, t_details, t_edited) = tr
         translated = t_status in ("ok", "same-language") and t_text
         text = t_text if translated else article["text"]
         title = (t_title if translated and t_title else article["title"])

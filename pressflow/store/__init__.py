@@ -182,7 +182,9 @@ class Store:
     def start_run(self, config_path: str | None) -> int:
         row = {"started": utcnow(), "status": "running", "pid": os.getpid(),
                "config": config_path}
-        return int(self.db.table("runs").insert(row).last_pk)
+        run_id = self.db.table("runs").insert(row).last_pk
+        assert run_id is not None  # insert() sets it
+        return int(run_id)
 
     def close_abandoned_runs(self) -> list[int]:
         """Mark runs still 'running' as 'killed'. Call only while holding the run lock:

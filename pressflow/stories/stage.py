@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,7 +126,7 @@ class CandidateIndex:
     def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
         raise NotImplementedError
 
-    def weight(self):  # type: ignore[no-untyped-def]
+    def weight(self) -> Callable[[str], float]:
         return idf_weight(self.df, self.size)
 
     def candidates(self, fp: Fingerprint) -> list[Fingerprint]:
@@ -201,7 +201,7 @@ class StoreIndex(CandidateIndex):
 
     def __init__(self, store: Store) -> None:
         self.db = store.db
-        self._size = self.db.execute("SELECT count(*) FROM story_fingerprints").fetchone()[0]
+        self._size: int = self.db.execute("SELECT count(*) FROM story_fingerprints").fetchone()[0]
         self._df_cache: dict[str, int] = {}
 
     def df(self, anchor: str) -> int:
@@ -470,9 +470,11 @@ def run_stage(ctx: RunContext) -> StageReport:
                     if member:
                         story_id, method, score = member[0], found[1].method, found[1].score
             if story_id is None:
-                story_id = int(db.table("stories").insert({
+                new_pk = db.table("stories").insert({
                     "representative": row["id"], "title": row["title"], "created": utcnow(),
-                    "updated": utcnow(), "status": "new"}).last_pk)
+                    "updated": utcnow(), "status": "new"}).last_pk
+                assert new_pk is not None  # insert() sets it
+                story_id = int(new_pk)
                 method, score = "new", 1.0
             db.table("story_members").insert({"article_id": row["id"], "story_id": story_id,
                                         "method": method, "score": round(score, 4),

@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pressflow.translate.apertium import ApertiumEngine
 from pressflow.translate.argos import ArgosEngine
@@ -319,9 +319,8 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
         parts: list[str] = []
         left: dict[str, str] = {}  # language -> why its paragraphs stay as written
         violations = head.glossary_violations
-        terms = {str(t["source"]): dict(t)
-                 for t in head.glossary_details.get("terms", [])}  # type: ignore[union-attr]
-        missing = list(head.glossary_details.get("violations", []))  # type: ignore[call-overload]
+        terms = {str(t["source"]): dict(t) for t in _details(head, "terms")}
+        missing = list(_details(head, "violations"))
         translated = iter(outs)
         for piece in plan:
             if piece.lang is None:
@@ -332,8 +331,8 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
             if res.status == "ok":
                 parts.append(res.fields.get("text") or piece.text)
                 violations += res.glossary_violations
-                missing.extend(res.glossary_details.get("violations", []))  # type: ignore[arg-type]
-                for t in res.glossary_details.get("terms", []):  # type: ignore[union-attr]
+                missing.extend(_details(res, "violations"))
+                for t in _details(res, "terms"):
                     known = terms.setdefault(str(t["source"]), {**t, "count": 0})
                     known["count"] = int(known["count"]) + int(t["count"])
                 continue
@@ -358,3 +357,9 @@ def documents_from_rows(rows: Iterable[dict[str, object]]) -> list[Document]:
                      {f: (str(r[f]) if r.get(f) is not None else None) for f in FIELDS},
                      stored_paragraphs(r.get("lang_paragraphs")))
             for r in rows]
+
+
+def _details(result: DocumentResult, key: str) -> list[dict[str, Any]]:
+    """One list of a result's glossary details ("terms" or "violations"): JSON-shaped
+    dicts, as _translate_language writes them."""
+    return cast("list[dict[str, Any]]", result.glossary_details.get(key, []))
