@@ -114,6 +114,7 @@ def test_stage_uses_source_language_as_prior_and_stores_paragraphs(tmp_path: Pat
     ctx.store.close()
 
 
+@pytest.mark.slow
 def test_cli_detect_contract() -> None:
     lines = [{"id": "a", "text": "Il Comune di Milano ha incontrato la delegazione"},
              {"id": 2, "text": ""}, {"id": "c", "text": "Inscrições abertas", "hint": "pt"}]
