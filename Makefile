@@ -22,11 +22,16 @@ $(VENV)/.installed: pyproject.toml requirements/models.txt scripts/setup.sh $(wi
 demo: install
 	$(BIN)/pressflow run --config demo/sources.yaml; status=$$?; [ $$status -le 1 ] || exit $$status
 
+# The gates, in order, stopping at the first that fails: lint (ruff), types (mypy --strict on
+# pressflow/, settings in pyproject.toml), then the whole suite, in parallel (pytest-xdist).
+# The quick loop while editing: $(BIN)/pytest -m "not slow"
 test: install
-	$(BIN)/pytest
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest -n auto
 
 bench: install
 	$(BIN)/python benchmarks/run.py --quick
 
 clean:
-	rm -rf $(VENV) output/*.db* output/*.xml output/*.atom output/*.json output/*.html
+	rm -rf $(VENV) .mypy_cache .ruff_cache output/*.db* output/*.xml output/*.atom output/*.json output/*.html

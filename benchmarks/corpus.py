@@ -24,6 +24,7 @@ import random
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -240,7 +241,7 @@ def generate(n_sources: int, n_items: int, *, seed: int = 1, duplicate_share: fl
     """
     rng = random.Random(seed)
     common = [lang for lang in LANGS if lang != rare_lang]
-    weights = [w for lang, w in zip(LANGS, LANG_WEIGHTS) if lang != rare_lang]
+    weights = [w for lang, w in zip(LANGS, LANG_WEIGHTS, strict=True) if lang != rare_lang]
     step = n_sources / rare_sources if rare_lang and rare_sources else 0
     rare_at = {int(i * step) for i in range(rare_sources)} if step else set()
     base = (base_date or datetime.now(UTC)).replace(hour=6, minute=0, second=0,
@@ -380,8 +381,8 @@ def write(corpus: Corpus, root: Path, port: int) -> dict[str, object]:
                 if first is not None and first.lang != item.lang:
                     stats["cross_language_duplicates"] += 1
             origin[f"s{src.index}/a{item.index}"] = item
-        doc = {"rss": lambda: _rss(src, entries, port), "atom": lambda: _atom(src, entries, port),
-               "listing": lambda: _listing(src, entries)}[src.kind]()
+        doc = {"rss": partial(_rss, src, entries, port), "atom": partial(_atom, src, entries, port),
+               "listing": partial(_listing, src, entries)}[src.kind]()
         target = www / src.host / src.path.lstrip("/")
         if src.kind == "listing":
             target = target / "index.html"

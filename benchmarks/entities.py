@@ -63,7 +63,7 @@ def score(items: list[dict[str, Any]], predicted: list[list[ent.Entity]],
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     canon_ok = canon_all = 0
-    for item, pred in zip(items, predicted):
+    for item, pred in zip(items, predicted, strict=True):
         gold = {(s, e, lab): can for s, e, lab, can in item["gold"]}
         got = {(p.start, p.end, p.label): p.canonical for p in pred}
         for key, can in got.items():
@@ -116,7 +116,7 @@ def throughput(items: list[dict[str, Any]], repeat: int) -> None:
     started = time.perf_counter()
     for _ in range(repeat):
         found = ent.extract_entities(texts, paragraphs=spans)
-        for (t, _), f in zip(texts, found):
+        for (t, _), f in zip(texts, found, strict=True):
             find_officials(t, f)
     ours = time.perf_counter() - started
     by_lang: dict[str, list[str]] = {}
@@ -170,7 +170,7 @@ def main() -> None:
     shorts = [k for k, i in enumerate(items) if "file" not in i]
     for name, idx in (("seed pages", seeds), ("short texts", shorts)):
         print_scores(name, score([items[k] for k in idx], [predicted[k] for k in idx]))
-    officials = [(i["id"], o) for i, p in zip(items, predicted)
+    officials = [(i["id"], o) for i, p in zip(items, predicted, strict=True)
                  for o in find_officials(i["text"], p)]
     print(f"\nofficials found: {len(officials)}")
     for item_id, o in officials:

@@ -152,7 +152,8 @@ def build_translation_model(beam: int, size: str = "realistic") -> tuple[Path, P
             texts.append(title)
             texts.extend(paragraphs)
     dims = MODEL_SIZES[size]
-    key = hashlib.sha256(("v1|" + str(beam) + ("" if size == "realistic" else size) + "|".join(texts)).encode()).hexdigest()[:12]
+    fingerprint = "v1|" + str(beam) + ("" if size == "realistic" else size) + "|".join(texts)
+    key = hashlib.sha256(fingerprint.encode()).hexdigest()[:12]
     root = model_cache_dir() / f"model-{key}"
     info_path = root / "info.json"
     if info_path.exists():

@@ -50,7 +50,7 @@ def pairwise(labels: list[str], predicted: list[str]) -> tuple[float, float, int
     def pairs(counter: Counter) -> int:
         return sum(n * (n - 1) // 2 for n in counter.values())
 
-    tp = pairs(Counter(zip(labels, predicted)))
+    tp = pairs(Counter(zip(labels, predicted, strict=True)))
     true_pairs, pred_pairs = pairs(Counter(labels)), pairs(Counter(predicted))
     precision = tp / pred_pairs if pred_pairs else 1.0
     recall = tp / true_pairs if true_pairs else 1.0
@@ -67,7 +67,7 @@ def labelled(embeddings: bool) -> None:
     seconds = time.perf_counter() - started
     labels = [a["story"] for a in arts]
     p, r, tp, fp, fn = pairwise(labels, keys)
-    story = dict(zip((a["id"] for a in arts), keys))
+    story = dict(zip((a["id"] for a in arts), keys, strict=True))
     cross = [(x, y) for x, y in itertools.combinations(arts, 2)
              if x["story"] == y["story"] and x["lang"] != y["lang"]]
     cross_found = sum(story[x["id"]] == story[y["id"]] for x, y in cross)
@@ -108,27 +108,27 @@ def embedding_check(arts: list[dict], labels: list[str], keys: list[str]) -> Non
     off = ~np.eye(len(labels), dtype=bool)
     print(f"  cosine, same story: min {sims[same & off].min():.3f} median {np.median(sims[same & off]):.3f}; "
           f"different stories: max {sims[~same].max():.3f} median {np.median(sims[~same]):.3f}")
+
+    def find(parent: dict[str, str], k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
     for threshold in (0.85, 0.88, 0.90, 0.92, 0.94):
         # union the current stories with embedding pairs (same week) above the threshold
         parent = {k: k for k in keys}
-
-        def find(k: str) -> str:
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
         for i, j in itertools.combinations(range(len(arts)), 2):
             if sims[i, j] >= threshold and abs(days[i] - days[j]) <= 7:
-                parent[find(keys[i])] = find(keys[j])
-        merged = [find(k) for k in keys]
+                parent[find(parent, keys[i])] = find(parent, keys[j])
+        merged = [find(parent, k) for k in keys]
         p, r, *_ = pairwise(labels, merged)
         print(f"  stories + embeddings >= {threshold:.2f}: precision {p:.3f} recall {r:.3f}", end="")
         parent = {a["id"]: a["id"] for a in arts}
         for i, j in itertools.combinations(range(len(arts)), 2):
             if sims[i, j] >= threshold and abs(days[i] - days[j]) <= 7:
-                parent[find(arts[i]["id"])] = find(arts[j]["id"])
-        p, r, *_ = pairwise(labels, [find(a["id"]) for a in arts])
+                parent[find(parent, arts[i]["id"])] = find(parent, arts[j]["id"])
+        p, r, *_ = pairwise(labels, [find(parent, a["id"]) for a in arts])
         print(f"   (embeddings alone: precision {p:.3f} recall {r:.3f})")
 
 
@@ -142,7 +142,8 @@ FILLER = {
            "la réunion a eu lieu à l'hôtel de ville", "les partenaires partageront leur expérience en ligne",
            "les résultats seront présentés au conseil", "les citoyens peuvent suivre le travail sur le site",
            "le programme fait partie d'une stratégie plus large", "une deuxième phase est prévue l'an prochain"],
-    "es": ["el proyecto ayudará a los vecinos y a los comercios locales", "los responsables hablaron de los próximos pasos",
+    "es": ["el proyecto ayudará a los vecinos y a los comercios locales",
+           "los responsables hablaron de los próximos pasos",
            "la reunión tuvo lugar en el ayuntamiento", "los socios compartirán su experiencia en línea",
            "los resultados se presentarán al pleno", "la ciudadanía puede seguir el trabajo en la web",
            "el programa forma parte de una estrategia más amplia", "se prevé una segunda fase el año próximo"],

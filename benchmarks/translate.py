@@ -191,7 +191,7 @@ def adherence(work: Path) -> list[list[object]]:
         results = translate_texts(reqs, "en", glossary=folder, engine="apertium")
         required = present = 0
         statuses = {r.status for r in results}
-        for s, r in zip(items, results):
+        for s, r in zip(items, results, strict=True):
             protected = glossary.protect(s)
             required += len({e.signature for e in protected.entries})
             if r.status == "ok":

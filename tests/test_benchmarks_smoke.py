@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pressflow.pipeline.runner import STAGES
+
+pytestmark = pytest.mark.slow  # the benchmark harness runs every stage in subprocesses
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -199,7 +199,17 @@ def test_language_pinned_to_an_engine_without_its_model_exits_2(site: Path,
 
 
 def test_bad_config_case_count() -> None:
-    # + glossary line, output folder, missing file, translation engine, pinned engine
-    FIGURES["bad-config cases"] = len(BAD_CONFIGS) + 5
+    """The figure counts cases that exist: distinct parametrized ones, plus the tests below
+    (a renamed or removed one is a NameError here, not a silently wrong count)."""
+    names = [c[0] for c in BAD_CONFIGS]
+    assert len(set(names)) == len(names), "a case listed twice would be counted twice"
+    assert set(SUBPROCESS_CASES) <= set(names), "a subprocess case not in BAD_CONFIGS"
+    others = [test_bad_glossary_line_exits_2_with_file_and_line,
+              test_unusable_output_folder_exits_2_naming_the_setting,
+              test_missing_config_file_says_how_to_make_one,
+              test_unknown_translation_engine_exits_2_before_writing,
+              test_language_pinned_to_an_engine_without_its_model_exits_2]
+    assert len({f.__name__ for f in others}) == 5
+    FIGURES["bad-config cases"] = len(names) + len(others)
     print(f"\nbad-config cases: {FIGURES['bad-config cases']} "
           f"({len(SUBPROCESS_CASES)} also through `pressflow run`, exit 2)")

@@ -281,6 +281,7 @@ def test_stage_says_when_models_are_absent(tmp_path: Path, monkeypatch: pytest.M
 
 
 @needs_models
+@pytest.mark.slow
 def test_cli_entities_contract() -> None:
     lines = [{"id": "1", "text": "Emilia Saiz, Secretary General of UCLG, met in Seoul", "lang": "en"},
              {"id": 2, "text": "La CGLU se réunit à Séoul."}, {"id": "3", "text": ""}]

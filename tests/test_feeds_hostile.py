@@ -22,7 +22,7 @@ def rss(items: str, head: str = "") -> bytes:
 
 def test_billion_laughs_does_not_expand() -> None:
     entities = '<!ENTITY lol "lol">' + "".join(
-        f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10}">' for i in range(1, 10))
+        f'<!ENTITY lol{i} "{(f"&lol{i - 1};" if i > 1 else "&lol;") * 10}">' for i in range(1, 10))
     doc = rss("<item><title>&lol9;</title><link>https://port.example/n/1</link>"
               "<description>x</description></item>", f"<!DOCTYPE rss [{entities}]>\n")
     (entry,) = parse_feed(doc, url="https://port.example/feed")
@@ -87,7 +87,8 @@ def test_rss091_and_atom03() -> None:
     rss091 = b"""<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
  "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>Old</title>
 <link>https://old.example/</link><description>d</description><language>de</language>
-<item><title>Stadtfest &amp; Markt</title><link>https://old.example/1</link><description>Am Samstag.</description></item>
+<item><title>Stadtfest &amp; Markt</title><link>https://old.example/1</link>\
+<description>Am Samstag.</description></item>
 </channel></rss>"""
     (entry,) = parse_feed(rss091, url="https://old.example/rss")
     assert entry.title == "Stadtfest & Markt" and entry.lang_hint == "de"

@@ -231,5 +231,5 @@ def test_crawl_delay_from_robots_spaces_requests(server: HTTPServer) -> None:
         server.expect_request(f"/n/{i}.html").respond_with_handler(page)
     outcome = _crawl(server, "/news.html", kind="listing")
     assert outcome.status == "ok", outcome.error
-    gaps = [b - a for a, b in zip(sorted(starts), sorted(starts)[1:])]
+    gaps = [b - a for a, b in zip(sorted(starts), sorted(starts)[1:], strict=False)]
     assert len(starts) == 3 and all(g >= 0.9 for g in gaps)  # the site's Crawl-delay held

@@ -204,6 +204,7 @@ def test_each_hostile_case_alone_in_crawl(servers: HostileServers, case: Case) -
         assert SCRIPT_MARKER not in stored and "<script" not in stored.lower()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SUBPROCESS_ALONE)
 def test_each_dangerous_case_alone_in_a_run(servers: HostileServers, baseline: Run,
                                             tmp_path: Path, name: str) -> None:
@@ -213,6 +214,7 @@ def test_each_dangerous_case_alone_in_a_run(servers: HostileServers, baseline: R
     FIGURES.setdefault("alone", {})[name] = (run.seconds, run.peak_rss_mb)
 
 
+@pytest.mark.slow
 def test_all_hostile_cases_at_once(servers: HostileServers, baseline: Run, tmp_path: Path) -> None:
     secret = servers.canary.read_text().strip()
     run = run_pressflow(write_config(tmp_path / "all", servers, CASES))

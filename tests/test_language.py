@@ -76,7 +76,7 @@ def test_mixed_page_majority_by_characters_and_paragraph_spans() -> None:
     langs = [p.lang for p in found.paragraphs]
     assert langs[:3] == ["fr", "en", "es"]
     assert langs[3] == "fr"  # too short to judge alone: takes the article's language
-    for p, chunk in zip(found.paragraphs, (fr, en, es, "Contact:")):
+    for p, chunk in zip(found.paragraphs, (fr, en, es, "Contact:"), strict=True):
         assert text[p.start:p.end] == chunk
     assert 0 < found.confidence < 1
 
@@ -114,6 +114,7 @@ def test_stage_uses_source_language_as_prior_and_stores_paragraphs(tmp_path: Pat
     ctx.store.close()
 
 
+@pytest.mark.slow
 def test_cli_detect_contract() -> None:
     lines = [{"id": "a", "text": "Il Comune di Milano ha incontrato la delegazione"},
              {"id": 2, "text": ""}, {"id": "c", "text": "Inscrições abertas", "hint": "pt"}]

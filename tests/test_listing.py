@@ -51,6 +51,7 @@ def test_demo_listing_yields_each_story_with_its_own_date() -> None:
     assert all("cookies" not in a.text for a in articles)
 
 
+@pytest.mark.slow
 def test_extract_command_prints_one_line_per_listing_item() -> None:
     page = DEMO / "pages" / "uclg-digitalcities-news-fr.html"
     out = subprocess.run([sys.executable, "-m", "pressflow", "extract", str(page)],

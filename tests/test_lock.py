@@ -17,6 +17,8 @@ from test_hostile import write_config
 
 from pressflow.pipeline.runner import run_lock
 
+pytestmark = pytest.mark.slow  # a whole `pressflow run` (or several) in a subprocess
+
 FIGURES: dict[str, str] = {}
 
 

@@ -49,6 +49,7 @@ def test_a_database_of_the_first_version_upgrades_in_place(tmp_path: Path) -> No
     print(f"\nmigrations: upgraded a 0001_core database through {len(MIGRATIONS)} migrations")
 
 
+@pytest.mark.slow
 def test_a_nightly_run_on_an_old_database_keeps_one_copy_of_each_article(tmp_path: Path) -> None:
     """What an operator does after upgrading pressflow: the next night's run, same folder."""
     from test_crash import make_site

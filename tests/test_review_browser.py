@@ -19,7 +19,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import DEMO
+from conftest import DEMO, DemoRun
 from lxml import etree
 from support.publish import story_of
 
@@ -46,15 +46,12 @@ def _need_browser() -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def review_demo(demo_run: DemoRun, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's demo run, copied: the editor's clicks change the store."""
     _need_browser()
-    out = tmp_path_factory.mktemp("review-demo") / "out"
-    done = subprocess.run([sys.executable, "-m", "pressflow", "run", "--config",
-                           str(DEMO / "sources.yaml"), "--output", str(out), "-q"],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode in (0, 1), done.stderr  # 1: a source failed, the rest published
-    assert (out / "pressflow.db").exists(), done.stderr
-    return out
+    assert demo_run.returncode in (0, 1), demo_run.stderr  # 1: a source failed, the rest published
+    assert (demo_run.output / "pressflow.db").exists(), demo_run.stderr
+    return demo_run.copy_output(tmp_path_factory.mktemp("review-demo") / "out")
 
 
 def _story_of(db: Path, source: str, title_start: str = "") -> int:
@@ -90,14 +87,14 @@ def _watch(page: object) -> list[str]:
     return problems
 
 
-def test_editor_approves_rejects_edits_and_the_feed_follows(demo_run: Path, browser: object,
+def test_editor_approves_rejects_edits_and_the_feed_follows(review_demo: Path, browser: object,
                                                             tmp_path: Path) -> None:
-    db = demo_run / "pressflow.db"
+    db = review_demo / "pressflow.db"
     approve = _story_of(db, "WeGO")  # the French item the English site also reported
     reject = _story_of(db, "Shiraz Municipality")
     edit = _story_of(db, "UCLG Digital Cities", "Bureau")
     config = load_config(DEMO / "sources.yaml")
-    config.settings["output"] = str(demo_run)
+    config.settings["output"] = str(review_demo)
     server = ReviewServer(config, port=0, editor="nobody")
     server.start_in_thread()
     try:
@@ -153,16 +150,16 @@ def test_editor_approves_rejects_edits_and_the_feed_follows(demo_run: Path, brow
                        (edit, "edit_translation", "Playwright Editor")]
 
     done = subprocess.run([sys.executable, "-m", "pressflow", "publish", "--config",
-                           str(DEMO / "sources.yaml"), "--output", str(demo_run)],
+                           str(DEMO / "sources.yaml"), "--output", str(review_demo)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     print(done.stdout.strip())
-    rss = feedparser.parse((demo_run / "feed.xml").read_bytes())
-    atom = feedparser.parse((demo_run / "feed.atom").read_bytes())
-    jsonfeed = json.loads((demo_run / "feed.json").read_text())
+    rss = feedparser.parse((review_demo / "feed.xml").read_bytes())
+    atom = feedparser.parse((review_demo / "feed.atom").read_bytes())
+    jsonfeed = json.loads((review_demo / "feed.json").read_text())
     assert rss.bozo == 0 and atom.bozo == 0
     schema = etree.RelaxNG(etree.parse(str(ATOM_RNG)))
-    assert schema.validate(etree.parse(str(demo_run / "feed.atom"))), schema.error_log
+    assert schema.validate(etree.parse(str(review_demo / "feed.atom"))), schema.error_log
     for ids in ([story_of(e.id) for e in rss.entries], [story_of(e.id) for e in atom.entries],
                 [story_of(i["id"]) for i in jsonfeed["items"]]):
         assert reject not in ids
@@ -176,12 +173,12 @@ def test_editor_approves_rejects_edits_and_the_feed_follows(demo_run: Path, brow
           f"{edited.title!r}")
 
 
-def test_static_digest_opens_from_disk_and_filters(demo_run: Path, browser: object,
+def test_static_digest_opens_from_disk_and_filters(review_demo: Path, browser: object,
                                                    tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "pressflow", "publish", "--config",
-                    str(DEMO / "sources.yaml"), "--output", str(demo_run)],
+                    str(DEMO / "sources.yaml"), "--output", str(review_demo)],
                    capture_output=True, text=True, timeout=300, check=True)
-    digest = demo_run / "digest.html"
+    digest = review_demo / "digest.html"
     page = browser.new_page(viewport={"width": 1280, "height": 1100})
     problems = _watch(page)
     page.goto(digest.as_uri())

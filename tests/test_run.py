@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,14 +10,15 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import DEMO
+from conftest import DemoRun
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Partner</title><link>https://partner.example/</link>
 <description>d</description>
 <item><title>Smart city forum in Cuenca</title><link>https://partner.example/news/cuenca</link>
 <guid>c1</guid><pubDate>Mon, 03 Jun 2024 10:00:00 GMT</pubDate>
-<description>The forum gathered mayors and chief information officers from twelve cities to share digital services.</description></item>
+<description>The forum gathered mayors and chief information officers from twelve cities \
+to share digital services.</description></item>
 </channel></rss>"""
 
 
@@ -35,6 +35,7 @@ def _write_config(tmp_path: Path, extra_source: str = "") -> Path:
     return cfg
 
 
+@pytest.mark.slow
 def test_exit_0_when_every_source_is_fine(tmp_path: Path) -> None:
     cfg = _write_config(tmp_path)
     result = pressflow("run", "--config", str(cfg))
@@ -44,6 +45,7 @@ def test_exit_0_when_every_source_is_fine(tmp_path: Path) -> None:
     assert [e.title for e in feed.entries] == ["Smart city forum in Cuenca"]
 
 
+@pytest.mark.slow
 def test_exit_1_when_a_source_fails_and_the_rest_is_published(tmp_path: Path) -> None:
     cfg = _write_config(tmp_path, "  - name: Gone\n    url: gone.html\n    kind: page\n")
     result = pressflow("run", "--config", str(cfg))
@@ -68,27 +70,20 @@ def test_exit_2_on_usage_error(tmp_path: Path) -> None:
     assert "No such option" in result.stderr
 
 
+@pytest.mark.slow
 def test_quiet_run_prints_nothing(tmp_path: Path) -> None:
     cfg = _write_config(tmp_path)
     result = pressflow("run", "--quiet", "--config", str(cfg))
     assert result.returncode == 0 and result.stdout == ""
 
 
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[subprocess.CompletedProcess[str]]]:
-    """The bundled demo, copied so the test never touches the project's output/ folder."""
-    root = tmp_path_factory.mktemp("demo")
-    shutil.copytree(DEMO, root / "demo")
-    shutil.copytree(DEMO.parent / "glossary", root / "glossary")
-    out = root / "out"
-    runs = [pressflow("run", "--config", str(root / "demo" / "sources.yaml"), "--output", str(out))
-            for _ in range(2)]
-    return out, runs
-
-
-def test_demo_publishes_every_seed_and_rerun_changes_nothing(demo_run) -> None:
-    out, (first, second) = demo_run
-    assert first.returncode == 0, first.stdout + first.stderr
+@pytest.mark.slow
+def test_demo_publishes_every_seed_and_rerun_changes_nothing(demo_run: DemoRun, tmp_path: Path) -> None:
+    # the first run is the session's demo run (a copy of demo/, never the project's output/);
+    # the second runs on a copy of its output
+    assert demo_run.returncode == 0, demo_run.stdout + demo_run.stderr
+    out = demo_run.copy_output(tmp_path / "out")
+    second = pressflow("run", "--config", str(demo_run.config), "--output", str(out))
     assert second.returncode == 0, second.stdout + second.stderr
     for name in ("feed.xml", "digest.html", "report.json", "pressflow.db"):
         assert (out / name).exists(), name

@@ -16,6 +16,8 @@ from support.hostile_server import HOSTILE, HostileServers, make_canary
 from test_hostile import SETTINGS, write_config
 from test_lock import start, wait_for_request
 
+pytestmark = pytest.mark.slow  # a whole `pressflow run` (or several) in a subprocess
+
 
 @pytest.fixture
 def servers(tmp_path: Path):

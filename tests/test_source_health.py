@@ -60,7 +60,9 @@ def test_health_across_runs_in_report_and_summary(tmp_path: Path) -> None:
     assert fine["last_success"] and fine["last_error"] is None
     assert result.report["totals"]["silent"] == 1
     out = io.StringIO()
-    print_summary(result.report, config.output_dir, Console(file=out, width=200))
+    # wide enough that no cell folds: the error cell holds tmp_path, longer under pytest-xdist
+    # (.../popen-gw1/...), and a folded cell splits "failing 4 runs in a row" over two lines
+    print_summary(result.report, config.output_dir, Console(file=out, width=1000))
     text = out.getvalue()
     assert "failing 4 runs in a row" in text and "silent for 45 days" in text
     assert "45d!" in text and "1 source(s) silent" in text

@@ -40,7 +40,7 @@ def test_labelled_set_is_as_large_as_promised() -> None:
 
 def test_labelled_set_precision_and_recall() -> None:
     arts = LABELLED["articles"]
-    keys = dict(zip((a["id"] for a in arts), group_stories([_input(a) for a in arts])))
+    keys = dict(zip((a["id"] for a in arts), group_stories([_input(a) for a in arts]), strict=True))
     tp = fp = fn = 0
     for x, y in itertools.combinations(arts, 2):
         same, joined = x["story"] == y["story"], keys[x["id"]] == keys[y["id"]]

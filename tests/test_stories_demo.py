@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 from xml.etree import ElementTree
 
-DEMO = Path(__file__).resolve().parent.parent / "demo" / "sources.yaml"
+import pytest
+from conftest import DemoRun
+
+pytestmark = pytest.mark.slow  # reads the session's demo run (a whole `pressflow run`)
 
 
-def test_demo_pair_is_one_story_with_also_reported_by(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "pressflow", "run", "--config", str(DEMO),
-                             "--output", str(out), "--quiet"], capture_output=True, text=True,
-                            timeout=600)
-    assert result.returncode in (0, 1), result.stderr  # 1: a demo source may fail on purpose
+def test_demo_pair_is_one_story_with_also_reported_by(demo_run: DemoRun) -> None:
+    out = demo_run.output  # shared by the session: read only
+    assert demo_run.returncode in (0, 1), demo_run.stderr  # 1: a demo source may fail on purpose
     db = sqlite3.connect(out / "pressflow.db")
     rows = db.execute("SELECT a.source, m.story_id, m.method FROM story_members m "
                       "JOIN articles a ON a.id = m.article_id WHERE a.source LIKE 'WeGO%'").fetchall()

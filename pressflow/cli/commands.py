@@ -197,7 +197,7 @@ def translate(target: str, glossary_dir: str | None, engine: str) -> None:
     except PressflowError as exc:
         _fail(exc)
         return
-    for obj, res in zip(rows, results):
+    for obj, res in zip(rows, results, strict=True):
         _write({"id": obj["id"], "lang": res.lang, "translation": res.translation,
                 "engine": res.engine, "status": res.status,
                 **({"message": res.message} if res.message else {}),
@@ -226,7 +226,7 @@ def entities() -> None:
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
     found = annotate([(str(o.get("text") or ""), o.get("lang")) for o in rows])
-    for obj, ents in zip(rows, found):
+    for obj, ents in zip(rows, found, strict=True):
         _write({"id": obj["id"], "entities": [e.contract() for e in ents]})
 
 
@@ -249,7 +249,7 @@ def stories() -> None:
     from pressflow.stories.stage import group_stories, story_input_from_json
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    for obj, key in zip(rows, group_stories([story_input_from_json(o) for o in rows])):
+    for obj, key in zip(rows, group_stories([story_input_from_json(o) for o in rows]), strict=True):
         _write({"id": obj["id"], "story": key})
 
 

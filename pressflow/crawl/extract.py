@@ -59,8 +59,15 @@ class ExtractedPage:
     canonical_url: str | None = None
 
 
+def attribute(tag: Tag, name: str) -> str | None:
+    """A single-valued attribute as a string: bs4 types every value as possibly a list
+    (the values it splits, such as ``class`` and ``rel``)."""
+    value = tag.get(name)
+    return value if value is None or isinstance(value, str) else " ".join(value)
+
+
 def _clean(text: str, title: str) -> str:
-    kept = []
+    kept: list[str] = []
     for para in normalise_space(text).split("\n\n"):
         lines = [ln for ln in para.split("\n") if not any(p.match(ln.strip()) for p in NOISE_LINES)]
         # a title repeated as the first lines of the body adds nothing
@@ -83,20 +90,23 @@ def declared_lang(soup: BeautifulSoup, url: str | None = None) -> str | None:
     ``content-language``, or the ``hreflang`` alternate that points at this very page."""
     html = soup.find("html")
     if isinstance(html, Tag):
-        code = _lang_code(html.get("lang") or html.get("xml:lang"))
+        code = _lang_code(attribute(html, "lang") or attribute(html, "xml:lang"))
         if code:
             return code
-    for attrs in ({"property": "og:locale"}, {"http-equiv": re.compile("content-language", re.I)},
-                  {"name": re.compile("^(language|dc.language)$", re.I)}):
-        meta = soup.find("meta", attrs=attrs)
+    meta_attrs: tuple[tuple[str, str | re.Pattern[str]], ...] = (
+        ("property", "og:locale"), ("http-equiv", re.compile("content-language", re.I)),
+        ("name", re.compile("^(language|dc.language)$", re.I)))
+    for key, value in meta_attrs:
+        meta = soup.find("meta", attrs={key: value})
         if isinstance(meta, Tag):
-            code = _lang_code(meta.get("content"))
+            code = _lang_code(attribute(meta, "content"))
             if code:
                 return code
     if url:
         for link in soup.find_all("link", hreflang=True):
-            if link.get("href") and link["href"].rstrip("/") == url.rstrip("/"):
-                code = _lang_code(link["hreflang"])
+            href = attribute(link, "href")
+            if href and href.rstrip("/") == url.rstrip("/"):
+                code = _lang_code(attribute(link, "hreflang"))
                 if code and code != "x":
                     return code
     return None
@@ -159,7 +169,7 @@ def _title(soup: BeautifulSoup, extracted: Callable[[], str | None]) -> str:
     og = soup.find("meta", attrs={"property": "og:title"})
     h1 = soup.find("h1")
     candidates: list[Callable[[], str | None]] = [
-        lambda: og.get("content") if isinstance(og, Tag) else None,
+        lambda: attribute(og, "content") if isinstance(og, Tag) else None,
         lambda: h1.get_text(" ", strip=True) if isinstance(h1, Tag) else None,
         extracted,
         lambda: soup.title.get_text(" ", strip=True) if soup.title else None,
@@ -207,7 +217,10 @@ def _main_text(html: str, url: str | None) -> str:
     result = trafilatura.bare_extraction(html, url=url, with_metadata=False,
                                          include_comments=False, include_tables=True,
                                          deduplicate=False)
-    return (result.text or "") if result is not None else ""
+    if result is None:
+        return ""
+    text = result.get("text") if isinstance(result, dict) else result.text
+    return str(text or "")
 
 
 def _letters(text: str) -> int:
@@ -243,5 +256,5 @@ def extract_page(html: str, url: str | None = None, *, language: str | None = No
         text=_clean(text, title),
         published=published,
         lang=lang,
-        canonical_url=canonical.get("href") if isinstance(canonical, Tag) else None,
+        canonical_url=attribute(canonical, "href") if isinstance(canonical, Tag) else None,
     )

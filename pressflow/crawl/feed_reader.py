@@ -58,7 +58,7 @@ def advertised_feed(content: bytes, url: str) -> str | None:
         kind = str(link.get("type") or "").lower()
         if "alternate" in [r.lower() for r in link.get("rel") or []] and kind in (
                 "application/rss+xml", "application/atom+xml", "application/rdf+xml"):
-            return urljoin(url, link["href"])
+            return urljoin(url, str(link["href"]))
     return None
 
 

@@ -28,7 +28,7 @@ from urllib.parse import urldefrag, urljoin
 from bs4 import BeautifulSoup, Tag
 
 from pressflow.crawl.dates import first_date_in_text, parse_machine_date, year_from_url
-from pressflow.crawl.extract import declared_lang
+from pressflow.crawl.extract import attribute, declared_lang
 from pressflow.errors import ExtractionError
 from pressflow.text.html import normalise_space
 
@@ -59,7 +59,8 @@ def _heading_links(root: Tag) -> list[tuple[Tag, Tag]]:
         if link is None:
             parent_link = heading.find_parent("a", href=True)
             link = parent_link if isinstance(parent_link, Tag) else None
-        if link is None or not link["href"].strip() or link["href"].startswith(("#", "javascript:", "mailto:")):
+        href = attribute(link, "href") if link is not None else None
+        if link is None or not href or not href.strip() or href.startswith(("#", "javascript:", "mailto:")):
             continue
         if len(heading.get_text(" ", strip=True)) < 8:
             continue
@@ -70,7 +71,8 @@ def _heading_links(root: Tag) -> list[tuple[Tag, Tag]]:
 def _block_of(heading: Tag, all_headings: set[int]) -> Tag:
     """The largest ancestor of ``heading`` that holds no other story heading."""
     block = heading
-    while block.parent is not None and isinstance(block.parent, Tag) and block.parent.name not in ("body", "html", "[document]"):
+    while (block.parent is not None and isinstance(block.parent, Tag)
+           and block.parent.name not in ("body", "html", "[document]")):
         others = [h for h in block.parent.find_all(HEADINGS) if id(h) in all_headings and h is not heading]
         if others:
             break
@@ -106,11 +108,11 @@ def _item_date(block: Tag, lang: str | None, page_url: str, date_selector: str |
         el = block.select_one(date_selector)
         if el is None:
             return None
-        return (parse_machine_date(el.get("datetime") or el.get("content"))
+        return (parse_machine_date(attribute(el, "datetime") or attribute(el, "content"))
                 or first_date_in_text(el.get_text(" ", strip=True), lang, default_year=year_from_url(page_url)))
     time_el = block.find("time")
     if isinstance(time_el, Tag):
-        found = parse_machine_date(time_el.get("datetime")) or first_date_in_text(
+        found = parse_machine_date(attribute(time_el, "datetime")) or first_date_in_text(
             time_el.get_text(" ", strip=True), lang)
         if found:
             return found
@@ -154,7 +156,7 @@ def find_items(html: str | BeautifulSoup, url: str, *, selectors: dict[str, str]
     soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
     page_lang = declared_lang(soup, url) or language
     if selectors.get("item"):
-        blocks = []
+        blocks: list[tuple[Tag, Tag | None, Tag | None]] = []
         for block in soup.select(selectors["item"]):
             title_el = block.select_one(selectors["title"]) if selectors.get("title") else (
                 block.find(HEADINGS) or block.find("a", href=True))
@@ -163,7 +165,7 @@ def find_items(html: str | BeautifulSoup, url: str, *, selectors: dict[str, str]
             raise ExtractionError(f"the item selector {selectors['item']!r} matches nothing on "
                                   "the page", url=url)
     else:
-        blocks = find_item_blocks(soup)
+        blocks = list(find_item_blocks(soup))
     items: list[ListingItem] = []
     seen: set[str] = set()
     for block, title_el, link in blocks:
@@ -173,9 +175,12 @@ def find_items(html: str | BeautifulSoup, url: str, *, selectors: dict[str, str]
             link = title_el if title_el.name == "a" else title_el.find("a", href=True)
         if link is None:
             link = block.find("a", href=True)
-        if not isinstance(link, Tag) or not link.get("href"):
+        if not isinstance(link, Tag):
             continue
-        target = urldefrag(urljoin(url, link["href"].strip()))[0]
+        href = attribute(link, "href")
+        if not href:
+            continue
+        target = urldefrag(urljoin(url, href.strip()))[0]
         if target in seen:
             continue
         seen.add(target)
@@ -199,14 +204,14 @@ def next_page_url(html: str | BeautifulSoup, url: str, selector: str | None = No
         candidates = [el] if isinstance(el, Tag) else []
     else:
         candidates = [t for t in soup.find_all(["a", "link"], rel=True, href=True)
-                      if "next" in [r.lower() for r in t.get("rel", [])]]
+                      if "next" in [r.lower() for r in t.get("rel") or []]]
         if not candidates:
             candidates = [a for a in soup.find_all("a", href=True)
                           if re.search(r"(^|[\s_-])next($|[\s_-])", " ".join(a.get("class") or []), re.I)
                           or NEXT_WORDS.match(a.get_text(" ", strip=True) or "")
-                          or (a.get("aria-label") and NEXT_WORDS.match(a["aria-label"]))]
+                          or NEXT_WORDS.match(attribute(a, "aria-label") or "")]
     for tag in candidates:
-        href = tag.get("href", "") if isinstance(tag, Tag) else ""
+        href = (attribute(tag, "href") or "") if isinstance(tag, Tag) else ""
         if href and not href.startswith(("#", "javascript:")):
             target = urldefrag(urljoin(url, href))[0]
             if target.rstrip("/") != url.rstrip("/"):

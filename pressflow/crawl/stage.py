@@ -202,7 +202,7 @@ class _Crawler:
         self.known_skipped = len(items) - len(fresh)
         items = fresh
         pages = await asyncio.gather(*(self._item_page(item, first.url) for item in items))
-        return [_item_article(item, source, page) for item, page in zip(items, pages)]
+        return [_item_article(item, source, page) for item, page in zip(items, pages, strict=True)]
 
     async def _listing_items(self, url: str, html: str) -> list[ListingItem]:
         source = self.source

@@ -185,7 +185,7 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     # -- plumbing -------------------------------------------------------------------------
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: Any) -> None:  # "format": the stdlib signature
         pass  # the terminal shows the URL once; per-request lines would only be noise
 
     def _cookies(self) -> SimpleCookie:

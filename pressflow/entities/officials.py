@@ -65,7 +65,8 @@ class _Tok:
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     raw = resources.files("pressflow.data").joinpath("roles.yaml").read_text("utf-8")
-    return yaml.safe_load(raw)
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
@@ -194,12 +195,12 @@ def find_officials(text: str, entities: Sequence[EntityLike]) -> list[Official]:
         if i_end is not None and i_end + 2 < len(toks) and toks[i_end + 1].text in {",", "("}:
             phrase = _parse(toks, i_end + 2, person_starts)
         if phrase is None and i_start is not None:
-            e = i_start - 1
-            if e >= 0 and toks[e].text == ",":
-                e -= 1
-            for k in range(max(0, e - MAX_LEFT_TOKENS), e + 1):
+            last = i_start - 1
+            if last >= 0 and toks[last].text == ",":
+                last -= 1
+            for k in range(max(0, last - MAX_LEFT_TOKENS), last + 1):
                 cand = _parse(toks, k, person_starts)
-                if cand is not None and cand.last == e:
+                if cand is not None and cand.last == last:
                     phrase = cand
                     break
         if phrase is None:

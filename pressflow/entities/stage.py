@@ -82,7 +82,7 @@ class Entity:
 def model_available(lang: str | None) -> bool:
     """True when the spaCy package for ``lang`` is installed (never downloaded at run time)."""
     pkg = MODELS.get(lang or "")
-    return bool(pkg) and importlib.util.find_spec(pkg) is not None
+    return bool(pkg and importlib.util.find_spec(pkg) is not None)
 
 
 LOAD_SECONDS: dict[str, float] = {}  # per language: the stage reports model loading apart
@@ -219,10 +219,11 @@ def extract_entities(texts: Sequence[tuple[str, str | None]],
     jobs: dict[str, list[tuple[int, int, str, str]]] = {}
     via_translation: set[int] = set()
     for i, (text, lang) in enumerate(texts):
-        spans = (paragraphs[i] if paragraphs and paragraphs[i] else None) or [(0, len(text), lang)]
+        spans: Sequence[tuple[int, int, str | None]] = (
+            (paragraphs[i] if paragraphs and paragraphs[i] else None) or [(0, len(text), lang)])
         for start, end, span_lang in _runs(spans, lang):
             if load_model(span_lang or "") is not None:
-                jobs.setdefault(span_lang, []).append((i, start, text[start:end], "spacy"))
+                jobs.setdefault(span_lang or "", []).append((i, start, text[start:end], "spacy"))
             elif translations and translations[i] and i not in via_translation \
                     and load_model("en") is not None:
                 via_translation.add(i)
@@ -232,7 +233,7 @@ def extract_entities(texts: Sequence[tuple[str, str | None]],
         nlp = load_model(lang)
         assert nlp is not None
         docs = nlp.pipe((chunk for _, _, chunk, _ in items), batch_size=BATCH_SIZE)
-        for (i, off, _, how), doc in zip(items, docs):
+        for (i, off, _, how), doc in zip(items, docs, strict=True):
             if how == "translation":
                 found = _ner_entities(doc, 0, gaz, canon_map, "translation")
                 ner[i].extend(_verbatim(texts[i][0], found))
@@ -302,7 +303,7 @@ def _refine(text: str, found: list[Entity]) -> list[Entity]:
     return _dedupe(kept)
 
 
-def _runs(spans: Sequence[tuple[int, int, str]], lang: str | None
+def _runs(spans: Sequence[tuple[int, int, str | None]], lang: str | None
           ) -> list[tuple[int, int, str | None]]:
     """Neighbouring paragraphs of one language as one chunk: fewer, longer docs for spaCy."""
     out: list[tuple[int, int, str | None]] = []
@@ -387,7 +388,7 @@ def run_stage(ctx: RunContext) -> StageReport:
     n_entities = n_officials = 0
     by_method: dict[str, int] = {}
     with ctx.store.transaction():
-        for row, ents, title_ents in zip(rows, found_text, found_title):
+        for row, ents, title_ents in zip(rows, found_text, found_title, strict=True):
             records = [EntityMention(field, e.text, e.label, e.start, e.end, e.canonical,
                                      e.entity_id, e.method)
                        for field, group in (("title", title_ents), ("text", ents)) for e in group]

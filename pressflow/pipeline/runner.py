@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from pressflow import language, publish, translate
 from pressflow.config import Config
@@ -94,7 +94,7 @@ def run_lock(output_dir: Path, log: Callable[[str], None] | None = None) -> Iter
     """
     lock = output_dir / ".pressflow.lock"
     output_dir.mkdir(parents=True, exist_ok=True)
-    fh = open(lock, "a+", encoding="utf-8")  # noqa: SIM115 (held for the whole run)
+    fh = open(lock, "a+", encoding="utf-8")  # held for the whole run
     try:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -182,7 +182,7 @@ def run(config: Config, *, progress: Progress | None = None,
             started = time.monotonic()
             try:
                 report = stage(ctx)
-            except Exception as exc:  # noqa: BLE001 (one stage's bug must not lose the run)
+            except Exception as exc:
                 store.rollback_open_transaction()
                 _say(f"the {name} stage failed: {type(exc).__name__}: {exc}\n"
                      + "".join(traceback.format_exception(exc)).rstrip())
@@ -202,11 +202,11 @@ def run(config: Config, *, progress: Progress | None = None,
             status = "partial" if failed else "ok"
         if stop.is_set() or stage_errors:
             exit_code = EXIT_SOURCES_FAILED
-        report = build_report(store, config, run_id, reports, exit_code, status)
-        report["stage_errors"] = stage_errors
-        write_atomic(output_dir / "report.json", report_json(report))
-        store.finish_run(run_id, status, exit_code, report["totals"])
-        return RunResult(run_id, exit_code, report, interrupted=stop.is_set())
+        run_report = build_report(store, config, run_id, reports, exit_code, status)
+        run_report["stage_errors"] = stage_errors
+        write_atomic(output_dir / "report.json", report_json(run_report))
+        store.finish_run(run_id, status, exit_code, run_report["totals"])
+        return RunResult(run_id, exit_code, run_report, interrupted=stop.is_set())
 
 
 def _remove_half_written(output_dir: Path) -> None:
@@ -232,6 +232,14 @@ def preflight(config: Config) -> None:
     check_output_dir(config)
 
 
+class _Where(TypedDict, total=False):
+    """Where a configuration error is (ConfigError's keyword arguments); empty without a file."""
+
+    path: str | None
+    line: int | None
+    field: str | None
+
+
 def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
     """A language pinned to an engine (``engines: {fr: argos}``) that has no model for it is
     an operator's mistake, not a per-article ``no-model``: the operator asked for it."""
@@ -239,7 +247,7 @@ def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
 
     target = str(config.setting("target_language"))
     engines = Engines(settings)
-    where = {"path": str(config.path), "line": config.lines.get("translate"),
+    where: _Where = {"path": str(config.path), "line": config.lines.get("translate"),
              "field": "engines"} if config.path else {}
     for lang, name in sorted(settings.engines.items()):
         if name not in ("argos", "apertium") or lang == target:
@@ -256,7 +264,7 @@ def check_output_dir(config: Config) -> None:
     """Fail before anything is written when the output folder cannot be used."""
     output_dir = config.output_dir
     line = config.lines.get("output")
-    where = {"path": str(config.path), "line": line, "field": "output"} if config.path else {}
+    where: _Where = {"path": str(config.path), "line": line, "field": "output"} if config.path else {}
     fix = ("choose another folder with `output:` in settings or `--output DIR`, or make "
            "this one writable for the user running pressflow")
     try:

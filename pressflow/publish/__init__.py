@@ -53,28 +53,28 @@ def open_store(config: Config) -> Store:
 def publish_settings(config: Config) -> dict[str, Any]:
     """settings.publish, checked: a wrong type is a config error, not a crash mid-publish."""
     publish = dict(config.setting("publish") or {})
-    where = {"path": str(config.path) if config.path else None, "field": "publish"}
+    path = str(config.path) if config.path else None
     for key in publish:
         if key not in PUBLISH_KEYS:
             close = difflib.get_close_matches(str(key), PUBLISH_KEYS, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; valid: {', '.join(PUBLISH_KEYS)}"
-            raise ConfigError(f"unknown key settings.publish.{key}{hint}", **where)
+            raise ConfigError(f"unknown key settings.publish.{key}{hint}", path=path, field="publish")
     for key in ("days", "max_items"):
         value = publish.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                   or value < 1):
             raise ConfigError(f"settings.publish.{key} must be a whole number of 1 or more, "
-                              f"got {value!r}", **where)
+                              f"got {value!r}", path=path, field="publish")
     value = publish.get("require_approval", False)
     if not isinstance(value, bool):
         raise ConfigError(f"settings.publish.require_approval must be true or false, got "
-                          f"{value!r}", **where)
+                          f"{value!r}", path=path, field="publish")
     grace = publish.get("removed_source_grace_days", DEFAULT_REMOVED_SOURCE_GRACE_DAYS)
     if isinstance(grace, bool) or not isinstance(grace, int) or grace < 0:
         raise ConfigError(f"settings.publish.removed_source_grace_days must be a whole number "
-                          f"of 0 or more, got {grace!r}", path=where["path"], field="publish")
+                          f"of 0 or more, got {grace!r}", path=path, field="publish")
     publish["removed_source_grace_days"] = grace
-    publish["display_zone"] = display_zone(publish.get("timezone"), where["path"])
+    publish["display_zone"] = display_zone(publish.get("timezone"), path)
     publish.setdefault("max_items", DEFAULT_MAX_ITEMS)
     return publish
 
@@ -159,7 +159,7 @@ def publish_outputs(store: Store, config: Config) -> PublishResult:
     out = config.output_dir
     items, queue = digest_stories(store, config)
     info = FeedInfo.from_settings(publish, local_address(out), store.database_created())
-    files = {
+    files: dict[str, str | bytes] = {
         FEED_FILES["rss"]: rss_bytes(items, info),
         FEED_FILES["atom"]: atom_bytes(items, info),
         FEED_FILES["json"]: jsonfeed_bytes(items, info),

@@ -194,7 +194,8 @@ def build_feed(items: list[StoryItem], info: FeedInfo, fmt: str) -> FeedGenerato
 
 
 def rss_bytes(items: list[StoryItem], info: FeedInfo) -> bytes:
-    return build_feed(items, info, "rss").rss_str(pretty=True)
+    rss: bytes = build_feed(items, info, "rss").rss_str(pretty=True)
+    return rss
 
 
 def atom_bytes(items: list[StoryItem], info: FeedInfo) -> bytes:
@@ -221,7 +222,8 @@ def _fix_atom_links(data: bytes, items: list[StoryItem], info: FeedInfo) -> byte
             link = etree.Element(f"{{{ATOM_NS}}}link", {k: v for k, v in attrs.items() if v})
             link.tail = old[0].tail if old else None
             entry.insert(anchor + offset, link)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    atom: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return atom
 
 
 def _entry_links(item: StoryItem, info: FeedInfo) -> list[dict[str, str | None]]:

@@ -53,7 +53,7 @@ async def _check_all(config: Config) -> list[SourceCheck]:
         outcomes = await asyncio.gather(*(crawl_source_async(s, config, fetcher)
                                           for s in config.sources))
     rows = []
-    for source, outcome in zip(config.sources, outcomes):
+    for source, outcome in zip(config.sources, outcomes, strict=True):
         rows.append(SourceCheck(
             name=source.name, kind=source.kind, status=outcome.status,
             http_status=outcome.http_status, items=len(outcome.articles),

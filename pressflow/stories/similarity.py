@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import struct
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -111,7 +110,7 @@ def _empty_minhash() -> MinHash:
 
 
 def _sha1_32(data: bytes) -> int:
-    return struct.unpack("<I", hashlib.sha1(data).digest()[:4])[0]
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
 
 
 def signature(text: str) -> np.ndarray:
@@ -120,7 +119,8 @@ def signature(text: str) -> np.ndarray:
     sh = shingles(text)
     if sh:
         m.update_batch(list(sh))
-    return m.hashvalues.astype(np.uint64)
+    values: np.ndarray = m.hashvalues.astype(np.uint64)
+    return values
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
@@ -281,10 +281,10 @@ def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tupl
                 start = 1
             if sum(1 for k in kept[start:] if k) < 2:
                 kept = [k if k and (_is_special(w) or k not in common) else ""
-                        for k, w in zip(kept, words)]
+                        for k, w in zip(kept, words, strict=True)]
             if restrict is not None:
                 kept = [k if k and (k in restrict or _is_special(w)) else ""
-                        for k, w in zip(kept, words)]
+                        for k, w in zip(kept, words, strict=True)]
             # places: longest gazetteer phrase first
             i = 0
             used = [False] * len(words)
@@ -301,7 +301,7 @@ def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tupl
                         break
                 i += 1
             segment: list[str] = []
-            for word_kept, was_place in zip(kept + [""], used + [True]):
+            for word_kept, was_place in zip(kept + [""], used + [True], strict=True):
                 if word_kept and not was_place:
                     segment.append(word_kept)
                     for a in into:
@@ -425,7 +425,7 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
     eng_title, eng_text = (title, text) if (lang or "").startswith("en") and not english_text \
         else (english_title, english_text)
     if english_text:  # a translation: its names and places count too
-        e_whole, e_lead = extract_anchors(eng_title or "", eng_text)
+        e_whole, e_lead = extract_anchors(eng_title or "", eng_text or "")
         whole.all |= e_whole.all
         whole.places |= e_whole.places
         whole.names |= e_whole.names

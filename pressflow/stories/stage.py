@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,7 +127,7 @@ class CandidateIndex:
     def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
         raise NotImplementedError
 
-    def weight(self):  # type: ignore[no-untyped-def]
+    def weight(self) -> Callable[[str], float]:
         return idf_weight(self.df, self.size)
 
     def candidates(self, fp: Fingerprint) -> list[Fingerprint]:

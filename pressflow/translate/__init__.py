@@ -62,7 +62,7 @@ def translate_texts(requests: Sequence[TranslationRequest], target: str = "en", 
     results = translate_documents(docs, target, settings=settings, glossary_dir=glossary,
                                   engines=Engines(settings))
     out = []
-    for r, res in zip(requests, results):
+    for r, res in zip(requests, results, strict=True):
         assert res is not None
         out.append(TranslationResult(r.id, res.lang, res.fields.get("text") or "", res.engine,
                                      res.status, res.message, res.glossary_violations))

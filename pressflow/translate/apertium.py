@@ -108,6 +108,6 @@ class ApertiumEngine:
         parts = [p for p in re.split(r"\n\s*\n", joined.strip("\n"))]
         if len(parts) != len(todo):  # a line that would not stay alone: one call each
             parts = [self._call(mode, texts[i] + "\n") for i in todo]
-        for i, p in zip(todo, parts):
+        for i, p in zip(todo, parts, strict=True):
             out[i] = " ".join(p.split())
         return out

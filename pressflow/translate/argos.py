@@ -86,7 +86,7 @@ class ArgosEngine:
         if loaded.target_prefix:
             options["target_prefix"] = [loaded.target_prefix] * len(todo)
         results = loaded.translator.translate_batch([tokens[i] for i in todo], **options)
-        for i, r in zip(todo, results):
+        for i, r in zip(todo, results, strict=True):
             hyp = r.hypotheses[0]
             if loaded.target_prefix and hyp[:1] == loaded.target_prefix:
                 hyp = hyp[1:]

@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pressflow.store.records import StoredArticle
 from pressflow.translate.apertium import ApertiumEngine
@@ -187,7 +187,7 @@ def translate_documents(docs: Sequence[Document], target: str, *,
         if done is None:
             stopped = True
             continue
-        for i, res in zip(indexes, done):
+        for i, res in zip(indexes, done, strict=True):
             results[i] = res
     return results
 
@@ -218,7 +218,7 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         part = pending[start:start + chunk]
         outputs = engine.translate([u.engine_input for u in part], lang, target)
         rows = []
-        for u, out in zip(part, outputs):
+        for u, out in zip(part, outputs, strict=True):
             # capitals back before the terms: a kept name (WeGO) keeps its own spelling
             final = Glossary.restore(out.upper() if u.shouted else out, u.protected)
             translated[u.key] = final
@@ -299,7 +299,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
     written and named in the message (the article's status follows its main language).
     """
     flat: list[Document] = []
-    for d, plan in zip(docs, plans):
+    for d, plan in zip(docs, plans, strict=True):
         if plan is None:
             flat.append(d)
             continue
@@ -320,9 +320,8 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
         parts: list[str] = []
         left: dict[str, str] = {}  # language -> why its paragraphs stay as written
         violations = head.glossary_violations
-        terms = {str(t["source"]): dict(t)
-                 for t in head.glossary_details.get("terms", [])}  # type: ignore[union-attr]
-        missing = list(head.glossary_details.get("violations", []))  # type: ignore[call-overload]
+        terms = {str(t["source"]): dict(t) for t in _details(head, "terms")}
+        missing = list(_details(head, "violations"))
         translated = iter(outs)
         for piece in plan:
             if piece.lang is None:
@@ -333,8 +332,8 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
             if res.status == "ok":
                 parts.append(res.fields.get("text") or piece.text)
                 violations += res.glossary_violations
-                missing.extend(res.glossary_details.get("violations", []))  # type: ignore[arg-type]
-                for t in res.glossary_details.get("terms", []):  # type: ignore[union-attr]
+                missing.extend(_details(res, "violations"))
+                for t in _details(res, "terms"):
                     known = terms.setdefault(str(t["source"]), {**t, "count": 0})
                     known["count"] = int(known["count"]) + int(t["count"])
                 continue
@@ -358,3 +357,9 @@ def documents_from_articles(articles: Iterable[StoredArticle]) -> list[Document]
                      {f: (str(getattr(a, f)) if getattr(a, f) is not None else None) for f in FIELDS},
                      a.paragraph_spans)
             for a in articles]
+
+
+def _details(result: DocumentResult, key: str) -> list[dict[str, Any]]:
+    """One list of a result's glossary details ("terms" or "violations"): JSON-shaped
+    dicts, as _translate_language writes them."""
+    return cast("list[dict[str, Any]]", result.glossary_details.get(key, []))

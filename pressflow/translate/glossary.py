@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from pressflow.errors import GlossaryError
 
@@ -189,9 +190,9 @@ class Glossary:
                 found.append(Match(m.start(), m.end(), group[index]))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Match] = []
-        for m in found:
-            if not chosen or m.start >= chosen[-1].end:
-                chosen.append(m)
+        for match in found:
+            if not chosen or match.start >= chosen[-1].end:
+                chosen.append(match)
         return chosen
 
     def protect(self, sentence: str) -> Protected:
@@ -457,4 +458,4 @@ def import_terms(terms: dict[str, list[Term]], folder: Path, target: str) -> dic
 def entries_from_json(data: Sequence[dict[str, object]]) -> list[Entry]:
     """Entries stored by an earlier run (to find the articles a removed term touched)."""
     return [Entry(str(d["source"]), str(d["target"]), str(d.get("note") or ""),
-                  tuple(d.get("options") or ()), bool(d.get("keep"))) for d in data]
+                  tuple(cast("Sequence[str]", d.get("options") or ())), bool(d.get("keep"))) for d in data]

@@ -78,7 +78,7 @@ def _folder_size(path: Path) -> int:
 def list_models(folder: Path | None = None) -> list[InstalledModel]:
     """Installed translation packages, sorted by pair."""
     folder = folder or models_dir()
-    found = []
+    found: list[InstalledModel] = []
     if not folder.is_dir():
         return found
     for meta_path in sorted(folder.glob("*/metadata.json")):

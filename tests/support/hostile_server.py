@@ -171,7 +171,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             return
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:  # http.server's name
         path = self.path.split("?")[0]
         self.server.hits.append(path)
         if path == "/robots.txt":

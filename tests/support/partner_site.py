@@ -26,7 +26,7 @@ def partner_site() -> Iterator[PartnerSite]:
         def log_message(self, format: str, *args: object) -> None:  # quiet in test output
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             status, ctype, body = site.pages.get(urlsplit(self.path).path,
                                                  (404, "text/plain", "missing"))
             self.send_response(status)

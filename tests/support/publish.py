@@ -91,7 +91,7 @@ def build_store(tmp: Path, publish: dict | None = None) -> Fixture:
     with Store(out / "pressflow.db") as store:
         store.upsert_articles(arts, run_id=None)
         ids = [a.key for a in arts]
-        for a, key in zip(arts, ids):
+        for a, key in zip(arts, ids, strict=True):
             store.db["articles"].update(key, {"lang": a.lang})
         lyon_fr, lyon_en, milano, madrid, hostile, old = ids
         _translation(store, lyon_fr, "fr", "ok", "Lyon welcomes the smart cities summit",
