@@ -178,7 +178,7 @@ def test_unknown_translation_engine_exits_2_before_writing(site: Path) -> None:
                       encoding="utf-8")
     result = pressflow("run", "--config", str(config))
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f"{config}:2:" in result.stderr and "'deepl' is not one of" in result.stderr
+    assert f"{config}:3:" in result.stderr and "'deepl' is not one of" in result.stderr
     assert untouched(site)
 
 
@@ -192,7 +192,7 @@ def test_language_pinned_to_an_engine_without_its_model_exits_2(site: Path,
                       "    engines: {fr: argos}\nsources:\n" + GOOD_SOURCE, encoding="utf-8")
     result = pressflow("run", "--config", str(config))
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f"{config}:2:" in result.stderr
+    assert f"{config}:4:" in result.stderr  # the engines: line
     assert "engines.fr is argos, but argos has no fr->en model" in result.stderr
     assert "pressflow models install fr en" in result.stderr
     assert untouched(site)

@@ -96,7 +96,7 @@ def test_editor_approves_rejects_edits_and_the_feed_follows(demo_run: Path, brow
     reject = _story_of(db, "Shiraz Municipality")
     edit = _story_of(db, "UCLG Digital Cities", "Bureau")
     config = load_config(DEMO / "sources.yaml")
-    config.settings["output"] = str(demo_run)
+    config = config.with_output(demo_run)
     server = ReviewServer(config, port=0, editor="nobody")
     server.start_in_thread()
     try:

@@ -99,8 +99,7 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
     try:
         config = load_config(config_path)
         if output:
-            config.settings["output"] = str(Path(output).resolve())
-            config.lines.pop("output", None)  # a message about it must not point at the file
+            config = config.with_output(output)
         interactive = sys.stderr.isatty() and not quiet
         progress = RichProgress() if interactive else SilentProgress()
         result = run_pipeline(config, progress=progress)
@@ -404,9 +403,7 @@ def _load_for_output(config_path: str, output: str | None) -> Any:
     from pressflow.config import load_config
 
     config = load_config(config_path)
-    if output:
-        config.settings["output"] = str(Path(output).resolve())
-    return config
+    return config.with_output(output) if output else config
 
 
 @cli.command()
@@ -452,13 +449,13 @@ def digest(config_path: str, output: str | None, fmt: str) -> None:
       pressflow digest --config demo/sources.yaml --format markdown
       pressflow digest --format html > /tmp/digest.html
     """
-    from pressflow.publish import open_store, publish_settings, render_digest, render_markdown, select_stories
+    from pressflow.publish import open_store, render_digest, render_markdown, select_stories
 
     try:
         config = _load_for_output(config_path, output)
         with open_store(config) as store:
             items = select_stories(store, config)
-        title = str(publish_settings(config).get("title") or "Partner news (pressflow)")
+        title = config.settings.publish.title or "Partner news (pressflow)"
     except PressflowError as exc:
         _fail(exc)
         return

@@ -228,7 +228,7 @@ async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *
     fetch those stories' pages again.
     """
     started = time.monotonic()
-    budget = float(config.setting("deadline"))
+    budget = config.settings.crawl.deadline
     crawler = _Crawler(source, config, fetcher, started + budget, known_urls)
     outcome = SourceOutcome(source=source.name, status="failed")
 

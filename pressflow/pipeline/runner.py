@@ -194,7 +194,7 @@ def run(config: Config, *, progress: Progress | None = None,
             reports.append(report)
         failed = store.db.execute("SELECT count(*) FROM fetches WHERE run_id = ? AND status = "
                                   "'failed'", [run_id]).fetchone()[0]
-        threshold = int(config.setting("fail_threshold"))
+        threshold = config.settings.report.fail_threshold
         exit_code = EXIT_SOURCES_FAILED if failed > threshold else EXIT_OK
         if stop.is_set():
             status = "interrupted"
@@ -226,9 +226,8 @@ def preflight(config: Config) -> None:
     """Operator mistakes found before anything is written: a bad glossary line, an output
     folder that cannot be used. Each raises ConfigError (exit 2) naming file and line."""
     from pressflow.translate.glossary import check_folder
-    from pressflow.translate.stage import translate_settings
 
-    check_pinned_engines(config, translate_settings(config))
+    check_pinned_engines(config, config.settings.translate)
     if config.glossary_dir.is_dir():
         check_folder(config.glossary_dir)
     check_output_dir(config)
@@ -239,10 +238,11 @@ def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
     an operator's mistake, not a per-article ``no-model``: the operator asked for it."""
     from pressflow.translate.core import Engines, install_hint
 
-    target = str(config.setting("target_language"))
+    target = config.settings.target_language
     engines = Engines(settings)
-    where = {"path": str(config.path), "line": config.lines.get("translate"),
-             "field": "engines"} if config.path else {}
+    where = config.where("translate.engines" if "translate.engines" in config.lines
+                         else "translate")
+    where["field"] = "engines"
     for lang, name in sorted(settings.engines.items()):
         if name not in ("argos", "apertium") or lang == target:
             continue
@@ -257,8 +257,7 @@ def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
 def check_output_dir(config: Config) -> None:
     """Fail before anything is written when the output folder cannot be used."""
     output_dir = config.output_dir
-    line = config.lines.get("output")
-    where = {"path": str(config.path), "line": line, "field": "output"} if config.path else {}
+    where = config.where("output")
     fix = ("choose another folder with `output:` in settings or `--output DIR`, or make "
            "this one writable for the user running pressflow")
     try:

@@ -8,14 +8,12 @@ Both ``pressflow run`` (its last stage) and ``pressflow publish`` go through
 
 from __future__ import annotations
 
-import difflib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pressflow.config import Config
-from pressflow.errors import ConfigError, StoreError
+from pressflow.errors import StoreError
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.publish.atomic import write_atomic
 from pressflow.publish.digest import ReviewState, render_digest, render_markdown
@@ -24,11 +22,9 @@ from pressflow.publish.stories_view import StoryItem, load_stories
 from pressflow.store import Store
 
 __all__ = ["FeedInfo", "PublishResult", "ReviewState", "StoryItem", "load_stories",
-           "open_store", "publish_outputs", "publish_settings", "render_digest", "render_markdown",
+           "open_store", "publish_outputs", "render_digest", "render_markdown",
            "run_stage", "select_stories", "write_atomic"]
 
-DEFAULT_MAX_ITEMS = 100
-PUBLISH_KEYS = ("title", "link", "description", "require_approval", "days", "max_items")
 DIGEST_FILE = "digest.html"
 
 
@@ -40,35 +36,12 @@ def open_store(config: Config) -> Store:
     return Store(path)
 
 
-def publish_settings(config: Config) -> dict[str, Any]:
-    """settings.publish, checked: a wrong type is a config error, not a crash mid-publish."""
-    publish = dict(config.setting("publish") or {})
-    where = {"path": str(config.path) if config.path else None, "field": "publish"}
-    for key in publish:
-        if key not in PUBLISH_KEYS:
-            close = difflib.get_close_matches(str(key), PUBLISH_KEYS, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; valid: {', '.join(PUBLISH_KEYS)}"
-            raise ConfigError(f"unknown key settings.publish.{key}{hint}", **where)
-    for key in ("days", "max_items"):
-        value = publish.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                  or value < 1):
-            raise ConfigError(f"settings.publish.{key} must be a whole number of 1 or more, "
-                              f"got {value!r}", **where)
-    value = publish.get("require_approval", False)
-    if not isinstance(value, bool):
-        raise ConfigError(f"settings.publish.require_approval must be true or false, got "
-                          f"{value!r}", **where)
-    publish.setdefault("max_items", DEFAULT_MAX_ITEMS)
-    return publish
-
-
 def select_stories(store: Store, config: Config) -> list[StoryItem]:
     """The stories the feeds carry, by the rules in settings.publish."""
-    publish = publish_settings(config)
-    return load_stories(store, target=config.setting("target_language"),
-                        only_approved=bool(publish.get("require_approval")),
-                        max_items=publish.get("max_items"), days=publish.get("days"))
+    publish = config.settings.publish
+    return load_stories(store, target=config.settings.target_language,
+                        only_approved=publish.require_approval, max_items=publish.max_items,
+                        days=publish.days)
 
 
 @dataclass
@@ -79,10 +52,9 @@ class PublishResult:
 
 def publish_outputs(store: Store, config: Config) -> PublishResult:
     """Write feed.xml, feed.atom, feed.json and digest.html into the output folder."""
-    publish = publish_settings(config)
     out = config.output_dir
     items = select_stories(store, config)
-    info = FeedInfo.from_settings(publish, out.resolve().as_uri())
+    info = FeedInfo.from_settings(config.settings.publish, out.resolve().as_uri())
     files = {
         FEED_FILES["rss"]: rss_bytes(items, info),
         FEED_FILES["atom"]: atom_bytes(items, info),

@@ -19,6 +19,7 @@ import nh3
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from pressflow.config import PublishSettings
 from pressflow.publish.stories_view import StoryItem
 from pressflow.text.html import html_to_text
 
@@ -53,13 +54,13 @@ class FeedInfo:
     self_urls: dict[str, str]  # format -> the address of that file
 
     @classmethod
-    def from_settings(cls, publish: dict[str, Any], fallback_base: str) -> FeedInfo:
+    def from_settings(cls, publish: PublishSettings, fallback_base: str) -> FeedInfo:
         """``fallback_base`` (a file:// folder address) names the files when no link is set."""
-        link = str(publish.get("link") or "")
+        link = publish.link or ""
         base = (link.rstrip("/") + "/") if link else fallback_base.rstrip("/") + "/"
-        return cls(title=str(publish.get("title") or DEFAULT_TITLE),
+        return cls(title=publish.title or DEFAULT_TITLE,
                    link=link or DEFAULT_LINK,
-                   description=str(publish.get("description") or DEFAULT_DESCRIPTION),
+                   description=publish.description or DEFAULT_DESCRIPTION,
                    self_urls={fmt: base + name for fmt, name in FEED_FILES.items()})
 
 

@@ -44,7 +44,7 @@ def source_health(state: dict[str, Any], silent_after: int, now: datetime) -> di
 def build_report(store: Store, config: Config, run_id: int, stages: list[StageReport],
                  exit_code: int, status: str) -> dict[str, Any]:
     now = datetime.now(UTC)
-    silent_after = int(config.setting("silent_after_days"))
+    silent_after = config.settings.report.silent_after_days
     fetches = {r["source"]: r for r in store.db["fetches"].rows_where("run_id = ?", [run_id])}
     translations: dict[str, dict[str, int]] = {}
     for source_name, t_status, count in store.db.execute(
@@ -83,7 +83,7 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
             "sources": len(sources),
             "failed": sum(1 for s in sources if s["status"] == "failed"),
             "silent": sum(1 for s in sources if s["silent"]),
-            "fail_threshold": int(config.setting("fail_threshold")),
+            "fail_threshold": config.settings.report.fail_threshold,
             "silent_after_days": silent_after,
             "articles": store.db["articles"].count,
             "stories": store.db["stories"].count,

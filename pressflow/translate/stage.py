@@ -18,10 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pressflow.config import Config
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.store import Store, utcnow
-from pressflow.translate.base import TranslateSettings
 from pressflow.translate.cache import TranslationCache
 from pressflow.translate.core import Engines, documents_from_rows, translate_documents
 from pressflow.translate.glossary import Glossary, entries_from_json, load_glossary
@@ -66,17 +64,6 @@ def refresh_glossary_state(store: Store, folder: Path | None, target: str) -> di
     return forgotten
 
 
-def translate_settings(config: Config) -> TranslateSettings:
-    """The run's ``translate:`` settings, validated (errors name the line), with
-    ``models_dir`` resolved against the config file's folder."""
-    settings = TranslateSettings.from_mapping(
-        config.setting("translate"), path=str(config.path) if config.path else None,
-        line=config.lines.get("translate"))
-    if settings.models_dir:
-        settings.models_dir = str(config.resolve(settings.models_dir))
-    return settings
-
-
 def _articles_to_translate(store: Store, target: str, engines: Engines) -> list[dict[str, Any]]:
     rows = {r["id"]: r for r in store.pending("translate")}
     retry_sql = ("SELECT a.* FROM articles a JOIN translations t ON t.article_id = a.id AND "
@@ -107,8 +94,8 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
     report = StageReport("translate")
     started = time.monotonic()
     store = ctx.store
-    target = ctx.config.setting("target_language")
-    settings = translate_settings(ctx.config)
+    target = ctx.config.settings.target_language
+    settings = ctx.config.settings.translate
     folder = ctx.config.glossary_dir
     engines = Engines(settings)
     for pair, n in refresh_glossary_state(store, folder, target).items():
