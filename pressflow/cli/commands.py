@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from pressflow import __version__
-from pressflow.errors import ConfigError, PressflowError
+from pressflow.errors import PressflowError, exit_code_for
 
 T = TypeVar("T")
 
@@ -56,10 +56,8 @@ def _write(obj: dict[str, Any]) -> None:
 
 
 def _fail(exc: PressflowError) -> None:
-    from pressflow.errors import RunLocked
-
     click.echo(f"Error: {exc}", err=True)
-    sys.exit(2 if isinstance(exc, (ConfigError, RunLocked)) else 1)
+    sys.exit(exit_code_for(exc))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -91,18 +89,17 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
     Example:
       pressflow run --config demo/sources.yaml --output /tmp/pf
     """
+    import pressflow
     from pressflow.cli.summary import print_summary
-    from pressflow.config import load_config
     from pressflow.pipeline.context import SilentProgress
-    from pressflow.pipeline.runner import run as run_pipeline
 
     try:
-        config = load_config(config_path)
+        config = pressflow.load_config(config_path)
         if output:
             config = config.with_output(output)
         interactive = sys.stderr.isatty() and not quiet
         progress = RichProgress() if interactive else SilentProgress()
-        result = run_pipeline(config, progress=progress)
+        result = pressflow.run(config, progress=progress)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -152,10 +149,10 @@ def detect() -> None:
     Example:
       echo '{"id":"a","text":"Il Comune di Milano ha incontrato la delegazione"}' | pressflow detect
     """
-    from pressflow.language import detect as detect_lang
+    import pressflow
 
     for _, obj in _read_jsonl(sys.stdin):
-        found = detect_lang(str(obj.get("text") or ""), hint=obj.get("hint"))
+        found = pressflow.detect([str(obj.get("text") or "")], hints=[obj.get("hint")])[0]
         _write({"id": obj["id"], "lang": found.lang, "confidence": found.confidence})
 
 
@@ -179,21 +176,19 @@ def translate(target: str, glossary_dir: str | None, engine: str) -> None:
     Example:
       echo '{"id":"1","text":"La CGLU se réunit à Séoul","lang":"fr"}' | pressflow translate --to en --glossary glossary
     """
-    from pressflow.language import detect as detect_lang
-    from pressflow.translate import TranslationRequest, translate_texts
+    import pressflow
 
     folder = Path(glossary_dir) if glossary_dir else (Path("glossary") if Path("glossary").is_dir()
                                                       else None)
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    requests = [TranslationRequest(str(o["id"]), str(o.get("text") or ""),
-                                   o.get("lang") or detect_lang(str(o.get("text") or "")).lang)
-                for o in rows]
     try:
-        results = translate_texts(requests, target, glossary=folder, engine=engine)
+        results = pressflow.translate([str(o.get("text") or "") for o in rows], to=target,
+                                      langs=[o.get("lang") for o in rows], glossary=folder,
+                                      engine=engine)
     except PressflowError as exc:
         _fail(exc)
         return
-    for obj, res in zip(rows, results):
+    for obj, res in zip(rows, results, strict=True):
         _write({"id": obj["id"], "lang": res.lang, "translation": res.translation,
                 "engine": res.engine, "status": res.status,
                 **({"message": res.message} if res.message else {}),
@@ -218,11 +213,12 @@ def entities() -> None:
     every language (CGLU and UCLG -> UCLG, Séoul and Seul -> Seoul). Without "lang" the
     language is detected, paragraph by paragraph for mixed texts.
     """
-    from pressflow.entities.stage import annotate
+    import pressflow
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    found = annotate([(str(o.get("text") or ""), o.get("lang")) for o in rows])
-    for obj, ents in zip(rows, found):
+    found = pressflow.entities([str(o.get("text") or "") for o in rows],
+                               langs=[o.get("lang") for o in rows])
+    for obj, ents in zip(rows, found, strict=True):
         _write({"id": obj["id"], "entities": [e.contract() for e in ents]})
 
 
@@ -242,10 +238,10 @@ def stories() -> None:
     Example:
       cat articles.jsonl | pressflow stories
     """
-    from pressflow.stories.stage import group_stories, story_input_from_json
+    import pressflow
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    for obj, key in zip(rows, group_stories([story_input_from_json(o) for o in rows])):
+    for obj, key in zip(rows, pressflow.stories(rows), strict=True):
         _write({"id": obj["id"], "story": key})
 
 
@@ -264,10 +260,10 @@ def extract(path_or_url: str, language: str | None) -> None:
       pressflow extract demo/pages/shiraz-mayor-wego.html
       pressflow extract demo/pages/uclg-digitalcities-news-fr.html   # 10 lines
     """
-    from pressflow.crawl.stage import extract_location
+    import pressflow
 
     try:
-        articles = extract_location(path_or_url, language=language, base_dir=Path.cwd())
+        articles = pressflow.extract(path_or_url, language=language)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -289,13 +285,10 @@ def feed(path_or_url: str) -> None:
     Example:
       pressflow feed demo/feeds/wego.xml
     """
-    from pressflow.crawl.feed_reader import parse_feed
-    from pressflow.crawl.fetch import fetch
+    import pressflow
 
     try:
-        result = fetch(path_or_url, source=path_or_url, base_dir=Path.cwd())
-        entries = parse_feed(result.content, url=result.url, source=path_or_url,
-                             headers=result.headers)
+        entries = pressflow.feed(path_or_url)
     except PressflowError as exc:
         _fail(exc)
         return

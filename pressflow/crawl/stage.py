@@ -342,9 +342,7 @@ def extract_location(path_or_url: str, *, language: str | None = None,
     (whose item pages are read too, as in a run)."""
     from pressflow.config import Config as _Config
 
-    config = _Config(path=None, sources=[])
-    if base_dir is not None:
-        config.path = base_dir / "sources.yaml"
+    config = _Config.from_mapping(path=base_dir / "sources.yaml" if base_dir is not None else None)
     source = Source(name=path_or_url, url=path_or_url, kind="page", language=language)
     outcome = crawl_source(source, config)
     if outcome.status == "failed":

@@ -25,13 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pressflow.errors import PressflowError
+from pressflow.errors import ModelError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
-
-
-class ModelError(PressflowError):
-    """A package cannot be installed, found or removed; the message says which and why."""
 
 
 @dataclass
