@@ -7,12 +7,13 @@ The ``pressflow`` command calls these same functions::
 
     config = pressflow.load_config("sources.yaml")       # every mistake: ConfigError, file:line
     result = pressflow.run(config, output="/tmp/news")  # the nightly run; result.exit_code
-    pressflow.detect(["Il Comune di Milano ha incontrato la delegazione"])[0].lang   # 'it'
+    pressflow.detect_languages(["Il Comune di Milano ha incontrato la delegazione"])[0].lang  # it
 
 One function per stage over plain texts, as the JSON Lines commands do (same order out as
-in): :func:`detect`, :func:`translate`, :func:`entities`, :func:`stories`, :func:`extract`,
-:func:`feed`. Every error is a :class:`PressflowError`; :func:`exit_code_for` says which exit
-status the command line gives it. See docs/api.md.
+in): :func:`detect_languages`, :func:`translate_texts`, :func:`find_entities`,
+:func:`group_stories`, :func:`extract_articles`, :func:`read_feed`. Every error is a
+:class:`PressflowError`; :func:`exit_code_for` says which exit status the command line
+gives it. See docs/api.md.
 """
 
 from __future__ import annotations
@@ -52,8 +53,9 @@ if TYPE_CHECKING:
 __all__ = [
     "Config", "ConfigError", "EditorialError", "EngineError", "ExtractionError", "FeedParseError",
     "FetchError", "GlossaryError", "ModelError", "PressflowError", "RunLocked", "Settings",
-    "SourceError", "StoreError", "__version__", "detect", "entities", "exit_code_for", "extract",
-    "feed", "load_config", "run", "stories", "translate",
+    "SourceError", "StoreError", "__version__", "detect_languages", "exit_code_for",
+    "extract_articles", "find_entities", "group_stories", "load_config", "read_feed", "run",
+    "translate_texts",
 ]
 
 __version__ = "0.1.0"
@@ -94,7 +96,8 @@ def _each(values: Sequence[str | None] | None, n: int, what: str) -> list[str | 
     return list(values)
 
 
-def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> list[Detection]:
+def detect_languages(texts: Sequence[str],
+                     hints: Sequence[str | None] | None = None) -> list[Detection]:
     """Language of each text (``pressflow detect``): ISO 639-1 and a confidence, ``und`` when
     unsure. A hint (a declared language) wins near-ties only."""
     from pressflow.language import detect as detect_one
@@ -103,9 +106,10 @@ def detect(texts: Sequence[str], hints: Sequence[str | None] | None = None) -> l
             for text, hint in zip(texts, _each(hints, len(texts), "hints"), strict=True)]
 
 
-def translate(texts: Sequence[str], *, to: str = "en", langs: Sequence[str | None] | None = None,
-              glossary: PathLike | None = None, engine: str | None = None,
-              settings: TranslateSettings | None = None) -> list[TranslationResult]:
+def translate_texts(texts: Sequence[str], *, to: str = "en",
+                    langs: Sequence[str | None] | None = None,
+                          glossary: PathLike | None = None, engine: str | None = None,
+                    settings: TranslateSettings | None = None) -> list[TranslationResult]:
     """Translate each text into ``to`` (``pressflow translate``), glossary enforced.
 
     ``langs``: each text's language, detected where missing. ``glossary``: a folder of
@@ -113,7 +117,8 @@ def translate(texts: Sequence[str], *, to: str = "en", langs: Sequence[str | Non
     ``engine``: auto, argos, apertium or none. Each result has ``status`` ok, no-model,
     same-language or error.
     """
-    from pressflow.translate import TranslationRequest, translate_texts
+    from pressflow.translate import TranslationRequest
+    from pressflow.translate import translate_texts as translate_batch
 
     folder = Path(glossary) if glossary is not None else None
     if folder is not None and not folder.is_dir():
@@ -121,12 +126,13 @@ def translate(texts: Sequence[str], *, to: str = "en", langs: Sequence[str | Non
                             "keep.txt (`pressflow init DIR` writes a starter one)",
                             path=str(folder))
     given = _each(langs, len(texts), "langs")
-    requests = [TranslationRequest(str(i), text, lang or detect([text])[0].lang)
+    requests = [TranslationRequest(str(i), text, lang or detect_languages([text])[0].lang)
                 for i, (text, lang) in enumerate(zip(texts, given, strict=True))]
-    return translate_texts(requests, to, glossary=folder, engine=engine, settings=settings)
+    return translate_batch(requests, to, glossary=folder, engine=engine, settings=settings)
 
 
-def entities(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> list[list[Entity]]:
+def find_entities(texts: Sequence[str],
+                  langs: Sequence[str | None] | None = None) -> list[list[Entity]]:
     """People, organisations and places in each text (``pressflow entities``), each with
     the canonical name that is the same in every language."""
     from pressflow.entities.stage import annotate
@@ -134,20 +140,21 @@ def entities(texts: Sequence[str], langs: Sequence[str | None] | None = None) ->
     return annotate(list(zip(texts, _each(langs, len(texts), "langs"), strict=True)))
 
 
-def stories(articles: Sequence[StoryInput | Mapping[str, Any]]) -> list[str]:
+def group_stories(articles: Sequence[StoryInput | Mapping[str, Any]]) -> list[str]:
     """A story key per article (``pressflow stories``): equal keys are the same story.
 
     Each article is a :class:`~pressflow.stories.stage.StoryInput` or a mapping with the
     JSON Lines fields: id, lang, title, text, and optionally url, published, source.
     """
-    from pressflow.stories.stage import StoryInput, group_stories, story_input_from_json
+    from pressflow.stories.stage import StoryInput, story_input_from_json
+    from pressflow.stories.stage import group_stories as group
 
     items = [a if isinstance(a, StoryInput) else story_input_from_json(dict(a)) for a in articles]
-    return group_stories(items)
+    return group(items)
 
 
-def extract(path_or_url: str, *, language: str | None = None,
-            base_dir: PathLike | None = None) -> list[Article]:
+def extract_articles(path_or_url: str, *, language: str | None = None,
+                     base_dir: PathLike | None = None) -> list[Article]:
     """The article of an HTML page (``pressflow extract``); a listing page gives one
     article per item. A relative path is relative to ``base_dir`` (default: the current
     folder). Raises SourceError when nothing can be read."""
@@ -157,7 +164,7 @@ def extract(path_or_url: str, *, language: str | None = None,
                             base_dir=Path(base_dir) if base_dir is not None else Path.cwd())
 
 
-def feed(path_or_url: str, *, base_dir: PathLike | None = None) -> list[Article]:
+def read_feed(path_or_url: str, *, base_dir: PathLike | None = None) -> list[Article]:
     """The entries of an RSS, Atom or RDF feed (``pressflow feed``). Raises SourceError
     (FetchError, FeedParseError) when it cannot be read."""
     from pressflow.crawl.feed_reader import parse_feed

@@ -152,7 +152,8 @@ def detect() -> None:
     import pressflow
 
     for _, obj in _read_jsonl(sys.stdin):
-        found = pressflow.detect([str(obj.get("text") or "")], hints=[obj.get("hint")])[0]
+        text = str(obj.get("text") or "")
+        found = pressflow.detect_languages([text], hints=[obj.get("hint")])[0]
         _write({"id": obj["id"], "lang": found.lang, "confidence": found.confidence})
 
 
@@ -182,7 +183,7 @@ def translate(target: str, glossary_dir: str | None, engine: str) -> None:
                                                       else None)
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
     try:
-        results = pressflow.translate([str(o.get("text") or "") for o in rows], to=target,
+        results = pressflow.translate_texts([str(o.get("text") or "") for o in rows], to=target,
                                       langs=[o.get("lang") for o in rows], glossary=folder,
                                       engine=engine)
     except PressflowError as exc:
@@ -216,7 +217,7 @@ def entities() -> None:
     import pressflow
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    found = pressflow.entities([str(o.get("text") or "") for o in rows],
+    found = pressflow.find_entities([str(o.get("text") or "") for o in rows],
                                langs=[o.get("lang") for o in rows])
     for obj, ents in zip(rows, found, strict=True):
         _write({"id": obj["id"], "entities": [e.contract() for e in ents]})
@@ -241,7 +242,7 @@ def stories() -> None:
     import pressflow
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    for obj, key in zip(rows, pressflow.stories(rows), strict=True):
+    for obj, key in zip(rows, pressflow.group_stories(rows), strict=True):
         _write({"id": obj["id"], "story": key})
 
 
@@ -263,7 +264,7 @@ def extract(path_or_url: str, language: str | None) -> None:
     import pressflow
 
     try:
-        articles = pressflow.extract(path_or_url, language=language)
+        articles = pressflow.extract_articles(path_or_url, language=language)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -288,7 +289,7 @@ def feed(path_or_url: str) -> None:
     import pressflow
 
     try:
-        entries = pressflow.feed(path_or_url)
+        entries = pressflow.read_feed(path_or_url)
     except PressflowError as exc:
         _fail(exc)
         return
