@@ -59,7 +59,7 @@ SETTINGS: dict[str, tuple[Any, str]] = {
                       "threads (0 = all cores); batch_size (32 sentences); models_dir (argos "
                       "packages; default $ARGOS_PACKAGES_DIR or argos' folder); package_index "
                       "(URL of the argos index); max_input_tokens (250 per sentence)"),
-    "publish": ({}, "feeds and digest: title, link (public address of the output folder), "
+    "publish": ({}, "feeds and digest: title, link (public http(s) address of the output folder), "
                     "description, require_approval (true: only approved stories; default false: "
                     "all not rejected), days (only stories of the last N days; default all), "
                     "max_items (default 100)"),
