@@ -354,7 +354,7 @@ def _check_url(url: str, where: dict[str, Any], base_dir: Path) -> str:
             raise ConfigError(f"url {url!r} has an invalid port ({exc})", **where) from exc
         return url
     if parsed.scheme == "file" or parsed.scheme == "" or len(parsed.scheme) == 1:
-        return url  # a local path; checked when fetched, so a missing demo page fails one source
+        return url  # a local path; load_config checks that it exists
     raise ConfigError(f"url {url!r}: scheme {parsed.scheme!r} is not supported "
                       "(use http://, https://, file:// or a local path)", **where)
 
@@ -555,6 +555,11 @@ YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
 )
 
 
+# What the parser was reading, in the same words: (words in its context, plain name).
+YAML_CONTEXTS = (("block collection", "list or mapping"), ("block mapping", "mapping"),
+                 ("flow sequence", "[...] list"), ("flow mapping", "{...} mapping"))
+
+
 def _excerpt(text: str, line: int | None, column: int | None) -> str:
     """The offending line of the file, with a caret under the column."""
     lines = text.splitlines()
@@ -574,11 +579,12 @@ def _yaml_syntax_error(exc: yaml.YAMLError, text: str, path: str) -> ConfigError
     column = mark.column if mark else None
     plain = next((words for key, words in YAML_PROBLEMS if key in problem), problem)
     if context and start is not None:
-        if "end of stream" in problem:  # an unclosed quote or bracket: point at its start
-            line, column = start.line + 1, start.column
+        if "end of stream" in problem or "<stream end>" in problem:
+            line, column = start.line + 1, start.column  # unclosed: point at where it opens
             plain += f" (it opens at line {line})"
         else:
-            plain += f" ({context} that starts at line {start.line + 1})"
+            what = next((words for key, words in YAML_CONTEXTS if key in context), "block")
+            plain += f" (the {what} that starts at line {start.line + 1})"
     return ConfigError(f"YAML syntax error: {plain}{_excerpt(text, line, column)}", path=path,
                        line=line)
 
