@@ -248,7 +248,7 @@ def one_store(n: int, new: int) -> dict:
                      "text": i.text, "published": f"{i.published}T09:00:00+00:00",
                      "lang": i.lang, "content_hash": i.id} for i in batch)
 
-        ctx = RunContext(store=store, config=Config(path=None, sources=[]), run_id=0)
+        ctx = RunContext(store=store, config=Config.from_mapping(), run_id=0)
         insert(items[:n - new])
         started, cpu0 = time.perf_counter(), cpu()
         run_stage(ctx)

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
+from urllib.request import url2pathname
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -57,21 +61,206 @@ SETTINGS: dict[str, tuple[Any, str]] = {
                       "threads (0 = all cores); batch_size (32 sentences); models_dir (argos "
                       "packages; default $ARGOS_PACKAGES_DIR or argos' folder); package_index "
                       "(URL of the argos index); max_input_tokens (250 per sentence)"),
-    "publish": ({}, "feeds and digest: title, link (public address of the output folder), "
+    "publish": ({}, "feeds and digest: title, link (public http(s) address of the output folder), "
                     "description, require_approval (true: only approved stories; default false: "
                     "all not rejected), days (only stories of the last N days; default all), "
                     "max_items (default 100)"),
 }
 
 
+ENGINES = ("auto", "argos", "apertium", "none")
+PUBLISH_KEYS = ("title", "link", "description", "require_approval", "days", "max_items",
+                "timezone", "removed_source_grace_days")
+DEFAULT_MAX_ITEMS = 100
+# a removed partner's items stay a week: long enough for readers who saw them yesterday,
+# short enough that a partner removed for a reason is soon gone
+DEFAULT_REMOVED_SOURCE_GRACE_DAYS = 7
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    """How every source is fetched: the top-level fetch settings of sources.yaml."""
+
+    user_agent: str = SETTINGS["user_agent"][0]
+    timeout: float = SETTINGS["timeout"][0]
+    deadline: float = SETTINGS["deadline"][0]
+    max_bytes: int = SETTINGS["max_bytes"][0]
+    max_redirects: int = SETTINGS["max_redirects"][0]
+    concurrency: int = SETTINGS["concurrency"][0]
+    per_host_delay: float = SETTINGS["per_host_delay"][0]
+
+
+@dataclass(frozen=True)
+class TranslateSettings:
+    """The ``translate:`` mapping of sources.yaml settings, validated."""
+
+    engine: str = "auto"
+    engines: dict[str, str] = field(default_factory=dict)
+    beam_size: int = 4
+    threads: int = 0
+    batch_size: int = 32
+    models_dir: str | None = None
+    package_index: str | None = None
+    max_input_tokens: int = 250
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any] | None, where: str = "settings.translate",
+                     path: str | None = None, line: int | None = None,
+                     lines: Mapping[str, int] | None = None) -> TranslateSettings:
+        """Build from the config mapping; an unknown key or bad value is a ConfigError that
+        names the key's own line (``lines``) or else the section's (``line``)."""
+        values = dict(values or {})
+        known = tuple(cls.__dataclass_fields__)
+
+        def at(key: str) -> int | None:
+            return (lines or {}).get(key, line)
+
+        for key in values:
+            if key not in known:
+                hint = _suggest(str(key), known)
+                raise ConfigError(f"unknown key {key!r} in {where}{hint}", path=path, line=at(key),
+                                  field=key)
+        s = cls(**values)
+        for name in ("beam_size", "threads", "batch_size", "max_input_tokens"):
+            v = getattr(s, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v < (0 if name == "threads" else 1):
+                raise ConfigError(f"{where}.{name} must be a whole number"
+                                  f"{'' if name == 'threads' else ' of at least 1'}, got {v!r}",
+                                  path=path, line=at(name), field=name)
+        for name in ("models_dir", "package_index"):
+            if getattr(s, name) is not None and not isinstance(getattr(s, name), str):
+                raise ConfigError(f"{where}.{name} must be text, got {getattr(s, name)!r}",
+                                  path=path, line=at(name), field=name)
+        if s.engine not in ENGINES:
+            raise ConfigError(f"{where}.engine {s.engine!r} is not one of {', '.join(ENGINES)}",
+                              path=path, line=at("engine"), field="engine")
+        if not isinstance(s.engines, dict):
+            raise ConfigError(f"{where}.engines must map a language to an engine, "
+                              "for example {fr: apertium}", path=path, line=at("engines"),
+                              field="engines")
+        for lang, engine in s.engines.items():
+            if engine not in ENGINES:
+                raise ConfigError(f"{where}.engines.{lang}: {engine!r} is not one of "
+                                  f"{', '.join(ENGINES)}", path=path, line=at("engines"),
+                                  field="engines")
+        return s
+
+    def engine_for(self, lang: str) -> str:
+        return self.engines.get(lang, self.engine)
+
+
+@dataclass(frozen=True)
+class PublishSettings:
+    """The ``publish:`` mapping: the feeds' channel and which stories they carry."""
+
+    title: str | None = None
+    link: str | None = None  # public http(s) address of the output folder
+    description: str | None = None
+    require_approval: bool = False
+    days: int | None = None
+    max_items: int = DEFAULT_MAX_ITEMS
+    timezone: str | None = None  # an IANA name: show every time in it (dates stay dates)
+    removed_source_grace_days: int = DEFAULT_REMOVED_SOURCE_GRACE_DAYS
+
+    @property
+    def display_zone(self) -> tzinfo | None:
+        """``timezone`` as a zone, or None: show each time in the offset its source wrote."""
+        return ZoneInfo(self.timezone) if self.timezone else None
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any] | None, path: str | None = None,
+                     line: int | None = None,
+                     lines: Mapping[str, int] | None = None) -> PublishSettings:
+        """Build from the config mapping; every mistake is a ConfigError naming its line."""
+        values = dict(values or {})
+
+        def where(key: str) -> dict[str, Any]:
+            return {"path": path, "line": (lines or {}).get(key, line), "field": key}
+
+        for key, value in values.items():
+            if key not in PUBLISH_KEYS:
+                raise ConfigError(f"unknown key settings.publish.{key}"
+                                  f"{_suggest(str(key), PUBLISH_KEYS)}", **where(str(key)))
+            if key in ("days", "max_items") and (isinstance(value, bool)
+                                                 or not isinstance(value, int) or value < 1):
+                raise ConfigError(f"settings.publish.{key} must be a whole number of 1 or more, "
+                                  f"got {value!r}", **where(key))
+            if key == "require_approval" and not isinstance(value, bool):
+                raise ConfigError(f"settings.publish.require_approval must be true or false, got "
+                                  f"{value!r}", **where(key))
+            if key == "removed_source_grace_days" and (isinstance(value, bool)
+                                                       or not isinstance(value, int) or value < 0):
+                raise ConfigError(f"settings.publish.removed_source_grace_days must be a whole number "
+                                  f"of 0 or more, got {value!r}", **where(key))
+            if key == "timezone":
+                _check_time_zone(value, where(key))
+            if key in ("title", "link", "description") and not isinstance(value, str):
+                raise ConfigError(f"settings.publish.{key} must be text, got {value!r}",
+                                  **where(key))
+        link = values.get("link")
+        if link:
+            parsed = urlparse(link)
+            if parsed.scheme not in ("http", "https") or not parsed.hostname:
+                raise ConfigError("settings.publish.link must be the http(s) address where readers "
+                                  f"find the output folder (e.g. https://news.example.org/), got "
+                                  f"{link!r}", **where("link"))
+        return cls(**values)
+
+
+def _check_time_zone(name: object, where: dict[str, Any]) -> None:
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"settings.publish.timezone must be a time zone name such as "
+                          f"Europe/Paris, got {name!r}", **where)
+    try:
+        ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"settings.publish.timezone: unknown time zone {name!r} (use an "
+                          f"IANA name such as Europe/Paris or UTC)", **where) from exc
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """What the run report and the exit status count as trouble."""
+
+    silent_after_days: int = SETTINGS["silent_after_days"][0]
+    fail_threshold: int = SETTINGS["fail_threshold"][0]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of a sources.yaml, validated and typed; paths resolved against the file.
+
+    Stages read their own section (``settings.crawl``, ``settings.translate``, ...).
+    """
+
+    output: Path
+    glossary: Path
+    target_language: str = SETTINGS["target_language"][0]
+    crawl: CrawlSettings = field(default_factory=CrawlSettings)
+    translate: TranslateSettings = field(default_factory=TranslateSettings)
+    publish: PublishSettings = field(default_factory=PublishSettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
+
+
 @dataclass
 class Config:
-    """A validated sources.yaml."""
+    """A validated sources.yaml: its sources and its typed settings."""
 
     path: Path | None
     sources: list[Source]
-    settings: dict[str, Any] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)  # setting -> its line, for messages
+    settings: Settings
+    # where each setting stands, for messages: "timeout", "publish", "publish.link", ...
+    lines: dict[str, int] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)  # the settings as written, validated
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any] | None = None,
+                     sources: Sequence[Source] = (), path: Path | None = None) -> Config:
+        """A config built in Python (tests, embedding) with the same checks as the file's."""
+        base_dir = path.parent if path else Path.cwd()
+        values = dict(settings or {})
+        typed = build_settings(values, {}, str(path) if path else None, base_dir)
+        return cls(path=path, sources=list(sources), settings=typed, values=values)
 
     @property
     def base_dir(self) -> Path:
@@ -79,20 +268,91 @@ class Config:
 
     def resolve(self, value: str | os.PathLike[str]) -> Path:
         """A path from the config, relative to the config file."""
-        p = Path(value).expanduser()
-        # resolved, so messages and reports show /srv/news/output, not demo/../output
-        return (p if p.is_absolute() else (self.base_dir / p)).resolve()
+        return _resolve(value, self.base_dir)
 
     def setting(self, name: str) -> Any:
-        return self.settings.get(name, SETTINGS[name][0])
+        """A top-level setting by name, as written (validated) or its default."""
+        return self.values.get(name, SETTINGS[name][0])
+
+    def where(self, key: str) -> dict[str, Any]:
+        """``path``/``line``/``field`` of a setting, for a ConfigError raised after loading."""
+        return {"path": str(self.path) if self.path else None, "line": self.lines.get(key),
+                "field": key.rsplit(".", 1)[-1]}
 
     @property
     def output_dir(self) -> Path:
-        return self.resolve(self.setting("output"))
+        return self.settings.output
 
     @property
     def glossary_dir(self) -> Path:
-        return self.resolve(self.setting("glossary"))
+        return self.settings.glossary
+
+    def with_output(self, folder: str | os.PathLike[str]) -> Config:
+        """The same config writing to ``folder`` (``--output``); messages about the output
+        folder then no longer point at the file's ``output:`` line."""
+        lines = {k: v for k, v in self.lines.items() if k != "output"}
+        output = Path(folder).expanduser().resolve()
+        return replace(self, settings=replace(self.settings, output=output), lines=lines,
+                       values={**self.values, "output": str(output)})
+
+
+def _resolve(value: str | os.PathLike[str], base_dir: Path) -> Path:
+    p = Path(value).expanduser()
+    # resolved, so messages and reports show /srv/news/output, not demo/../output
+    return (p if p.is_absolute() else (base_dir / p)).resolve()
+
+
+def build_settings(values: Mapping[str, Any], lines: Mapping[str, int], path: str | None,
+                   base_dir: Path) -> Settings:
+    """Check every setting (unknown names, types, ranges, each section's keys) and build the
+    typed :class:`Settings`; the first mistake is a ConfigError naming its line."""
+    for key, value in values.items():
+        line = lines.get(key)
+        if key not in SETTINGS:
+            raise ConfigError(f"unknown setting {key!r}{_suggest(key, tuple(SETTINGS))}",
+                              path=path, line=line, field=key)
+        default = SETTINGS[key][0]
+        if isinstance(default, (int, float)) and not isinstance(default, bool):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ConfigError(f"setting {key!r} must be a number, got {value!r}",
+                                  path=path, line=line, field=key)
+        elif isinstance(default, dict) and not isinstance(value, dict):
+            raise ConfigError(f"setting {key!r} must be a mapping", path=path, line=line, field=key)
+        elif isinstance(default, str) and not isinstance(value, str):
+            raise ConfigError(f"setting {key!r} must be text", path=path, line=line, field=key)
+        _check_range(key, value, path, line)
+    target = values.get("target_language", SETTINGS["target_language"][0])
+    if not (2 <= len(target) <= 3 and target.isalpha()):
+        raise ConfigError(f"target_language {target!r} must be an ISO 639-1 code such as 'en'",
+                          path=path, line=lines.get("target_language"), field="target_language")
+
+    def get(name: str) -> Any:
+        return values.get(name, SETTINGS[name][0])
+
+    def section_lines(name: str) -> dict[str, int]:
+        prefix = f"{name}."
+        return {k[len(prefix):]: v for k, v in lines.items() if k.startswith(prefix)}
+
+    translate = TranslateSettings.from_mapping(get("translate"), path=path,
+                                               line=lines.get("translate"),
+                                               lines=section_lines("translate"))
+    if translate.models_dir:
+        translate = replace(translate, models_dir=str(_resolve(translate.models_dir, base_dir)))
+    return Settings(
+        output=_resolve(get("output"), base_dir),
+        glossary=_resolve(get("glossary"), base_dir),
+        target_language=target.lower(),
+        crawl=CrawlSettings(user_agent=get("user_agent"), timeout=float(get("timeout")),
+                            deadline=float(get("deadline")), max_bytes=int(get("max_bytes")),
+                            max_redirects=int(get("max_redirects")),
+                            concurrency=int(get("concurrency")),
+                            per_host_delay=float(get("per_host_delay"))),
+        translate=translate,
+        publish=PublishSettings.from_mapping(get("publish"), path=path, line=lines.get("publish"),
+                                             lines=section_lines("publish")),
+        report=ReportSettings(silent_after_days=int(get("silent_after_days")),
+                              fail_threshold=int(get("fail_threshold"))),
+    )
 
 
 def _suggest(key: str, valid: list[str] | tuple[str, ...]) -> str:
@@ -124,7 +384,7 @@ def _check_url(url: str, where: dict[str, Any], base_dir: Path) -> str:
             raise ConfigError(f"url {url!r} has an invalid port ({exc})", **where) from exc
         return url
     if parsed.scheme == "file" or parsed.scheme == "" or len(parsed.scheme) == 1:
-        return url  # a local path; checked when fetched, so a missing demo page fails one source
+        return url  # a local path; load_config checks that it exists
     raise ConfigError(f"url {url!r}: scheme {parsed.scheme!r} is not supported "
                       "(use http://, https://, file:// or a local path)", **where)
 
@@ -139,7 +399,7 @@ WHOLE_NUMBER_SETTINGS = ("max_bytes", "max_redirects", "concurrency", "silent_af
                          "fail_threshold")
 
 
-def _check_range(key: str, value: Any, path: str, line: int) -> None:
+def _check_range(key: str, value: Any, path: str | None, line: int | None) -> None:
     if key in WHOLE_NUMBER_SETTINGS and isinstance(value, float) and not value.is_integer():
         raise ConfigError(f"setting {key!r} must be a whole number, got {value!r}",
                           path=path, line=line, field=key)
@@ -238,24 +498,162 @@ def _source_from_node(node: yaml.Node, path: str, base_dir: Path) -> Source:
     )
 
 
-def parse_config(text: str, path: str = "<string>") -> Config:
-    """Validate a sources.yaml text; raise :class:`ConfigError` naming line and field."""
+# Nodes that aliases may add to a file when expanded. A hand-written config uses a few
+# anchors at most; a "billion laughs" file adds millions and would stall every walk.
+MAX_ALIAS_NODES = 10_000
+# Tags a config may carry: the ones safe_load itself builds (text, numbers, lists, ...).
+SAFE_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None)
+
+
+class _Refused(Exception):
+    """A YAML construct a config must not use; caught by parse_config, which adds the file."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+class _ConfigComposer(yaml.SafeLoader):
+    """Composes the node tree only (nothing is constructed), refusing tags other than the
+    safe ones, recursive aliases, and aliases that expand beyond :data:`MAX_ALIAS_NODES`."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._alias_nodes = 0
+        self._sizes: dict[int, int] = {}
+        self._open_anchors: set[str] = set()
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # (untyped in types-PyYAML)
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            name = str(event.anchor)
+            if name in self._open_anchors:
+                raise _Refused(line, f"alias *{name} is inside the node it names; a config "
+                                     "cannot refer to itself")
+            target = self.anchors.get(name)
+            if target is not None:
+                self._alias_nodes += self._size(target)
+                if self._alias_nodes > MAX_ALIAS_NODES:
+                    raise _Refused(line, f"aliases (*{name}) expand to more than "
+                                         f"{MAX_ALIAS_NODES} values; write the values out, or "
+                                         "use fewer nested aliases")
+            return super().compose_node(parent, index)
+        anchor: str | None = getattr(event, "anchor", None)
+        if anchor:
+            self._open_anchors.add(anchor)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            if anchor:
+                self._open_anchors.discard(anchor)
+        if node is not None and node.tag not in SAFE_TAGS:
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(line, f"the YAML tag {tag!r} is not allowed: a config holds only "
+                                 "text, numbers, true/false, dates, lists and mappings")
+        return node
+
+    def _size(self, node: yaml.Node) -> int:
+        """How many nodes ``node`` stands for once its aliases are expanded (memoised)."""
+        known = self._sizes.get(id(node))
+        if known is not None:
+            return known
+        size = 1
+        if isinstance(node, yaml.SequenceNode):
+            size += sum(self._size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size += sum(self._size(k) + self._size(v) for k, v in node.value)
+        self._sizes[id(node)] = size
+        return size
+
+
+# Parser problems, said in an operator's words: (words in PyYAML's problem, explanation).
+YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("found character '\\t'", "a tab character; indent with spaces, not tabs"),
+    ("mapping values are not allowed here",
+     "a ':' where YAML expects none; check this line's indentation, or put the value in "
+     "quotes if it contains ': '"),
+    ("expected <block end>",
+     "this line's indentation does not match the lines above it"),
+    ("could not find expected ':'", "a line without 'key: value'; is a quote or bracket left open?"),
+    ("did not find expected key", "this line's indentation does not match the lines above it"),
+    ("did not find expected '-' indicator",
+     "this line's indentation does not match the list above it"),
+    ("expected ',' or ']'", "a '[' list is not closed with ']'"),
+    ("expected ',' or '}'", "a '{' mapping is not closed with '}'"),
+    ("found unexpected end of stream", "a quote is never closed"),
+)
+
+
+# What the parser was reading, in the same words: (words in its context, plain name).
+YAML_CONTEXTS = (("block collection", "list or mapping"), ("block mapping", "mapping"),
+                 ("flow sequence", "[...] list"), ("flow mapping", "{...} mapping"))
+
+
+def _excerpt(text: str, line: int | None, column: int | None) -> str:
+    """The offending line of the file, with a caret under the column."""
+    lines = text.splitlines()
+    if not line or line > len(lines):
+        return ""
+    shown = lines[line - 1].replace("\t", "→")
+    caret = f"\n  {' ' * len(str(line))} | {' ' * (column or 0)}^" if column is not None else ""
+    return f"\n  {line} | {shown}{caret}"
+
+
+def _yaml_syntax_error(exc: yaml.YAMLError, text: str, path: str) -> ConfigError:
+    """file:line, the problem in plain words, and the offending line."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = str(getattr(exc, "problem", None) or exc)
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark else None
+    column = mark.column if mark else None
+    plain = next((words for key, words in YAML_PROBLEMS if key in problem), problem)
+    if context and start is not None:
+        if "end of stream" in problem or "<stream end>" in problem:
+            line, column = start.line + 1, start.column  # unclosed: point at where it opens
+            plain += f" (it opens at line {line})"
+        else:
+            what = next((words for key, words in YAML_CONTEXTS if key in context), "block")
+            plain += f" (the {what} that starts at line {start.line + 1})"
+    return ConfigError(f"YAML syntax error: {plain}{_excerpt(text, line, column)}", path=path,
+                       line=line)
+
+
+def _compose(text: str, path: str) -> yaml.Node | None:
+    loader = _ConfigComposer(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    except _Refused as exc:
+        raise ConfigError(exc.message, path=path, line=exc.line) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else None
-        if context and start is not None:
-            problem += f" ({context} that starts at line {start.line + 1}"
-            if "end of stream" in problem:  # an unclosed quote or bracket: point at its start
-                line = start.line + 1
-                problem += "; is a quote or bracket left open?"
-            problem += ")"
-        if "\t" in text and "found character '\\t'" in problem:
-            problem += "; indent with spaces, not tabs"
-        raise ConfigError(f"YAML syntax error: {problem}", path=path, line=line) from exc
+        raise _yaml_syntax_error(exc, text, path) from exc
+    finally:
+        loader.dispose()
+
+
+def _settings_values(node: yaml.MappingNode, path: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """The settings mapping as plain values, and the line of every key (one level into
+    the section mappings: ``publish.link``)."""
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        lines[key] = key_node.start_mark.line + 1
+        values[key] = _plain(value_node)
+        if isinstance(value_node, yaml.MappingNode):
+            for sub_key, _ in value_node.value:
+                lines[f"{key}.{sub_key.value}"] = sub_key.start_mark.line + 1
+    return values, lines
+
+
+def parse_config(text: str, path: str = "<string>", *, check_files: bool = False) -> Config:
+    """Validate a sources.yaml text; raise :class:`ConfigError` naming line and field.
+
+    ``check_files``: also check that local sources and a named glossary folder exist
+    (:func:`load_config` does; a text given here may describe files made later).
+    """
+    root = _compose(text, path)
     if root is None:
         raise ConfigError("the file is empty; it needs a 'sources:' list", path=path)
     if not isinstance(root, yaml.MappingNode):
@@ -263,7 +661,7 @@ def parse_config(text: str, path: str = "<string>") -> Config:
                           "'settings:')", path=path, line=root.start_mark.line + 1)
     base_dir = Path(path).parent if path != "<string>" else Path.cwd()
     sources: list[Source] = []
-    settings: dict[str, Any] = {}
+    values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     seen_sources = False
     _reject_duplicate_keys(root, path)
@@ -283,46 +681,61 @@ def parse_config(text: str, path: str = "<string>") -> Config:
                     raise ConfigError(f"duplicate source name {source.name!r} (first at line "
                                       f"{names[folded]})", path=path, line=source.line, field="name")
                 names[folded] = source.line or 0
+                if check_files:
+                    _check_local_source(source, _key_line(item, "url"), path, base_dir)
                 sources.append(source)
         elif key == "settings":
             if not isinstance(value_node, yaml.MappingNode):
                 raise ConfigError("'settings' must be a mapping", path=path, line=kline, field="settings")
-            for skey_node, svalue_node in value_node.value:
-                skey, sline = str(skey_node.value), skey_node.start_mark.line + 1
-                if skey not in SETTINGS:
-                    raise ConfigError(f"unknown setting {skey!r}{_suggest(skey, tuple(SETTINGS))}",
-                                      path=path, line=sline, field=skey)
-                value = _plain(svalue_node)
-                default = SETTINGS[skey][0]
-                if isinstance(default, (int, float)) and not isinstance(default, bool):
-                    if isinstance(value, bool) or not isinstance(value, (int, float)):
-                        raise ConfigError(f"setting {skey!r} must be a number, got {value!r}",
-                                          path=path, line=sline, field=skey)
-                elif isinstance(default, dict) and not isinstance(value, dict):
-                    raise ConfigError(f"setting {skey!r} must be a mapping", path=path,
-                                      line=sline, field=skey)
-                elif isinstance(default, str) and not isinstance(value, str):
-                    raise ConfigError(f"setting {skey!r} must be text", path=path, line=sline,
-                                      field=skey)
-                _check_range(skey, value, path, sline)
-                settings[skey] = value
-                if skey == "translate":  # checked here so a bad key stops the run with exit 2
-                    from pressflow.translate.base import TranslateSettings
-
-                    TranslateSettings.from_mapping(value, path=path, line=sline)
-                lines[skey] = sline
+            values, lines = _settings_values(value_node, path)
         else:
             raise ConfigError(f"unknown top-level key {key!r}"
                               f"{_suggest(key, ('sources', 'settings'))}",
                               path=path, line=kline, field=key)
+    settings = build_settings(values, lines, path, base_dir)
     if not seen_sources:
         raise ConfigError("no 'sources:' list found", path=path)
+    if check_files and "glossary" in values and not settings.glossary.is_dir():
+        raise ConfigError(f"the glossary folder {settings.glossary} does not exist; create it "
+                          "(`pressflow init DIR` writes a starter one) or remove the setting",
+                          path=path, line=lines.get("glossary"), field="glossary")
     return Config(path=Path(path) if path != "<string>" else None, sources=sources,
-                  settings=settings, lines=lines)
+                  settings=settings, lines=lines, values=values)
+
+
+FILE_SUFFIXES = ("xml", "html", "htm", "rss", "atom", "rdf", "json", "txt", "yaml", "yml")
+
+
+def _check_local_source(source: Source, line: int | None, path: str, base_dir: Path) -> None:
+    """A source that is not an http(s) address must be a file that exists: a mistyped name,
+    or an address written without http://, is the operator's mistake (exit 2), not a
+    source that failed tonight."""
+    parsed = urlparse(source.url)
+    if parsed.scheme in ("http", "https"):
+        return
+    local = url2pathname(parsed.path) if parsed.scheme == "file" else source.url
+    found = _resolve(local, base_dir)
+    if found.exists():
+        return
+    labels = source.url.split("/", 1)[0].split(".")
+    looks_like_host = (parsed.scheme == "" and len(labels) >= 2 and all(labels)
+                       and labels[-1].isalpha() and labels[-1].lower() not in FILE_SUFFIXES)
+    hint = (f"; did you mean 'https://{source.url}'?" if looks_like_host else
+            "; give an http(s) address or the path of a file that exists")
+    raise ConfigError(f"url {source.url!r} is neither an http(s) address nor an existing file "
+                      f"(looked for {found}){hint}", path=path, line=line, field="url")
+
+
+def _key_line(node: yaml.Node, key: str) -> int | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if key_node.value == key:
+                return int(key_node.start_mark.line) + 1
+    return None
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
-    """Read and validate a sources.yaml file."""
+    """Read and validate a sources.yaml file, including the local files it names."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -333,6 +746,6 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         raise ConfigError(f"not UTF-8 text ({exc.reason})", path=str(p)) from exc
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path=str(p)) from exc
-    config = parse_config(text, str(p))
+    config = parse_config(text, str(p), check_files=True)
     config.path = p.resolve()
     return config

@@ -12,9 +12,11 @@ The tree, so callers can catch exactly what they can handle::
       StoreError             the database cannot be opened or written
       EditorialError         an editor's decision that cannot apply (unknown story, ...)
       RunLocked              another `pressflow run` holds the lock
+      ModelError             a translation package cannot be installed, found or removed
+      EngineError            a translation engine failed on a batch (the article gets `error`)
 
-The CLI turns these into one-line messages and exit statuses; nothing else is caught
-silently.
+:func:`exit_code_for` is the one place an error becomes an exit status; the CLI prints the
+message and exits with it. Nothing else is caught silently.
 """
 
 from __future__ import annotations
@@ -73,3 +75,22 @@ class EditorialError(PressflowError):
 
 class RunLocked(PressflowError):
     """Another run holds the lock on this output folder."""
+
+
+class ModelError(PressflowError):
+    """A package cannot be installed, found or removed; the message says which and why."""
+
+
+class EngineError(PressflowError):
+    """A translation engine could not translate a batch (no route for the pair, a crash)."""
+
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """The exit status for an error: 2 for the operator's mistakes that nothing was written
+    for (configuration, glossary, another run holding the lock), 1 for everything else."""
+    if isinstance(exc, (ConfigError, RunLocked)):
+        return EXIT_USAGE
+    return EXIT_FAILED

@@ -41,3 +41,21 @@ def test_init_writes_a_starter_that_validates(tmp_path) -> None:
     assert config.sources and (tmp_path / "net" / "glossary" / "fr-en.tsv").exists()
     again = CliRunner().invoke(cli, ["init", str(tmp_path / "net")])
     assert again.exit_code == 2 and "never overwrites" in again.output
+
+
+def test_translate_with_a_missing_glossary_folder_is_exit_2(tmp_path) -> None:
+    """Before, a mistyped --glossary folder was accepted silently (no terms enforced)."""
+    result = CliRunner().invoke(cli, ["translate", "--glossary", str(tmp_path / "glosary")],
+                                input='{"id": "1", "text": "Bonjour à tous", "lang": "fr"}\n')
+    assert result.exit_code == 2, result.output
+    assert "no such glossary folder" in result.output
+
+
+def test_config_commands_share_the_exit_status_of_a_bad_config(tmp_path) -> None:
+    """Every command that reads sources.yaml gives exit 2 with file:line for the same mistake."""
+    config = tmp_path / "sources.yaml"
+    config.write_text("settings:\n  publish: {max_itmes: 5}\nsources: []\n", encoding="utf-8")
+    for args in (["sources", "check"], ["sources", "export"], ["publish"], ["digest"]):
+        result = CliRunner().invoke(cli, [*args, "--config", str(config)])
+        assert result.exit_code == 2, (args, result.output)
+        assert f"{config}:2:" in result.output and "did you mean 'max_items'" in result.output

@@ -27,12 +27,14 @@ sources:
 def test_valid_config_loads_with_defaults(tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
     path.write_text(GOOD)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html").write_text("<p>a</p>")
     config = load_config(path)
     assert [s.name for s in config.sources] == ["WeGO", "Local demo page"]
     assert config.sources[0].language == "fr" and config.sources[0].tags == ["network"]
     assert config.sources[1].kind == "page"
-    assert config.setting("timeout") == 5
-    assert config.setting("target_language") == "en"
+    assert config.settings.crawl.timeout == 5
+    assert config.settings.target_language == "en"
     # relative paths are relative to the config file, not the working directory
     assert config.output_dir == tmp_path / "output"
 

@@ -14,6 +14,11 @@ from pressflow.errors import ConfigError
 
 GOOD_SOURCE = "  - name: Partner\n    url: feed.xml\n    kind: feed\n"
 
+# Nested aliases ("billion laughs"): a few hundred bytes that expand ninefold per level.
+ALIAS_BOMB = ("settings:\n  publish:\n    title: &a0 [x, x, x, x, x, x, x, x, x]\n"
+              + "".join(f"    k{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+              + "sources:\n" + GOOD_SOURCE)
+
 # (case id, sources.yaml text, line the message must name, words the message must hold)
 BAD_CONFIGS: list[tuple[str, str, int | None, str]] = [
     ("yaml syntax: unclosed quote", 'sources:\n  - name: "Partner\n    url: a.xml\n', 2,
@@ -82,6 +87,35 @@ BAD_CONFIGS: list[tuple[str, str, int | None, str]] = [
      "must be text"),
     ("duplicate setting", "settings:\n  timeout: 3\n  timeout: 4\nsources:\n" + GOOD_SOURCE, 3,
      "appears twice"),
+    # every settings section is checked at load, not when its stage runs (issue 14, 15.8)
+    ("publish: typo", "settings:\n  publish:\n    title: News\n    require_aproval: true\n"
+     "sources:\n" + GOOD_SOURCE, 4, "did you mean 'require_approval'"),
+    ("publish: typo, flow style", "settings:\n  publish: {max_itmes: 5}\nsources:\n" + GOOD_SOURCE,
+     2, "did you mean 'max_items'"),
+    ("publish: max_items text", "settings:\n  publish:\n    max_items: ten\nsources:\n"
+     + GOOD_SOURCE, 3, "whole number of 1 or more"),
+    ("publish: require_approval not a bool", "settings:\n  publish:\n    require_approval: maybe"
+     "\nsources:\n" + GOOD_SOURCE, 3, "true or false"),
+    ("publish: javascript link", "settings:\n  publish:\n    link: 'javascript:alert(1)'\n"
+     "sources:\n" + GOOD_SOURCE, 3, "must be the http(s) address"),
+    ("publish: relative link", "settings:\n  publish:\n    link: news/\nsources:\n" + GOOD_SOURCE,
+     3, "must be the http(s) address"),
+    ("translate: typo", "settings:\n  translate:\n    engien: argos\nsources:\n" + GOOD_SOURCE, 3,
+     "did you mean 'engine'"),
+    ("target language not a code", "settings:\n  target_language: English\nsources:\n"
+     + GOOD_SOURCE, 2, "ISO 639-1"),
+    # YAML that must never reach a constructor or stall the load (issue 16.8)
+    ("yaml: python tag", "settings: !!python/object/apply:os.system ['true']\nsources:\n"
+     + GOOD_SOURCE, 1, "tag '!!python/object/apply:os.system' is not allowed"),
+    ("yaml: python tag in a source", "sources:\n  - name: !!python/name:os.system\n    url: a\n",
+     2, "is not allowed"),
+    ("yaml: unknown local tag", "sources:\n  - name: !secret partner\n    url: a\n", 2,
+     "tag '!secret' is not allowed"),
+    ("yaml: alias bomb", ALIAS_BOMB, 7, "expand to more than"),
+    ("yaml: recursive alias", "sources: &all\n  - *all\n", 2, "inside the node it names"),
+    # syntax errors in plain words, with the offending line shown (issue 15.8)
+    ("yaml syntax: colon in a value", "sources:\n  - name: A\n    url: http://a.org/?q: 1\n", 3,
+     "put the value in quotes"),
 ]
 FIGURES: dict[str, int] = {}
 
@@ -128,7 +162,13 @@ def untouched(site: Path) -> bool:
 
 
 SUBPROCESS_CASES = ["unknown source key", "yaml syntax: unclosed quote", "duplicate names",
-                    "bad url scheme", "setting wrong type"]
+                    "bad url scheme", "setting wrong type",
+                    # checked at load now, so nothing is crawled or written (issues 14-16)
+                    "publish: typo", "publish: typo, flow style", "publish: max_items text",
+                    "publish: require_approval not a bool", "publish: javascript link",
+                    "publish: relative link", "translate: typo", "target language not a code",
+                    "yaml: python tag", "yaml: python tag in a source", "yaml: unknown local tag",
+                    "yaml: alias bomb", "yaml: recursive alias", "yaml syntax: colon in a value"]
 
 
 @pytest.mark.parametrize("name", SUBPROCESS_CASES)
@@ -141,6 +181,54 @@ def test_bad_config_exits_2_and_overwrites_nothing(site: Path, name: str) -> Non
     assert f"{config}:{line}:" in result.stderr and words in result.stderr
     assert "Traceback" not in result.stderr
     assert untouched(site)
+
+
+def test_yaml_syntax_error_shows_the_offending_line(site: Path) -> None:
+    """Plain words and the line itself with a caret, not the parser's own wording."""
+    config = site / "sources.yaml"
+    config.write_text("sources:\n  - name: A\n    url: http://a.org/?q: 1\n", encoding="utf-8")
+    result = pressflow("run", "--config", str(config))
+    assert result.returncode == 2, result.stderr
+    assert f"{config}:3: YAML syntax error:" in result.stderr
+    assert "  3 |     url: http://a.org/?q: 1\n" in result.stderr
+    assert "mapping values are not allowed here" not in result.stderr
+    assert untouched(site)
+
+
+@pytest.mark.parametrize("url, words", [
+    ("gone.xml", "neither an http(s) address nor an existing file"),
+    ("feeds/gone.xml", "neither an http(s) address nor an existing file"),
+    ("www.partner.example/feed", "did you mean 'https://www.partner.example/feed'"),
+])
+def test_local_source_that_does_not_exist_exits_2(site: Path, url: str, words: str) -> None:
+    """A source that is no http(s) address must be a file that exists: a typo in a name or a
+    forgotten https:// is the operator's mistake, found before anything is written."""
+    config = site / "sources.yaml"
+    config.write_text("sources:\n" + GOOD_SOURCE + f"  - name: Other\n    url: {url}\n",
+                      encoding="utf-8")
+    result = pressflow("run", "--config", str(config))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"{config}:6:" in result.stderr and words in result.stderr
+    assert untouched(site)
+
+
+def test_named_glossary_folder_that_does_not_exist_exits_2(site: Path) -> None:
+    config = site / "sources.yaml"
+    config.write_text("settings:\n  glossary: terms\nsources:\n" + GOOD_SOURCE, encoding="utf-8")
+    result = pressflow("run", "--config", str(config))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"{config}:2:" in result.stderr and "glossary folder" in result.stderr
+    assert untouched(site)
+
+
+def test_translate_with_a_missing_glossary_folder_exits_2(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "pressflow", "translate", "--glossary",
+                           str(tmp_path / "no-such-glossary")],
+                          input='{"id": "1", "text": "Bonjour", "lang": "fr"}\n',
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"{tmp_path / 'no-such-glossary'}: no such glossary folder" in done.stderr
+    assert done.stdout == ""
 
 
 def test_missing_config_file_says_how_to_make_one(tmp_path: Path) -> None:
@@ -178,7 +266,7 @@ def test_unknown_translation_engine_exits_2_before_writing(site: Path) -> None:
                       encoding="utf-8")
     result = pressflow("run", "--config", str(config))
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f"{config}:2:" in result.stderr and "'deepl' is not one of" in result.stderr
+    assert f"{config}:3:" in result.stderr and "'deepl' is not one of" in result.stderr
     assert untouched(site)
 
 
@@ -192,7 +280,7 @@ def test_language_pinned_to_an_engine_without_its_model_exits_2(site: Path,
                       "    engines: {fr: argos}\nsources:\n" + GOOD_SOURCE, encoding="utf-8")
     result = pressflow("run", "--config", str(config))
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f"{config}:2:" in result.stderr
+    assert f"{config}:4:" in result.stderr  # the engines: line
     assert "engines.fr is argos, but argos has no fr->en model" in result.stderr
     assert "pressflow models install fr en" in result.stderr
     assert untouched(site)
@@ -208,8 +296,14 @@ def test_bad_config_case_count() -> None:
               test_unusable_output_folder_exits_2_naming_the_setting,
               test_missing_config_file_says_how_to_make_one,
               test_unknown_translation_engine_exits_2_before_writing,
-              test_language_pinned_to_an_engine_without_its_model_exits_2]
-    assert len({f.__name__ for f in others}) == 5
-    FIGURES["bad-config cases"] = len(names) + len(others)
+              test_language_pinned_to_an_engine_without_its_model_exits_2,
+              test_yaml_syntax_error_shows_the_offending_line,
+              test_named_glossary_folder_that_does_not_exist_exits_2,
+              test_translate_with_a_missing_glossary_folder_exits_2]
+    assert len({f.__name__ for f in others}) == 8
+    # the missing-local-source test runs 3 cases
+    local_cases = next(m.args[1] for m in test_local_source_that_does_not_exist_exits_2.pytestmark
+                       if m.name == "parametrize")
+    FIGURES["bad-config cases"] = len(names) + len(others) + len(local_cases)
     print(f"\nbad-config cases: {FIGURES['bad-config cases']} "
           f"({len(SUBPROCESS_CASES)} also through `pressflow run`, exit 2)")

@@ -82,6 +82,7 @@ def make_site(folder: Path, items: int) -> Path:
     text = (DEMO / "sources.yaml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^(\s+output:).*$", r"\1 out", text)
     text = re.sub(r"(?m)^(\s+glossary:).*$", r"\1 glossary", text)
+    (folder / "glossary").mkdir(exist_ok=True)  # a glossary folder named but missing: exit 2
     text += ("\n  - name: Growing partner\n    url: feeds/grow.xml\n    kind: feed\n")
     (folder / "sources.yaml").write_text(text, encoding="utf-8")
     grow_feed(folder / "feeds" / "grow.xml", items)

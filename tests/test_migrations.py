@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from conftest import DEMO
 
 from pressflow import store as store_module
 from pressflow.errors import StoreError
@@ -146,6 +148,8 @@ def test_a_database_of_the_previous_version_publishes_the_same_items(tmp_path: P
         assert edited.paragraph_spans, "the language stage's paragraphs decode"
         assert list(store.pending("entities")) == []  # the stages had done every article
         assert store.story_candidates() == []
+    for folder in ("feeds", "pages"):  # the slice's sources are the demo's local files
+        shutil.copytree(DEMO / folder, tmp_path / folder)
     (tmp_path / "sources.yaml").write_text(SLICE_CONFIG, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "pressflow", "publish", "--config",
                              str(tmp_path / "sources.yaml")], capture_output=True, text=True,

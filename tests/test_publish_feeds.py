@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 from support.publish import Fixture, build_store, story_of
 
+from pressflow.config import Config
 from pressflow.editorial import decisions as editorial
 from pressflow.publish import publish_outputs
 from pressflow.store import Store
@@ -162,7 +163,8 @@ def test_window_by_days_and_max_items(tmp_path: Path) -> None:
     fx = build_store(tmp_path, publish={"days": 30, "link": "https://n.example/"})
     ids = guids(publish(fx))
     assert fx.old not in ids and len(ids) == 4
-    fx.config.settings["publish"] = {"max_items": 2, "link": "https://n.example/"}
+    fx.config = Config.from_mapping({"output": str(fx.db.parent),
+                                     "publish": {"max_items": 2, "link": "https://n.example/"}})
     assert guids(publish(fx)) == [fx.lyon, fx.madrid]
 
 
@@ -236,13 +238,12 @@ def test_publish_without_a_database_says_so(tmp_path: Path) -> None:
 
 
 def test_bad_publish_setting_is_a_config_error(fx: Fixture) -> None:
-    fx.config.settings["publish"] = {"max_items": "ten"}
+    """Checked when the config is built (at load), not when the publish stage runs."""
     from pressflow.errors import ConfigError
     with pytest.raises(ConfigError, match="max_items"):
-        publish(fx)
-    fx.config.settings["publish"] = {"require_aproval": True}
+        Config.from_mapping({"output": str(fx.db.parent), "publish": {"max_items": "ten"}})
     with pytest.raises(ConfigError, match="did you mean 'require_approval'"):
-        publish(fx)
+        Config.from_mapping({"output": str(fx.db.parent), "publish": {"require_aproval": True}})
 
 
 def test_story_dates_are_aware(fx: Fixture) -> None:

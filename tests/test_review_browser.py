@@ -94,7 +94,7 @@ def test_editor_approves_rejects_edits_and_the_feed_follows(review_demo: Path, b
     reject = _story_of(db, "Shiraz Municipality")
     edit = _story_of(db, "UCLG Digital Cities", "Bureau")
     config = load_config(DEMO / "sources.yaml")
-    config.settings["output"] = str(review_demo)
+    config = config.with_output(review_demo)
     server = ReviewServer(config, port=0, editor="nobody")
     server.start_in_thread()
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import DemoRun
+from pytest_httpserver import HTTPServer
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Partner</title><link>https://partner.example/</link>
@@ -46,13 +47,17 @@ def test_exit_0_when_every_source_is_fine(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_exit_1_when_a_source_fails_and_the_rest_is_published(tmp_path: Path) -> None:
-    cfg = _write_config(tmp_path, "  - name: Gone\n    url: gone.html\n    kind: page\n")
+def test_exit_1_when_a_source_fails_and_the_rest_is_published(tmp_path: Path,
+                                                               httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/gone.html").respond_with_data("gone", status=404)
+    cfg = _write_config(tmp_path, f"  - name: Gone\n    url: {httpserver.url_for('/gone.html')}\n"
+                                  "    kind: page\n")
     result = pressflow("run", "--config", str(cfg))
     assert result.returncode == 1, result.stderr
     report = json.loads((tmp_path / "output" / "report.json").read_text())
     gone = next(s for s in report["sources"] if s["name"] == "Gone")
-    assert gone["status"] == "failed" and "file not found" in gone["error"]
+    assert gone["status"] == "failed" and "404" in gone["error"]
     assert "Smart city forum in Cuenca" in (tmp_path / "output" / "feed.xml").read_text()
 
 

@@ -9,6 +9,7 @@ import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from pytest_httpserver import HTTPServer
 from rich.console import Console
 from support.hostile_server import healthy_feed
 
@@ -22,33 +23,39 @@ from pressflow.store import Store
 STAGES = [("crawl", crawl.run_stage), ("publish", publish.run_stage)]
 
 
-def site(tmp_path: Path, threshold: int) -> Path:
+def site(tmp_path: Path, threshold: int, server: HTTPServer) -> Path:
+    """One healthy local feed and two partners whose addresses answer 404 (a missing local
+    file would be a config mistake, exit 2, not a failing source)."""
+    server.expect_request("/robots.txt").respond_with_data("", status=404)
+    server.expect_request("/gone.xml").respond_with_data("gone", status=404)
+    server.expect_request("/moved.xml").respond_with_data("moved", status=404)
     tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "ok.xml").write_bytes(healthy_feed("ok"))
     config = tmp_path / "sources.yaml"
     config.write_text(f"settings:\n  output: out\n  fail_threshold: {threshold}\n"
                       "  silent_after_days: 30\nsources:\n"
                       "  - name: Fine\n    url: ok.xml\n"
-                      "  - name: Gone\n    url: gone.xml\n"
-                      "  - name: Moved\n    url: moved.xml\n", encoding="utf-8")
+                      f"  - name: Gone\n    url: {server.url_for('/gone.xml')}\n"
+                      f"  - name: Moved\n    url: {server.url_for('/moved.xml')}\n",
+                      encoding="utf-8")
     return config
 
 
-def test_fail_threshold_decides_the_exit_status(tmp_path: Path) -> None:
-    assert run(load_config(site(tmp_path / "a", 2)), stages=STAGES).exit_code == 0
-    result = run(load_config(site(tmp_path / "b", 1)), stages=STAGES)
+def test_fail_threshold_decides_the_exit_status(tmp_path: Path, httpserver: HTTPServer) -> None:
+    assert run(load_config(site(tmp_path / "a", 2, httpserver)), stages=STAGES).exit_code == 0
+    result = run(load_config(site(tmp_path / "b", 1, httpserver)), stages=STAGES)
     assert result.exit_code == 1
     assert result.report["totals"]["failed"] == 2
     assert result.report["totals"]["fail_threshold"] == 1
 
 
-def test_health_across_runs_in_report_and_summary(tmp_path: Path) -> None:
-    config = load_config(site(tmp_path, 5))
+def test_health_across_runs_in_report_and_summary(tmp_path: Path, httpserver: HTTPServer) -> None:
+    config = load_config(site(tmp_path, 5, httpserver))
     for _ in range(3):
         result = run(config, stages=STAGES)
     gone = next(s for s in result.report["sources"] if s["name"] == "Gone")
     assert gone["consecutive_failures"] == 3 and gone["last_success"] is None
-    assert "file not found" in gone["last_error"] and gone["status"] == "failed"
+    assert "404" in gone["last_error"] and gone["status"] == "failed"
     # a source that has given nothing new for 45 days is flagged silent
     with Store(config.output_dir / "pressflow.db") as store:
         old = (datetime.now(UTC) - timedelta(days=45)).isoformat(timespec="seconds")

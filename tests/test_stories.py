@@ -128,7 +128,7 @@ def _article(a: dict[str, Any], **over: Any) -> dict[str, Any]:
 
 
 def _run(store: Store) -> Any:
-    return run_stage(RunContext(store=store, config=Config(path=None, sources=[]), run_id=1))
+    return run_stage(RunContext(store=store, config=Config.from_mapping(), run_id=1))
 
 
 def _stories(store: Store) -> dict[str, int]:

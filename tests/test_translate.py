@@ -180,7 +180,7 @@ def test_bad_translate_settings_are_config_errors() -> None:
     with pytest.raises(ConfigError) as err:
         parse_config("settings:\n  translate:\n    engines: {fr: google}\nsources: []\n",
                      "sources.yaml")
-    assert str(err.value).startswith("sources.yaml:2: settings.translate.engines.fr: 'google'")
+    assert str(err.value).startswith("sources.yaml:3: settings.translate.engines.fr: 'google'")
 
 
 # -- the pipeline stage ---------------------------------------------------------------------

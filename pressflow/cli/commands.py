@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from pressflow import __version__
-from pressflow.errors import ConfigError, PressflowError
+from pressflow.errors import PressflowError, exit_code_for
 
 T = TypeVar("T")
 
@@ -58,10 +58,8 @@ def _write(obj: dict[str, Any]) -> None:
 
 
 def _fail(exc: PressflowError) -> None:
-    from pressflow.errors import RunLocked
-
     click.echo(f"Error: {exc}", err=True)
-    sys.exit(2 if isinstance(exc, (ConfigError, RunLocked)) else 1)
+    sys.exit(exit_code_for(exc))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,19 +91,17 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
     Example:
       pressflow run --config demo/sources.yaml --output /tmp/pf
     """
+    import pressflow
     from pressflow.cli.summary import print_summary
-    from pressflow.config import load_config
     from pressflow.pipeline.context import SilentProgress
-    from pressflow.pipeline.runner import run as run_pipeline
 
     try:
-        config = load_config(config_path)
+        config = pressflow.load_config(config_path)
         if output:
-            config.settings["output"] = str(Path(output).resolve())
-            config.lines.pop("output", None)  # a message about it must not point at the file
+            config = config.with_output(output)
         interactive = sys.stderr.isatty() and not quiet
         progress = RichProgress() if interactive else SilentProgress()
-        result = run_pipeline(config, progress=progress)
+        result = pressflow.run(config, progress=progress)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -156,10 +152,11 @@ def detect() -> None:
     Example:
       echo '{"id":"a","text":"Il Comune di Milano ha incontrato la delegazione"}' | pressflow detect
     """
-    from pressflow.language import detect as detect_lang
+    import pressflow
 
     for _, obj in _read_jsonl(sys.stdin):
-        found = detect_lang(str(obj.get("text") or ""), hint=obj.get("hint"))
+        text = str(obj.get("text") or "")
+        found = pressflow.detect_languages([text], hints=[obj.get("hint")])[0]
         _write({"id": obj["id"], "lang": found.lang, "confidence": found.confidence})
 
 
@@ -183,17 +180,15 @@ def translate(target: str, glossary_dir: str | None, engine: str) -> None:
     Example:
       echo '{"id":"1","text":"La CGLU se réunit à Séoul","lang":"fr"}' | pressflow translate --to en --glossary glossary
     """
-    from pressflow.language import detect as detect_lang
-    from pressflow.translate import TranslationRequest, translate_texts
+    import pressflow
 
     folder = Path(glossary_dir) if glossary_dir else (Path("glossary") if Path("glossary").is_dir()
                                                       else None)
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    requests = [TranslationRequest(str(o["id"]), str(o.get("text") or ""),
-                                   o.get("lang") or detect_lang(str(o.get("text") or "")).lang)
-                for o in rows]
     try:
-        results = translate_texts(requests, target, glossary=folder, engine=engine)
+        results = pressflow.translate_texts([str(o.get("text") or "") for o in rows], to=target,
+                                      langs=[o.get("lang") for o in rows], glossary=folder,
+                                      engine=engine)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -222,10 +217,11 @@ def entities() -> None:
     every language (CGLU and UCLG -> UCLG, Séoul and Seul -> Seoul). Without "lang" the
     language is detected, paragraph by paragraph for mixed texts.
     """
-    from pressflow.entities.stage import annotate
+    import pressflow
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    found = annotate([(str(o.get("text") or ""), o.get("lang")) for o in rows])
+    found = pressflow.find_entities([str(o.get("text") or "") for o in rows],
+                               langs=[o.get("lang") for o in rows])
     for obj, ents in zip(rows, found, strict=True):
         _write({"id": obj["id"], "entities": [e.contract() for e in ents]})
 
@@ -246,10 +242,10 @@ def stories() -> None:
     Example:
       cat articles.jsonl | pressflow stories
     """
-    from pressflow.stories.stage import group_stories, story_input_from_json
+    import pressflow
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    for obj, key in zip(rows, group_stories([story_input_from_json(o) for o in rows]), strict=True):
+    for obj, key in zip(rows, pressflow.group_stories(rows), strict=True):
         _write({"id": obj["id"], "story": key})
 
 
@@ -268,10 +264,10 @@ def extract(path_or_url: str, language: str | None) -> None:
       pressflow extract demo/pages/shiraz-mayor-wego.html
       pressflow extract demo/pages/uclg-digitalcities-news-fr.html   # 10 lines
     """
-    from pressflow.crawl.stage import extract_location
+    import pressflow
 
     try:
-        articles = extract_location(path_or_url, language=language, base_dir=Path.cwd())
+        articles = pressflow.extract_articles(path_or_url, language=language)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -293,13 +289,10 @@ def feed(path_or_url: str) -> None:
     Example:
       pressflow feed demo/feeds/wego.xml
     """
-    from pressflow.crawl.feed_reader import parse_feed
-    from pressflow.crawl.fetch import fetch
+    import pressflow
 
     try:
-        result = fetch(path_or_url, source=path_or_url, base_dir=Path.cwd())
-        entries = parse_feed(result.content, url=result.url, source=path_or_url,
-                             headers=result.headers)
+        entries = pressflow.read_feed(path_or_url)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -400,12 +393,11 @@ def sources_remove(name: str, config_path: str) -> None:
       pressflow sources remove "Ville de Lyon" --config sources.yaml
     """
     from pressflow.config import load_config
-    from pressflow.publish import publish_settings
     from pressflow.sources.remove import remove_source
     from pressflow.store import Store
 
     try:
-        grace = publish_settings(load_config(config_path))["removed_source_grace_days"]
+        grace = load_config(config_path).settings.publish.removed_source_grace_days
         source, config = remove_source(config_path, name)
         database = config.output_dir / "pressflow.db"
         if database.exists():
@@ -443,9 +435,7 @@ def _load_for_output(config_path: str, output: str | None) -> Any:
     from pressflow.config import load_config
 
     config = load_config(config_path)
-    if output:
-        config.settings["output"] = str(Path(output).resolve())
-    return config
+    return config.with_output(output) if output else config
 
 
 @cli.command()
@@ -498,14 +488,14 @@ def digest(config_path: str, output: str | None, fmt: str, since: str | None) ->
       pressflow digest --format markdown --since 1d     # new since yesterday, for an e-mail
       pressflow digest --format html > /tmp/digest.html
     """
-    from pressflow.publish import digest_stories, open_store, publish_settings, render_digest, render_markdown
+    from pressflow.publish import digest_stories, open_store, render_digest, render_markdown
 
     try:
         start = parse_since(since) if since else None
         config = _load_for_output(config_path, output)
         with open_store(config) as store:
             items, queue = digest_stories(store, config, since=start)
-        title = str(publish_settings(config).get("title") or "Partner news (pressflow)")
+        title = config.settings.publish.title or "Partner news (pressflow)"
     except PressflowError as exc:
         _fail(exc)
         return

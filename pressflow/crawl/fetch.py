@@ -30,12 +30,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 from urllib.parse import unquote, urljoin, urlparse, urlsplit
 
 import httpx
 
 from pressflow import __version__
+from pressflow.config import Config
 from pressflow.crawl.robots import RobotsRules, robots_url, rules_from_response
 from pressflow.errors import FetchError
 from pressflow.records import FetchResult
@@ -75,14 +76,13 @@ class FetchPolicy:
     max_crawl_delay: float = 30.0
 
     @classmethod
-    def from_config(cls, config: Any) -> FetchPolicy:
-        agent = str(config.setting("user_agent"))
-        return cls(timeout=float(config.setting("timeout")),
-                   max_bytes=int(config.setting("max_bytes")),
-                   max_redirects=int(config.setting("max_redirects")),
-                   user_agent=DEFAULT_USER_AGENT if "{version}" in agent else agent,
-                   concurrency=max(1, int(config.setting("concurrency"))),
-                   per_host_delay=max(0.0, float(config.setting("per_host_delay"))))
+    def from_config(cls, config: Config) -> FetchPolicy:
+        crawl = config.settings.crawl
+        return cls(timeout=crawl.timeout, max_bytes=crawl.max_bytes,
+                   max_redirects=crawl.max_redirects,
+                   user_agent=DEFAULT_USER_AGENT if "{version}" in crawl.user_agent
+                   else crawl.user_agent,
+                   concurrency=crawl.concurrency, per_host_delay=crawl.per_host_delay)
 
 
 @dataclass

@@ -242,7 +242,7 @@ async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *
     fetch those stories' pages again.
     """
     started = time.monotonic()
-    budget = float(config.setting("deadline"))
+    budget = config.settings.crawl.deadline
     crawler = _Crawler(source, config, fetcher, started + budget, known_urls)
     outcome = SourceOutcome(source=source.name, status="failed")
 
@@ -355,9 +355,7 @@ def extract_location(path_or_url: str, *, language: str | None = None,
     (whose item pages are read too, as in a run)."""
     from pressflow.config import Config as _Config
 
-    config = _Config(path=None, sources=[])
-    if base_dir is not None:
-        config.path = base_dir / "sources.yaml"
+    config = _Config.from_mapping(path=base_dir / "sources.yaml" if base_dir is not None else None)
     source = Source(name=path_or_url, url=path_or_url, kind="page", language=language)
     outcome = crawl_source(source, config)
     if outcome.status == "failed":

@@ -33,7 +33,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 from pressflow.config import Config
 from pressflow.editorial import decisions as editorial
 from pressflow.errors import ConfigError, EditorialError, PressflowError
-from pressflow.publish import ReviewState, publish_outputs, publish_settings, render_digest
+from pressflow.publish import ReviewState, publish_outputs, render_digest
 from pressflow.publish.digest import content_security_policy
 from pressflow.publish.stories_view import load_stories
 from pressflow.store import Store
@@ -90,7 +90,7 @@ class ReviewServer:
         self.token = token
         self.default_editor = editor or _login_name()
         self.csrf = secrets.token_urlsafe(32)
-        self.title = str(publish_settings(config).get("title") or "Partner news (pressflow)")
+        self.title = config.settings.publish.title or "Partner news (pressflow)"
         self.httpd = ThreadingHTTPServer((host, port), self._handler_class())
         self.httpd.daemon_threads = True
         self.host, self.port = host, int(self.httpd.server_address[1])
@@ -120,10 +120,9 @@ class ReviewServer:
 
     # -- the pages --------------------------------------------------------------------------
     def page(self, editor: str, message: str = "", error: bool = False) -> str:
-        publish = publish_settings(self.config)
         with Store(self.db_path) as store:
-            items = load_stories(store, target=self.config.setting("target_language"),
-                                 include_rejected=True, days=publish.get("days"))
+            items = load_stories(store, target=self.config.settings.target_language,
+                                 include_rejected=True, days=self.config.settings.publish.days)
         return render_digest(items, title=self.title,
                              review=ReviewState(csrf=self.csrf, editor=editor,
                                                 message=message, error=error))
@@ -143,7 +142,7 @@ class ReviewServer:
                 story = editorial.edit_translation(
                     store, form.get("article_id", ""), title=form.get("title", ""),
                     text=form.get("text", "").replace("\r\n", "\n"), editor=editor,
-                    target=self.config.setting("target_language"))
+                    target=self.config.settings.target_language)
                 return "translation", story
             if path == "/split":
                 return "split", editorial.split(store, form.get("article_id", ""), editor=editor)

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any
 
 from pressflow import language, publish, translate
 from pressflow.config import Config
@@ -192,7 +192,7 @@ def run(config: Config, *, progress: Progress | None = None,
             report.seconds = report.seconds or time.monotonic() - started
             reports.append(report)
         failed = store.failed_fetch_count(run_id)
-        threshold = int(config.setting("fail_threshold"))
+        threshold = config.settings.report.fail_threshold
         exit_code = EXIT_SOURCES_FAILED if failed > threshold else EXIT_OK
         if stop.is_set():
             status = "interrupted"
@@ -224,20 +224,11 @@ def preflight(config: Config) -> None:
     """Operator mistakes found before anything is written: a bad glossary line, an output
     folder that cannot be used. Each raises ConfigError (exit 2) naming file and line."""
     from pressflow.translate.glossary import check_folder
-    from pressflow.translate.stage import translate_settings
 
-    check_pinned_engines(config, translate_settings(config))
+    check_pinned_engines(config, config.settings.translate)
     if config.glossary_dir.is_dir():
         check_folder(config.glossary_dir)
     check_output_dir(config)
-
-
-class _Where(TypedDict, total=False):
-    """Where a configuration error is (ConfigError's keyword arguments); empty without a file."""
-
-    path: str | None
-    line: int | None
-    field: str | None
 
 
 def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
@@ -245,10 +236,11 @@ def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
     an operator's mistake, not a per-article ``no-model``: the operator asked for it."""
     from pressflow.translate.core import Engines, install_hint
 
-    target = str(config.setting("target_language"))
+    target = config.settings.target_language
     engines = Engines(settings)
-    where: _Where = {"path": str(config.path), "line": config.lines.get("translate"),
-             "field": "engines"} if config.path else {}
+    where = config.where("translate.engines" if "translate.engines" in config.lines
+                         else "translate")
+    where["field"] = "engines"
     for lang, name in sorted(settings.engines.items()):
         if name not in ("argos", "apertium") or lang == target:
             continue
@@ -263,8 +255,7 @@ def check_pinned_engines(config: Config, settings: TranslateSettings) -> None:
 def check_output_dir(config: Config) -> None:
     """Fail before anything is written when the output folder cannot be used."""
     output_dir = config.output_dir
-    line = config.lines.get("output")
-    where: _Where = {"path": str(config.path), "line": line, "field": "output"} if config.path else {}
+    where = config.where("output")
     fix = ("choose another folder with `output:` in settings or `--output DIR`, or make "
            "this one writable for the user running pressflow")
     try:

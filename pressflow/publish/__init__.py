@@ -11,16 +11,13 @@ Both ``pressflow run`` (its last stage) and ``pressflow publish`` go through
 
 from __future__ import annotations
 
-import difflib
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pressflow.config import Config
-from pressflow.errors import ConfigError, StoreError
+from pressflow.errors import StoreError
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.publish.atomic import write_atomic
 from pressflow.publish.digest import ReviewState, render_digest, render_markdown
@@ -29,16 +26,9 @@ from pressflow.publish.stories_view import StoryItem, load_stories
 from pressflow.store import Store
 
 __all__ = ["FeedInfo", "PublishResult", "ReviewState", "StoryItem", "approval_queue",
-           "digest_stories", "load_stories",
-           "open_store", "publish_outputs", "publish_settings", "render_digest", "render_markdown",
-           "run_stage", "select_stories", "write_atomic"]
+           "digest_stories", "load_stories", "open_store", "publish_outputs", "render_digest",
+           "render_markdown", "run_stage", "select_stories", "write_atomic"]
 
-DEFAULT_MAX_ITEMS = 100
-# a removed partner's items stay a week: long enough for readers who saw them yesterday,
-# short enough that a partner removed for a reason is soon gone
-DEFAULT_REMOVED_SOURCE_GRACE_DAYS = 7
-PUBLISH_KEYS = ("title", "link", "description", "require_approval", "days", "max_items",
-                "timezone", "removed_source_grace_days")
 DIGEST_FILE = "digest.html"
 
 
@@ -50,57 +40,13 @@ def open_store(config: Config) -> Store:
     return Store(path)
 
 
-def publish_settings(config: Config) -> dict[str, Any]:
-    """settings.publish, checked: a wrong type is a config error, not a crash mid-publish."""
-    publish = dict(config.setting("publish") or {})
-    path = str(config.path) if config.path else None
-    for key in publish:
-        if key not in PUBLISH_KEYS:
-            close = difflib.get_close_matches(str(key), PUBLISH_KEYS, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; valid: {', '.join(PUBLISH_KEYS)}"
-            raise ConfigError(f"unknown key settings.publish.{key}{hint}", path=path, field="publish")
-    for key in ("days", "max_items"):
-        value = publish.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                  or value < 1):
-            raise ConfigError(f"settings.publish.{key} must be a whole number of 1 or more, "
-                              f"got {value!r}", path=path, field="publish")
-    value = publish.get("require_approval", False)
-    if not isinstance(value, bool):
-        raise ConfigError(f"settings.publish.require_approval must be true or false, got "
-                          f"{value!r}", path=path, field="publish")
-    grace = publish.get("removed_source_grace_days", DEFAULT_REMOVED_SOURCE_GRACE_DAYS)
-    if isinstance(grace, bool) or not isinstance(grace, int) or grace < 0:
-        raise ConfigError(f"settings.publish.removed_source_grace_days must be a whole number "
-                          f"of 0 or more, got {grace!r}", path=path, field="publish")
-    publish["removed_source_grace_days"] = grace
-    publish["display_zone"] = display_zone(publish.get("timezone"), path)
-    publish.setdefault("max_items", DEFAULT_MAX_ITEMS)
-    return publish
-
-
-def display_zone(name: object, path: str | None) -> tzinfo | None:
-    """settings.publish.timezone (an IANA name such as ``Europe/Paris``) or None: show each
-    time in the offset its source wrote."""
-    if name is None:
-        return None
-    if not isinstance(name, str) or not name.strip():
-        raise ConfigError(f"settings.publish.timezone must be a time zone name such as "
-                          f"Europe/Paris, got {name!r}", path=path, field="publish")
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"settings.publish.timezone: unknown time zone {name!r} (use an "
-                          f"IANA name such as Europe/Paris or UTC)", path=path, field="publish") from exc
-
-
 def hidden_sources(store: Store, config: Config) -> frozenset[str]:
     """Sources gone from sources.yaml for longer than the grace time: out of the feeds.
 
     Noting which sources left (and came back) happens here, so a source deleted from
     the file by hand is handled like one removed with ``pressflow sources remove``.
     """
-    grace = publish_settings(config)["removed_source_grace_days"]
+    grace = config.settings.publish.removed_source_grace_days
     store.note_removed_sources(s.name for s in config.sources)
     cutoff = (datetime.now(UTC) - timedelta(days=grace)).isoformat(timespec="seconds")
     return frozenset(store.sources_removed_before(cutoff))
@@ -108,31 +54,29 @@ def hidden_sources(store: Store, config: Config) -> frozenset[str]:
 
 def select_stories(store: Store, config: Config) -> list[StoryItem]:
     """The stories the feeds carry, by the rules in settings.publish."""
-    publish = publish_settings(config)
-    return load_stories(store, target=config.setting("target_language"),
-                        only_approved=bool(publish.get("require_approval")),
-                        max_items=publish.get("max_items"), days=publish.get("days"),
-                        hidden_sources=hidden_sources(store, config),
-                        display_zone=publish["display_zone"])
+    publish = config.settings.publish
+    return load_stories(store, target=config.settings.target_language,
+                        only_approved=publish.require_approval, max_items=publish.max_items,
+                        days=publish.days, hidden_sources=hidden_sources(store, config),
+                        display_zone=publish.display_zone)
 
 
 def approval_queue(store: Store, config: Config, *,
                    since: datetime | None = None) -> list[StoryItem] | None:
     """With ``require_approval``: the stories waiting for an editor (None without it)."""
-    publish = publish_settings(config)
-    if not publish.get("require_approval"):
+    publish = config.settings.publish
+    if not publish.require_approval:
         return None
-    return load_stories(store, target=config.setting("target_language"), only_pending=True,
-                        days=publish.get("days"), hidden_sources=hidden_sources(store, config),
-                        display_zone=publish["display_zone"], since=since)
+    return load_stories(store, target=config.settings.target_language, only_pending=True,
+                        days=publish.days, hidden_sources=hidden_sources(store, config),
+                        display_zone=publish.display_zone, since=since)
 
 
 def digest_stories(store: Store, config: Config, *, since: datetime | None = None
                    ) -> tuple[list[StoryItem], list[StoryItem] | None]:
     """What the editor's digest shows: (what readers get, the approval queue or None);
     ``since`` keeps only stories made at or after it (a "new since yesterday" e-mail)."""
-    publish = publish_settings(config)
-    if publish.get("require_approval"):
+    if config.settings.publish.require_approval:
         store.reopen_changed_approved_stories()
     items = select_stories(store, config)
     if since is not None:
@@ -155,10 +99,9 @@ def local_address(folder: Path) -> str:
 
 def publish_outputs(store: Store, config: Config) -> PublishResult:
     """Write feed.xml, feed.atom, feed.json and digest.html into the output folder."""
-    publish = publish_settings(config)
     out = config.output_dir
     items, queue = digest_stories(store, config)
-    info = FeedInfo.from_settings(publish, local_address(out), store.database_created())
+    info = FeedInfo.from_settings(config.settings.publish, local_address(out), store.database_created())
     files: dict[str, str | bytes] = {
         FEED_FILES["rss"]: rss_bytes(items, info),
         FEED_FILES["atom"]: atom_bytes(items, info),
@@ -179,7 +122,7 @@ def run_stage(ctx: RunContext) -> StageReport:
     result = publish_outputs(ctx.store, ctx.config)
     report.processed = result.items
     report.details = {"feed_items": result.items, "files": [p.name for p in result.files]}
-    if not publish_settings(ctx.config).get("link"):
+    if not ctx.config.settings.publish.link:
         report.notes.append("settings.publish.link is not set: the feeds name their local "
                             "file://localhost/ address; set it to the public address of the "
                             "output folder before readers subscribe (item ids follow it)")

@@ -33,6 +33,7 @@ import nh3
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from pressflow.config import PublishSettings
 from pressflow.publish.stories_view import StoryItem
 from pressflow.text.html import html_to_text
 
@@ -68,19 +69,18 @@ class FeedInfo:
     display_zone: tzinfo | None = None  # publish.timezone: where a date-only item's noon is
 
     @classmethod
-    def from_settings(cls, publish: dict[str, Any], fallback_base: str,
+    def from_settings(cls, publish: PublishSettings, fallback_base: str,
                       created: str | None = None) -> FeedInfo:
         """``fallback_base`` (a file:// folder address) names the files when no link is set;
         ``created`` (ISO time the database was made) dates the ``tag:`` URIs."""
-        link = str(publish.get("link") or "")
+        link = publish.link or ""
         base = (link.rstrip("/") + "/") if link else fallback_base.rstrip("/") + "/"
         host = urlsplit(link).hostname if link else None
         prefix = f"tag:{host},{(created or '')[:10] or '2024-01-01'}:" if host else base + "#"
-        zone = publish.get("display_zone")
-        return cls(title=str(publish.get("title") or DEFAULT_TITLE), link=link or base,
-                   description=str(publish.get("description") or DEFAULT_DESCRIPTION),
+        return cls(title=publish.title or DEFAULT_TITLE, link=link or base,
+                   description=publish.description or DEFAULT_DESCRIPTION,
                    self_urls={fmt: base + name for fmt, name in FEED_FILES.items()},
-                   id_prefix=prefix, display_zone=zone if isinstance(zone, tzinfo) else None)
+                   id_prefix=prefix, display_zone=publish.display_zone)
 
     def item_id(self, item: StoryItem) -> str:
         return f"{self.id_prefix}story:{item.id}" if self.id_prefix.startswith("tag:") \

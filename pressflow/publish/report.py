@@ -48,7 +48,7 @@ def source_health(state: SourceState | None, silent_after: int, now: datetime) -
 def build_report(store: Store, config: Config, run_id: int, stages: list[StageReport],
                  exit_code: int, status: str) -> dict[str, Any]:
     now = datetime.now(UTC)
-    silent_after = int(config.setting("silent_after_days"))
+    silent_after = config.settings.report.silent_after_days
     fetches = store.fetches_of_run(run_id)
     translations = store.translation_status_counts()
     sources = []
@@ -81,7 +81,7 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
             "sources": len(sources),
             "failed": sum(1 for s in sources if s["status"] == "failed"),
             "silent": sum(1 for s in sources if s["silent"]),
-            "fail_threshold": int(config.setting("fail_threshold")),
+            "fail_threshold": config.settings.report.fail_threshold,
             "silent_after_days": silent_after,
             "articles": store.article_count(),
             "stories": store.story_count(),

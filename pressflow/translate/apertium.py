@@ -19,6 +19,8 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from pressflow.errors import EngineError
+
 _ISO3 = {"eng": "en", "spa": "es", "fra": "fr", "fre": "fr", "ita": "it", "ron": "ro",
          "rum": "ro", "por": "pt", "cat": "ca", "deu": "de", "ger": "de", "nld": "nl",
          "glg": "gl", "eus": "eu", "oci": "oc", "arg": "an", "ast": "ast", "epo": "eo"}
@@ -86,7 +88,7 @@ class ApertiumEngine:
     def translate(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         route = self.route(source, target)
         if route is None:
-            raise LookupError(f"no Apertium mode for {source}->{target}")
+            raise EngineError(f"no Apertium mode for {source}->{target}")
         texts = [" ".join(s.split()) for s in sentences]
         for mode in route:
             texts = self._run(mode, texts)
@@ -96,7 +98,7 @@ class ApertiumEngine:
         done = subprocess.run(["apertium", "-u", "-f", "txt", mode], input=text,
                               capture_output=True, text=True, timeout=self.timeout, check=False)
         if done.returncode != 0:
-            raise RuntimeError(f"apertium {mode} failed: {done.stderr.strip()[:300]}")
+            raise EngineError(f"apertium {mode} failed: {done.stderr.strip()[:300]}")
         return done.stdout
 
     def _run(self, mode: str, texts: list[str]) -> list[str]:

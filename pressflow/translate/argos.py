@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pressflow.errors import EngineError
 from pressflow.translate.base import TranslateSettings
 from pressflow.translate.models import InstalledModel, list_models, models_dir
 
@@ -68,7 +69,7 @@ class ArgosEngine:
     def translate(self, sentences: Sequence[str], source: str, target: str) -> list[str]:
         route = self.route(source, target)
         if route is None:
-            raise LookupError(f"no argos package for {source}->{target}")
+            raise EngineError(f"no argos package for {source}->{target}")
         texts = list(sentences)
         for model in route:
             texts = self._translate_one(self._load(model), texts)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from pressflow.errors import EngineError
 from pressflow.store.records import StoredArticle
 from pressflow.translate.apertium import ApertiumEngine
 from pressflow.translate.argos import ArgosEngine
@@ -178,7 +179,7 @@ def translate_documents(docs: Sequence[Document], target: str, *,
         try:
             done = _translate_language([docs[i] for i in indexes], lang, target, engine, version,
                                        glossary, settings, cache, on_chunk)
-        except (RuntimeError, OSError, ValueError, LookupError) as exc:
+        except (EngineError, RuntimeError, OSError, ValueError, LookupError) as exc:
             for i in indexes:
                 results[i] = DocumentResult(docs[i].id, lang, {f: None for f in docs[i].fields},
                                             engine.name, "error", f"{engine.name}: {exc}",

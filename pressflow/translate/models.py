@@ -25,13 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pressflow.errors import PressflowError
+from pressflow.errors import ModelError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
-
-
-class ModelError(PressflowError):
-    """A package cannot be installed, found or removed; the message says which and why."""
 
 
 @dataclass
@@ -221,8 +217,7 @@ def locations(config_path: str | None = None, folder: str | None = None,
         from pressflow.config import load_config
 
         config = load_config(config_path)
-        settings = config.setting("translate") or {}
-        if not folder and settings.get("models_dir"):
-            folder = str(config.resolve(settings["models_dir"]))
-        index = index or settings.get("package_index")
+        settings = config.settings.translate
+        folder = folder or settings.models_dir  # resolved against the config file's folder
+        index = index or settings.package_index
     return models_dir(folder), index

@@ -20,11 +20,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pressflow.config import Config
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.store import Store, utcnow
 from pressflow.store.records import GlossaryState, StoredArticle, Translation
-from pressflow.translate.base import TranslateSettings
 from pressflow.translate.cache import TranslationCache
 from pressflow.translate.core import Engines, documents_from_articles, translate_documents
 from pressflow.translate.glossary import Glossary, entries_from_json, load_glossary
@@ -62,17 +60,6 @@ def refresh_glossary_state(store: Store, folder: Path | None, target: str) -> di
     return forgotten
 
 
-def translate_settings(config: Config) -> TranslateSettings:
-    """The run's ``translate:`` settings, validated (errors name the line), with
-    ``models_dir`` resolved against the config file's folder."""
-    settings = TranslateSettings.from_mapping(
-        config.setting("translate"), path=str(config.path) if config.path else None,
-        line=config.lines.get("translate"))
-    if settings.models_dir:
-        settings.models_dir = str(config.resolve(settings.models_dir))
-    return settings
-
-
 def _articles_to_translate(store: Store, target: str, engines: Engines) -> list[StoredArticle]:
     rows = {a.id: a for a in store.pending("translate")}
     for article in store.articles_to_retry(target):
@@ -90,8 +77,8 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
     report = StageReport("translate")
     started = time.monotonic()
     store = ctx.store
-    target = ctx.config.setting("target_language")
-    settings = translate_settings(ctx.config)
+    target = ctx.config.settings.target_language
+    settings = ctx.config.settings.translate
     folder = ctx.config.glossary_dir
     engines = Engines(settings)
     for pair, n in refresh_glossary_state(store, folder, target).items():

@@ -15,8 +15,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 def make_context(tmp_path: Path, articles: list[Article], sources: list[Source],
                  glossary: Path | None = None) -> RunContext:
     """A run context over a fresh database holding ``articles``."""
-    config = Config(path=tmp_path / "sources.yaml", sources=sources,
-                    settings={"glossary": str(glossary or tmp_path / "glossary")})
+    config = Config.from_mapping({"glossary": str(glossary or tmp_path / "glossary")},
+                                 sources=sources, path=tmp_path / "sources.yaml")
     store = Store(tmp_path / "pressflow.db")
     store.sync_sources(sources)
     run_id = store.start_run(str(config.path))

@@ -115,7 +115,7 @@ def build_store(tmp: Path, publish: dict | None = None) -> Fixture:
                                       "role": "Mayor", "place": "Lyon"})
         fixture = Fixture(
             db=out / "pressflow.db",
-            config=Config(path=None, sources=[], settings={
+            config=Config.from_mapping({
                 "output": str(out), "publish": publish or {
                     "title": "Test partner news", "link": "https://news.example.org/"}}),
             lyon=_story(store, [lyon_fr, lyon_en]), milano=_story(store, [milano]),
