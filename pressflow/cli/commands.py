@@ -21,12 +21,13 @@ T = TypeVar("T")
 
 
 class RichProgress:
-    """Progress bars on a terminal (stderr), so stdout stays clean for pipes."""
+    """Progress bars on a terminal (stderr), so stdout stays clean for pipes. Log lines show
+    the place in the code (file:line) only at debug level."""
 
-    def __init__(self) -> None:
+    def __init__(self, debug: bool = False) -> None:
         from rich.console import Console
 
-        self.console = Console(stderr=True)
+        self.console = Console(stderr=True, log_path=debug)
 
     def track(self, items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
         from rich.progress import track
@@ -35,7 +36,7 @@ class RichProgress:
                          console=self.console, transient=True)
 
     def log(self, message: str) -> None:
-        self.console.log(message)
+        self.console.log(message, _stack_offset=2)  # the caller's place, not this line
 
 
 def _read_jsonl(stream: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -79,8 +80,15 @@ def cli() -> None:
               type=click.Path(dir_okay=False), help="The sources file.")
 @click.option("--output", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: settings.output of the config, else output/).")
-@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary (for cron).")
-def run(config_path: str, output: str | None, quiet: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress and no summary (for cron): only one line per failed source, on "
+                   "stderr.")
+@click.option("--fail-after", type=click.IntRange(min=1), default=1, show_default=True,
+              metavar="N", help="Count a source as failed (exit 1, and a line under --quiet) only "
+                                "once it has failed N runs in a row.")
+@click.option("--debug", "-v", "debug", is_flag=True,
+              help="Log every message, with the place in the code it comes from.")
+def run(config_path: str, output: str | None, quiet: bool, fail_after: int, debug: bool) -> None:
     """Fetch every source, translate, group stories and publish feeds, digest and report.
 
     \b
@@ -88,10 +96,11 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
     2 bad configuration or usage.
 
     \b
-    Example:
+    Examples:
       pressflow run --config demo/sources.yaml --output /tmp/pf
+      pressflow run --quiet --fail-after 3     # cron: mail only a partner down 3 nights
     """
-    from pressflow.cli.summary import print_summary
+    from pressflow.cli.summary import alerted_exit_code, failed_source_lines, print_summary
     from pressflow.config import load_config
     from pressflow.pipeline.context import SilentProgress
     from pressflow.pipeline.runner import run as run_pipeline
@@ -102,7 +111,7 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
             config.settings["output"] = str(Path(output).resolve())
             config.lines.pop("output", None)  # a message about it must not point at the file
         interactive = sys.stderr.isatty() and not quiet
-        progress = RichProgress() if interactive else SilentProgress()
+        progress = RichProgress(debug) if interactive else SilentProgress(verbose=debug)
         result = run_pipeline(config, progress=progress)
     except PressflowError as exc:
         _fail(exc)
@@ -111,9 +120,12 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
         click.echo(f"pressflow: stopped at once ({exc or 'interrupted'}); run again to finish",
                    err=True)
         sys.exit(130)
-    if not quiet:
+    if quiet:
+        for line in failed_source_lines(result.report, fail_after):
+            click.echo(line, err=True)
+    else:
         print_summary(result.report, config.output_dir)
-    sys.exit(result.exit_code)
+    sys.exit(alerted_exit_code(result.report, result.exit_code, fail_after))
 
 
 @cli.command()
