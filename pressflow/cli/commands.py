@@ -262,25 +262,73 @@ def stories() -> None:
         _write({"id": obj["id"], "story": key})
 
 
+def _selector_option(values: tuple[str, ...]) -> dict[str, str]:
+    """``--selector item="div.news > article"`` options as sources.yaml's ``selectors:``,
+    checked the same way (known key, CSS that parses)."""
+    import difflib
+
+    import soupsieve
+
+    from pressflow.config import SELECTOR_KEYS
+
+    selectors: dict[str, str] = {}
+    for value in values:
+        key, sep, css = value.partition("=")
+        key, css = key.strip(), css.strip()
+        if not sep or not css:
+            raise click.BadParameter(f"{value!r}: write KEY=CSS, e.g. item=\"div.news > article\"",
+                                     param_hint="--selector")
+        if key not in SELECTOR_KEYS:
+            close = difflib.get_close_matches(key, SELECTOR_KEYS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"keys: {', '.join(SELECTOR_KEYS)}"
+            raise click.BadParameter(f"unknown selector {key!r}; {hint}", param_hint="--selector")
+        try:
+            soupsieve.compile(css)
+        except soupsieve.SelectorSyntaxError as exc:
+            raise click.BadParameter(f"{key}={css!r} is not a CSS selector: {exc.args[0]}",
+                                     param_hint="--selector") from exc
+        selectors[key] = css
+    return selectors
+
+
 @cli.command()
 @click.argument("path_or_url")
 @click.option("--language", default=None, help="Language hint if the page declares none.")
-def extract(path_or_url: str, language: str | None) -> None:
+@click.option("--selector", "selector_values", multiple=True, metavar="KEY=CSS",
+              help="A CSS selector as in sources.yaml's `selectors:` (item, title, link, date, "
+                   "text, next); repeat for several. Implies --kind listing.")
+@click.option("--kind", type=click.Choice(["page", "listing"]), default=None,
+              help="Read the page as one article or as a news index (default: guessed).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Listing pages to follow through pagination, as `max_pages`.")
+@click.option("--no-follow-links", is_flag=True,
+              help="Do not open each story's page (as `follow_links: false`).")
+def extract(path_or_url: str, language: str | None, selector_values: tuple[str, ...],
+            kind: str | None, max_pages: int, no_follow_links: bool) -> None:
     """Extract the article of an HTML page: one JSON object {"title","text","published","lang"}.
 
     A listing page (a news index) prints one line per story instead, each story read from
     its own article page as a run would (same site only; for a local file, only files in
     its folder). "url" is added to each line.
 
+    The options are the source settings of sources.yaml, so selectors can be tried here
+    before they go into the file.
+
     \b
     Examples:
       pressflow extract demo/pages/shiraz-mayor-wego.html
       pressflow extract demo/pages/uclg-digitalcities-news-fr.html   # 10 lines
+      pressflow extract https://city.example/news --selector item=".news-row" \\
+          --selector date=".when" --max-pages 2
     """
     from pressflow.crawl.stage import extract_location
 
+    selectors = _selector_option(selector_values)
     try:
-        articles = extract_location(path_or_url, language=language, base_dir=Path.cwd())
+        articles = extract_location(path_or_url, language=language, base_dir=Path.cwd(),
+                                    selectors=selectors,
+                                    kind=kind or ("listing" if selectors else "page"),
+                                    max_pages=max_pages, follow_links=not no_follow_links)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -302,11 +350,12 @@ def feed(path_or_url: str) -> None:
     Example:
       pressflow feed demo/feeds/wego.xml
     """
-    from pressflow.crawl.feed_reader import parse_feed
+    from pressflow.crawl.feed_reader import parse_feed, refuse_html_page
     from pressflow.crawl.fetch import fetch
 
     try:
         result = fetch(path_or_url, source=path_or_url, base_dir=Path.cwd())
+        refuse_html_page(result.content, result.url, path_or_url)
         entries = parse_feed(result.content, url=result.url, source=path_or_url,
                              headers=result.headers)
     except PressflowError as exc:

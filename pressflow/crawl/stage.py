@@ -23,10 +23,10 @@ from urllib.parse import urlsplit
 from pressflow.config import Config
 from pressflow.crawl.encoding import charset_from_content_type, decode_bytes
 from pressflow.crawl.extract import extract_page
-from pressflow.crawl.feed_reader import advertised_feed, looks_like_feed, looks_like_html, parse_feed
+from pressflow.crawl.feed_reader import looks_like_feed, parse_feed, refuse_html_page
 from pressflow.crawl.fetch import Fetcher, FetchPolicy, is_local, local_path
 from pressflow.crawl.listing import ListingItem, find_items, looks_like_listing, next_page_url
-from pressflow.errors import ExtractionError, FeedParseError, PressflowError, SourceError
+from pressflow.errors import ExtractionError, PressflowError, SourceError
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.records import Article, FetchResult, Source
 
@@ -64,12 +64,8 @@ def _read_first(result: FetchResult, source: Source) -> tuple[list[Article] | No
     """A source's first document, by the source's kind (a feed is sniffed, not trusted: a
     ``kind: page`` that serves RSS is read as a feed): its articles when it is a feed or an
     article page, else (None, the listing page's HTML) for the caller to read item by item."""
-    if source.kind == "feed" and not looks_like_feed(result.content) \
-            and looks_like_html(result.content):
-        feed = advertised_feed(result.content, result.url)
-        hint = f"; the page announces a feed at {feed}" if feed else "; use kind: page or listing"
-        raise FeedParseError(f"kind: feed, but the address serves an HTML page{hint}",
-                             source=source.name, url=result.url)
+    if source.kind == "feed":
+        refuse_html_page(result.content, result.url, source.name)
     if source.kind == "feed" or looks_like_feed(result.content):
         return parse_feed(result.content, url=result.url, source=source.name,
                           headers=result.headers, language=source.language), None
@@ -337,15 +333,19 @@ def run_stage(ctx: RunContext) -> StageReport:
 
 
 def extract_location(path_or_url: str, *, language: str | None = None,
-                     base_dir: Path | None = None) -> list[Article]:
+                     base_dir: Path | None = None, selectors: dict[str, str] | None = None,
+                     kind: str = "page", max_pages: int = 1,
+                     follow_links: bool = True) -> list[Article]:
     """What ``pressflow extract`` prints: one article, or one per item of a listing page
-    (whose item pages are read too, as in a run)."""
+    (whose item pages are read too, as in a run). The options are a source's settings in
+    sources.yaml, read the same way."""
     from pressflow.config import Config as _Config
 
     config = _Config(path=None, sources=[])
     if base_dir is not None:
         config.path = base_dir / "sources.yaml"
-    source = Source(name=path_or_url, url=path_or_url, kind="page", language=language)
+    source = Source(name=path_or_url, url=path_or_url, kind=kind, language=language,
+                    selectors=dict(selectors or {}), max_pages=max_pages, follow_links=follow_links)
     outcome = crawl_source(source, config)
     if outcome.status == "failed":
         raise SourceError(outcome.error or "failed", source=path_or_url, url=path_or_url,
