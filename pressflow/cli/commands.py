@@ -590,26 +590,86 @@ def _models_dir_option(fn: Any) -> Any:
 @models.command("list")
 @_models_dir_option
 def models_list(models_dir: str | None, config_path: str | None) -> None:
-    """List installed translation packages: pair, version, size, folder.
+    """List every translation engine and pair a run will use, and, for each language of the
+    configured sources, which engine translates it (or why none does and what to install).
+
+    Argos packages (pair, version, size, folder), Apertium modes, the pairs they reach
+    through a pivot language. The sources' languages are those declared in sources.yaml and
+    those detected in the stored articles (output/pressflow.db), when there is one.
 
     \b
-    Example:
+    Examples:
       pressflow models list
+      pressflow models list --config /srv/partner-news/sources.yaml
     """
+    from pressflow.translate.apertium import ApertiumEngine
+    from pressflow.translate.base import TranslateSettings
+    from pressflow.translate.core import Engines
+    from pressflow.translate.coverage import coverage
     from pressflow.translate.models import list_models, locations
 
+    if config_path is None and Path("sources.yaml").is_file():
+        config_path = "sources.yaml"
     try:
         folder, _ = locations(config_path, models_dir)
+        config, settings = None, TranslateSettings()
+        if config_path:
+            from pressflow.config import load_config
+            from pressflow.translate.stage import translate_settings
+
+            config = load_config(config_path)
+            settings = translate_settings(config)
+        settings.models_dir = str(folder)
+        languages = _source_languages(config) if config else {}
     except PressflowError as exc:
         _fail(exc)
         return
+    target = str(config.setting("target_language")) if config else "en"
+    engines = Engines(settings)
     found = list_models(folder)
     if not found:
-        click.echo(f"no translation packages installed in {folder}; "
+        click.echo(f"Argos: no translation packages installed in {folder}; "
                    "install one with `pressflow models install SRC TGT`")
-        return
-    for m in found:
-        click.echo(f"{m.pair:<10} {m.version:<10} {m.size_bytes / 1e6:8.1f} MB  {m.path}")
+    else:
+        click.echo(f"Argos packages in {folder}:")
+        for m in found:
+            click.echo(f"  {m.pair:<10} {m.version:<10} {m.size_bytes / 1e6:8.1f} MB  {m.path}")
+    apertium = engines.get("apertium")
+    modes = sorted(apertium.modes.values()) if isinstance(apertium, ApertiumEngine) else []
+    click.echo(f"Apertium modes: {', '.join(modes)}" if modes else
+               "Apertium: not installed, or no language pair installed (apt-get install apertium "
+               "apertium-fr-es ...)")
+    offered, wanted = coverage(settings, target, sorted(languages), engines)
+    click.echo(f"Translated into {target}:" if offered else
+               f"Nothing can be translated into {target} yet.")
+    for route in offered:
+        click.echo(f"  {route.source:<4} {route.describe()}")
+    if config is not None:
+        click.echo(f"Languages of the sources in {config.path}:" if wanted else
+                   f"The sources in {config.path} declare no language and none is stored yet.")
+        for route in wanted:
+            names = ", ".join(sorted(languages[route.source]))
+            click.echo(f"  {route.source:<4} {route.describe()}   [{names}]")
+
+
+def _source_languages(config: Any) -> dict[str, set[str]]:
+    """Language -> the sources that write in it: declared in sources.yaml, or detected in the
+    articles already stored."""
+    from pressflow.store import Store
+
+    languages: dict[str, set[str]] = {}
+    for source in config.sources:
+        if source.language:
+            languages.setdefault(source.language, set()).add(source.name)
+    database = config.output_dir / "pressflow.db"
+    if database.is_file():
+        names = {s.name for s in config.sources}
+        with Store(database) as store:
+            for name, langs in store.stored_languages().items():
+                if name in names:
+                    for lang in langs:
+                        languages.setdefault(lang, set()).add(name)
+    return languages
 
 
 @models.command("install")

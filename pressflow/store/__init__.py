@@ -244,6 +244,16 @@ class Store:
     def set_validators(self, source: str, etag: str | None, last_modified: str | None) -> None:
         self.db["sources"].update(source, {"etag": etag, "last_modified": last_modified})
 
+    def stored_languages(self) -> dict[str, dict[str, int]]:
+        """Source -> detected language -> articles, over everything stored (what a source
+        really publishes in, whatever it declares)."""
+        found: dict[str, dict[str, int]] = {}
+        for source, lang, count in self.db.execute(
+                "SELECT source, lang, count(*) FROM articles WHERE lang IS NOT NULL AND lang != 'und' "
+                "GROUP BY source, lang ORDER BY source, count(*) DESC"):
+            found.setdefault(source, {})[lang] = count
+        return found
+
     # -- articles -------------------------------------------------------------------
     def upsert_articles(self, articles: Iterable[Article], run_id: int | None) -> dict[str, int]:
         """Store articles; return counts of new, updated and unchanged ones.
