@@ -118,7 +118,7 @@ def _is_label(text: str) -> bool:
 def _is_lone_label(segment: str) -> bool:
     """"목록", "Back to list", "[첨부파일]", "Views:" (a label with nothing after it)."""
     match = _LONE_LABEL.fullmatch(segment.strip())
-    return bool(match) and _is_label(match["label"])
+    return match is not None and _is_label(match["label"])
 
 
 def is_field_line(line: str) -> bool:
