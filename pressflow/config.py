@@ -50,6 +50,11 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "max_redirects": (5, "redirects followed per request"),
     "concurrency": (8, "requests in flight at once, all hosts together"),
     "per_host_delay": (1.0, "seconds between two requests to the same host"),
+    "recheck_days": (7, "listing sources: story pages first seen in the last N days are asked "
+                        "again (conditional GET) when the listing changed, to catch corrections; "
+                        "0 turns it off"),
+    "max_rechecks": (10, "listing sources: at most this many stored story pages re-checked per "
+                         "source per run"),
     "silent_after_days": (30, "flag a source with no new item for this many days"),
     "fail_threshold": (0, "exit 1 only when more than this many sources failed"),
     "translate": ({}, "engine: auto|argos|apertium|none (auto: argos package, else Apertium); "
@@ -134,9 +139,10 @@ SETTING_MINIMUMS: dict[str, tuple[float, bool]] = {
     "timeout": (0, False), "deadline": (0, False), "max_bytes": (1, True),
     "max_redirects": (0, True), "concurrency": (1, True), "per_host_delay": (0, True),
     "silent_after_days": (1, True), "fail_threshold": (0, True),
+    "recheck_days": (0, True), "max_rechecks": (0, True),
 }
 WHOLE_NUMBER_SETTINGS = ("max_bytes", "max_redirects", "concurrency", "silent_after_days",
-                         "fail_threshold")
+                         "fail_threshold", "recheck_days", "max_rechecks")
 
 
 def _check_range(key: str, value: Any, path: str, line: int) -> None:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -29,6 +30,7 @@ from pressflow.crawl.listing import ListingItem, find_items, looks_like_listing,
 from pressflow.errors import ExtractionError, PressflowError, SourceError
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.records import Article, FetchResult, Source
+from pressflow.store import StoryPage
 
 T = TypeVar("T")
 
@@ -46,7 +48,9 @@ class SourceOutcome:
     last_modified: str | None = None
     content_type: str | None = None
     requests: int = 0
-    known_skipped: int = 0  # listing stories already stored: not fetched again
+    known_skipped: int = 0  # listing stories already stored: not fetched again, or unchanged
+    rechecked: int = 0  # stored story pages asked again for corrections (conditional GET)
+    story_pages: list[StoryPage] = field(default_factory=list)  # validators of pages fetched
 
 
 def _html_of(result: FetchResult, source: Source) -> str:
@@ -151,11 +155,15 @@ class _Crawler:
     """One source's crawl: the first request, then pages and item links, in its deadline."""
 
     def __init__(self, source: Source, config: Config, fetcher: Fetcher, deadline: float,
-                 known_urls: set[str] | None = None) -> None:
+                 known_urls: set[str] | None = None,
+                 recheck: dict[str, StoryPage] | None = None) -> None:
         self.source, self.config, self.fetcher, self.deadline = source, config, fetcher, deadline
         self.known_urls = known_urls or set()
+        self.recheck = recheck or {}
         self.requests = 0
         self.known_skipped = 0
+        self.rechecked = 0
+        self.story_pages: list[StoryPage] = []
 
     async def get(self, url: str, *, allow_local: bool, etag: str | None = None,
                   last_modified: str | None = None) -> FetchResult:
@@ -179,12 +187,18 @@ class _Crawler:
                                   source=source.name, url=first.url)
         if not source.follow_links:
             return [_item_article(item, source, None) for item in items]
-        # a story stored by an earlier run is not fetched again (nor overwritten by its teaser)
+        # a story stored by an earlier run is not fetched again (nor overwritten by its
+        # teaser), except a recent one, asked with its validators to catch a correction
         fresh = [item for item in items if item.url not in self.known_urls]
-        self.known_skipped = len(items) - len(fresh)
-        items = fresh
-        pages = await asyncio.gather(*(self._item_page(item, first.url) for item in items))
-        return [_item_article(item, source, page) for item, page in zip(items, pages)]
+        again = [item for item in items if item.url in self.known_urls and item.url in self.recheck]
+        pages = await asyncio.gather(*(self._item_page(item, first.url) for item in fresh))
+        corrected = await asyncio.gather(*(self._recheck_page(item, first.url) for item in again))
+        self.rechecked = len(again)
+        articles = [_item_article(item, source, page) for item, page in zip(fresh, pages, strict=True)]
+        articles += [_item_article(item, source, page)
+                     for item, page in zip(again, corrected, strict=True) if page is not None]
+        self.known_skipped = len(items) - len(articles)
+        return articles
 
     async def _listing_items(self, url: str, html: str) -> list[ListingItem]:
         source = self.source
@@ -208,6 +222,26 @@ class _Crawler:
             return None
         try:
             result = await self.get(item.url, allow_local=is_local(listing_url))
+            self.story_pages.append(StoryPage(item.url, result.etag, result.last_modified))
+            return await off_loop(_read_item_page, result, self.source, item)
+        except SourceError as exc:
+            if "deadline" in exc.reason:
+                raise
+            return None
+
+    async def _recheck_page(self, item: ListingItem, listing_url: str) -> Article | None:
+        """A stored story's page asked again with its validators: the page when the server
+        sent it (changed or not: the store compares), None on 304 or any failure (the stored
+        article stands; a teaser never replaces it)."""
+        stored = self.recheck[item.url]
+        if not _may_follow(item.url, listing_url):
+            return None
+        try:
+            result = await self.get(item.url, allow_local=is_local(listing_url), etag=stored.etag,
+                                    last_modified=stored.last_modified)
+            if result.not_modified:
+                return None
+            self.story_pages.append(StoryPage(item.url, result.etag, result.last_modified))
             return await off_loop(_read_item_page, result, self.source, item)
         except SourceError as exc:
             if "deadline" in exc.reason:
@@ -217,15 +251,17 @@ class _Crawler:
 
 async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *,
                              etag: str | None = None, last_modified: str | None = None,
-                             known_urls: set[str] | None = None) -> SourceOutcome:
+                             known_urls: set[str] | None = None,
+                             recheck: dict[str, StoryPage] | None = None) -> SourceOutcome:
     """Fetch and parse one source within its deadline; failures come back in the outcome.
 
     ``known_urls``: story addresses of this source already stored; a listing does not
-    fetch those stories' pages again.
+    fetch those stories' pages again, except those in ``recheck`` (recent ones, with the
+    validators of their last fetch), asked again with a conditional GET for corrections.
     """
     started = time.monotonic()
     budget = float(config.setting("deadline"))
-    crawler = _Crawler(source, config, fetcher, started + budget, known_urls)
+    crawler = _Crawler(source, config, fetcher, started + budget, known_urls, recheck)
     outcome = SourceOutcome(source=source.name, status="failed")
 
     async def work() -> None:
@@ -257,6 +293,8 @@ async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *
         outcome.articles = []
     outcome.requests = crawler.requests
     outcome.known_skipped = crawler.known_skipped if outcome.status == "ok" else 0
+    outcome.rechecked = crawler.rechecked if outcome.status == "ok" else 0
+    outcome.story_pages = crawler.story_pages if outcome.status == "ok" else []
     outcome.seconds = time.monotonic() - started
     return outcome
 
@@ -291,8 +329,20 @@ def _record(ctx: RunContext, source: Source, outcome: SourceOutcome) -> None:
         if outcome.status == "ok":
             values.update(etag=outcome.etag, last_modified=outcome.last_modified)
         ctx.store.record_fetch(ctx.run_id, source.name, **values)
+        if outcome.story_pages:
+            ctx.store.record_story_pages(source.name, outcome.story_pages)
     if outcome.status == "failed":
         ctx.progress.log(f"{source.name}: failed: {outcome.error}")
+
+
+def _pages_to_recheck(ctx: RunContext, source: Source) -> dict[str, StoryPage]:
+    """The stored story pages of a listing source worth asking again tonight: first seen in
+    the last ``recheck_days``, newest first, at most ``max_rechecks``."""
+    days, most = int(ctx.config.setting("recheck_days")), int(ctx.config.setting("max_rechecks"))
+    if days <= 0 or most <= 0:
+        return {}
+    since = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    return ctx.store.recent_story_pages(source.name, since, most)
 
 
 async def _run_all(ctx: RunContext) -> int:
@@ -303,10 +353,11 @@ async def _run_all(ctx: RunContext) -> int:
             state = ctx.store.source_state(source.name)
             known = ({row["url"] for row in ctx.store.articles("source = ?", [source.name])}
                      if source.kind == "listing" else None)
+            recheck = _pages_to_recheck(ctx, source) if known else None
             return source, await crawl_source_async(source, ctx.config, fetcher,
                                                     etag=state.get("etag"),
                                                     last_modified=state.get("last_modified"),
-                                                    known_urls=known)
+                                                    known_urls=known, recheck=recheck)
         tasks = [asyncio.ensure_future(one(s)) for s in sources]
         try:
             # all run at once; results are stored in sources.yaml order, so a run's articles

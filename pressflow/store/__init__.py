@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,16 @@ from pressflow.records import Article, Source
 from pressflow.text.urls import canonical_url
 
 Migration = Callable[[sqlite_utils.Database], None]
+
+
+@dataclass
+class StoryPage:
+    """A listing source's story page as last fetched: its validators for a conditional GET."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+
 MIGRATIONS: list[tuple[str, Migration]] = []
 
 
@@ -254,6 +265,27 @@ class Store:
             found.setdefault(source, {})[lang] = count
         return found
 
+    # -- story pages of listing sources (corrections) -------------------------------
+    def recent_story_pages(self, source: str, since: str, limit: int) -> dict[str, StoryPage]:
+        """The story pages of a listing source first seen at or after ``since`` (ISO time),
+        newest first, at most ``limit``, with the validators of their last fetch."""
+        rows = self.db.execute(
+            "SELECT a.url, p.etag, p.last_modified FROM articles a LEFT JOIN story_pages p "
+            "ON p.url = a.url WHERE a.source = ? AND a.first_seen >= ? "
+            "ORDER BY a.first_seen DESC, a.id LIMIT ?", [source, since, int(limit)]).fetchall()
+        return {url: StoryPage(url, etag, last_modified) for url, etag, last_modified in rows}
+
+    def record_story_pages(self, source: str, pages: Iterable[StoryPage]) -> None:
+        """The validators (ETag, Last-Modified) of story pages just fetched, for the next
+        conditional re-check."""
+        now = utcnow()
+        self.db.conn.executemany(
+            "INSERT INTO story_pages (url, source, etag, last_modified, checked_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET source = excluded.source, "
+            "etag = excluded.etag, last_modified = excluded.last_modified, "
+            "checked_at = excluded.checked_at",
+            [(p.url, source, p.etag, p.last_modified, now) for p in pages])
+
     # -- articles -------------------------------------------------------------------
     def upsert_articles(self, articles: Iterable[Article], run_id: int | None) -> dict[str, int]:
         """Store articles; return counts of new, updated and unchanged ones.
@@ -371,3 +403,12 @@ def _translate_glossary_state(db: sqlite_utils.Database) -> None:
     db["translate_glossary_state"].create({
         "pair": str, "version": str, "entries": str, "updated_at": str,
     }, pk="pair")
+
+
+@migration("0009_story_pages")
+def _story_pages(db: sqlite_utils.Database) -> None:
+    # listing sources' story pages: the validators of their last fetch, so that a re-check
+    # for corrections costs a 304 when nothing changed
+    db.execute("CREATE TABLE story_pages (url TEXT PRIMARY KEY, source TEXT, etag TEXT, "
+               "last_modified TEXT, checked_at TEXT)")
+    db.execute("CREATE INDEX story_pages_source ON story_pages (source)")
