@@ -113,3 +113,13 @@ def test_extract_command_on_a_served_short_article(httpserver: HTTPServer) -> No
     assert result.returncode == 0, result.stderr
     text = json.loads(result.stdout)["text"]
     assert text == "Le conseil municipal se réunira le 12 mars à 18 heures à l'hôtel de ville de Lyon."
+
+
+def test_the_shipped_language_names_are_babels() -> None:
+    """The table read at run time is exactly what babel and pycountry give today."""
+    from importlib import resources
+
+    from pressflow.crawl.residue import LANGUAGE_NAMES_FILE, language_name_table
+
+    shipped = json.loads(resources.files("pressflow.data").joinpath(LANGUAGE_NAMES_FILE).read_text("utf-8"))
+    assert shipped == language_name_table()
