@@ -112,3 +112,15 @@ def test_every_cjk_month(month: int) -> None:
     wide_month = str(month).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     assert dates_in_text(f"公開日 ２０２４年{wide_month}月９日", "ja") == want
     assert dates_in_text(f"등록일 2024년 {month}월 9일", "ko") == want
+
+
+def test_the_shipped_month_table_is_babels() -> None:
+    """dates.py reads month names from pressflow/data/month-names.json: exactly what babel
+    gives today for every language and its regional locales."""
+    import json
+    from importlib import resources
+
+    from pressflow.crawl.dates import MONTH_NAMES_FILE, month_name_table
+
+    shipped = json.loads(resources.files("pressflow.data").joinpath(MONTH_NAMES_FILE).read_text("utf-8"))
+    assert shipped == month_name_table()

@@ -3,7 +3,9 @@
 Month names come from the Unicode CLDR through babel (every regional locale of the language,
 wide and abbreviated, format and stand-alone forms: Arabic reads يناير and the Levantine
 كانون الثاني / آذار alike), so "12 juillet 2024", "6 giugno 2019", "24-27 mai 2022",
-"3. März 2023" or "July 12, 2024" are read without a hand-kept list per language.
+"3. März 2023" or "July 12, 2024" are read without a hand-kept list per language. The
+table is built from babel once and shipped (``pressflow/data/month-names.json``, see
+:func:`month_name_table`); month names and page text are folded the same way.
 
 Also read: dates in Chinese, Japanese and Korean (2024年7月12日, 2024년 7월 12일), digits of
 any script (١٢ يوليو ٢٠٢٤), and the Persian calendar (۲۲ تیر ۱۴۰۳ is 12 July 2024).
@@ -183,10 +185,13 @@ def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
     raise ValueError(f"no such Solar Hijri date: {jy - 1595}/{jm}/{jd}")
 
 
-@functools.lru_cache(maxsize=64)
-def _months(lang: str) -> dict[str, int]:
-    """Month name (folded) -> number for one language, from CLDR: the language's own locale
-    first, then its regional ones (a name already taken keeps its first meaning)."""
+MONTH_NAMES_FILE = "month-names.json"
+
+
+def cldr_months(lang: str) -> dict[str, int]:
+    """Month name (folded) -> number for one language, from CLDR through babel: the
+    language's own locale first, then its regional ones (a name already taken keeps its
+    first meaning)."""
     from babel.dates import get_month_names
 
     names: dict[str, int] = {}
@@ -202,6 +207,32 @@ def _months(lang: str) -> dict[str, int]:
                     if folded:
                         names.setdefault(folded, number)
     return names
+
+
+def month_name_table() -> dict[str, dict[str, int]]:
+    """What ``pressflow/data/month-names.json`` holds: :func:`cldr_months` of every language
+    babel knows. Shipped as a file because reading every regional locale of the languages
+    tried on each page costs tens of MB at run time; ``tests/test_dates_months.py`` checks
+    the file is what this builds (write it again after a babel upgrade)."""
+    from babel import localedata
+
+    languages = sorted({x.split("_")[0] for x in localedata.locale_identifiers()} - {"root"})
+    return {lang: table for lang in languages if (table := cldr_months(lang))}
+
+
+@functools.lru_cache(maxsize=1)
+def _month_tables() -> dict[str, dict[str, int]]:
+    from importlib import resources
+
+    text = resources.files("pressflow.data").joinpath(MONTH_NAMES_FILE).read_text("utf-8")
+    tables: dict[str, dict[str, int]] = json.loads(text)
+    return tables
+
+
+@functools.lru_cache(maxsize=64)
+def _months(lang: str) -> dict[str, int]:
+    """Month name (folded) -> number for one language ("pt-BR" reads the "pt" table)."""
+    return _month_tables().get(re.split(r"[-_]", lang.strip())[0].lower(), {}) if lang else {}
 
 
 def readable_month_name(name: str, *, wide: bool) -> str | None:
