@@ -54,7 +54,7 @@ def test_a_name_that_does_not_resolve(tmp_path: Path) -> None:
     assert "robots" not in error
 
 
-def test_a_refused_connection(tmp_path: Path) -> None:
+def test_a_refused_connection(tmp_path: Path, httpserver) -> None:  # type: ignore[no-untyped-def]
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
@@ -62,22 +62,19 @@ def test_a_refused_connection(tmp_path: Path) -> None:
     error = _crawl(f"http://127.0.0.1:{port}/news", tmp_path)
     assert error.startswith("site 127.0.0.1 unreachable: connection refused")
     assert "robots" not in error
+    # the robots.txt message is kept for what it is about: a site that answers, but not
+    # with its robots.txt (a 503 for robots.txt)
+    httpserver.expect_request("/robots.txt").respond_with_data("busy", status=503)
+    httpserver.expect_request("/news").respond_with_data("<html><body><p>x</p></body></html>",
+                                                         content_type="text/html")
+    error = _crawl(httpserver.url_for("/news"), tmp_path)
+    assert "robots.txt answered HTTP 503" in error and "unreachable" not in error
 
 
 def test_a_connection_that_times_out(tmp_path: Path, full_backlog_port: int) -> None:
     error = _crawl(f"http://127.0.0.1:{full_backlog_port}/news", tmp_path)
     assert error.startswith("site 127.0.0.1 unreachable: no answer to the connection within 1 s (timed out)")
     assert "robots" not in error
-
-
-def test_robots_txt_failing_on_a_reachable_site_still_names_robots(tmp_path: Path, httpserver) -> None:  # type: ignore[no-untyped-def]
-    """The robots.txt message is kept for what it is about: a site that answers, but not
-    with its robots.txt (a 503 for robots.txt)."""
-    httpserver.expect_request("/robots.txt").respond_with_data("busy", status=503)
-    httpserver.expect_request("/news").respond_with_data("<html><body><p>x</p></body></html>",
-                                                         content_type="text/html")
-    error = _crawl(httpserver.url_for("/news"), tmp_path)
-    assert "robots.txt answered HTTP 503" in error and "unreachable" not in error
 
 
 def test_the_run_command_says_unreachable(tmp_path: Path) -> None:
