@@ -154,22 +154,29 @@ def group_stories(articles: Sequence[StoryInput | Mapping[str, Any]]) -> list[st
 
 
 def extract_articles(path_or_url: str, *, language: str | None = None,
-                     base_dir: PathLike | None = None) -> list[Article]:
+                     base_dir: PathLike | None = None, selectors: dict[str, str] | None = None,
+                     kind: str = "page", max_pages: int = 1,
+                     follow_links: bool = True) -> list[Article]:
     """The article of an HTML page (``pressflow extract``); a listing page gives one
     article per item. A relative path is relative to ``base_dir`` (default: the current
-    folder). Raises SourceError when nothing can be read."""
+    folder). ``selectors``, ``kind``, ``max_pages`` and ``follow_links`` are a source's
+    settings in sources.yaml, to try them before editing it. Raises SourceError when
+    nothing can be read."""
     from pressflow.crawl.stage import extract_location
 
     return extract_location(path_or_url, language=language,
-                            base_dir=Path(base_dir) if base_dir is not None else Path.cwd())
+                            base_dir=Path(base_dir) if base_dir is not None else Path.cwd(),
+                            selectors=selectors, kind=kind, max_pages=max_pages,
+                            follow_links=follow_links)
 
 
 def read_feed(path_or_url: str, *, base_dir: PathLike | None = None) -> list[Article]:
     """The entries of an RSS, Atom or RDF feed (``pressflow feed``). Raises SourceError
     (FetchError, FeedParseError) when it cannot be read."""
-    from pressflow.crawl.feed_reader import parse_feed
+    from pressflow.crawl.feed_reader import parse_feed, refuse_html_page
     from pressflow.crawl.fetch import fetch
 
     result = fetch(path_or_url, source=path_or_url,
                    base_dir=Path(base_dir) if base_dir is not None else Path.cwd())
+    refuse_html_page(result.content, result.url, path_or_url)
     return parse_feed(result.content, url=result.url, source=path_or_url, headers=result.headers)

@@ -54,6 +54,11 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "max_redirects": (5, "redirects followed per request"),
     "concurrency": (8, "requests in flight at once, all hosts together"),
     "per_host_delay": (1.0, "seconds between two requests to the same host"),
+    "recheck_days": (7, "listing sources: story pages first seen in the last N days are asked "
+                        "again (conditional GET) when the listing changed, to catch corrections; "
+                        "0 turns it off"),
+    "max_rechecks": (10, "listing sources: at most this many stored story pages re-checked per "
+                         "source per run"),
     "silent_after_days": (30, "flag a source with no new item for this many days"),
     "fail_threshold": (0, "exit 1 only when more than this many sources failed"),
     "translate": ({}, "engine: auto|argos|apertium|none (auto: argos package, else Apertium); "
@@ -88,6 +93,8 @@ class CrawlSettings:
     max_redirects: int = SETTINGS["max_redirects"][0]
     concurrency: int = SETTINGS["concurrency"][0]
     per_host_delay: float = SETTINGS["per_host_delay"][0]
+    recheck_days: int = SETTINGS["recheck_days"][0]
+    max_rechecks: int = SETTINGS["max_rechecks"][0]
 
 
 @dataclass(frozen=True)
@@ -346,7 +353,9 @@ def build_settings(values: Mapping[str, Any], lines: Mapping[str, int], path: st
                             deadline=float(get("deadline")), max_bytes=int(get("max_bytes")),
                             max_redirects=int(get("max_redirects")),
                             concurrency=int(get("concurrency")),
-                            per_host_delay=float(get("per_host_delay"))),
+                            per_host_delay=float(get("per_host_delay")),
+                            recheck_days=int(get("recheck_days")),
+                            max_rechecks=int(get("max_rechecks"))),
         translate=translate,
         publish=PublishSettings.from_mapping(get("publish"), path=path, line=lines.get("publish"),
                                              lines=section_lines("publish")),
@@ -394,9 +403,10 @@ SETTING_MINIMUMS: dict[str, tuple[float, bool]] = {
     "timeout": (0, False), "deadline": (0, False), "max_bytes": (1, True),
     "max_redirects": (0, True), "concurrency": (1, True), "per_host_delay": (0, True),
     "silent_after_days": (1, True), "fail_threshold": (0, True),
+    "recheck_days": (0, True), "max_rechecks": (0, True),
 }
 WHOLE_NUMBER_SETTINGS = ("max_bytes", "max_redirects", "concurrency", "silent_after_days",
-                         "fail_threshold")
+                         "fail_threshold", "recheck_days", "max_rechecks")
 
 
 def _check_range(key: str, value: Any, path: str | None, line: int | None) -> None:

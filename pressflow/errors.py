@@ -7,6 +7,7 @@ The tree, so callers can catch exactly what they can handle::
       GlossaryError          a glossary line that cannot be used: file, line
       SourceError            one source failed; the run goes on with the others
         FetchError           network, HTTP status, size cap, timeout, robots.txt
+          SiteUnreachable    DNS failure, connection refused or timed out
         FeedParseError       not a feed, or a feed too broken to read
         ExtractionError      a page with no usable article text
       StoreError             the database cannot be opened or written
@@ -55,6 +56,11 @@ class SourceError(PressflowError):
 
 class FetchError(SourceError):
     """The document could not be fetched (network, HTTP status, size, time, robots)."""
+
+
+class SiteUnreachable(FetchError):
+    """No connection to the site at all: its name does not resolve, or it refuses or never
+    answers a connection. Nothing about robots.txt or the page can be known."""
 
 
 class FeedParseError(SourceError):

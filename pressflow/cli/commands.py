@@ -23,12 +23,13 @@ T = TypeVar("T")
 
 
 class RichProgress:
-    """Progress bars on a terminal (stderr), so stdout stays clean for pipes."""
+    """Progress bars on a terminal (stderr), so stdout stays clean for pipes. Log lines show
+    the place in the code (file:line) only at debug level."""
 
-    def __init__(self) -> None:
+    def __init__(self, debug: bool = False) -> None:
         from rich.console import Console
 
-        self.console = Console(stderr=True)
+        self.console = Console(stderr=True, log_path=debug)
 
     def track(self, items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
         from rich.progress import track
@@ -37,7 +38,7 @@ class RichProgress:
                          console=self.console, transient=True)
 
     def log(self, message: str) -> None:
-        self.console.log(message)
+        self.console.log(message, _stack_offset=2)  # the caller's place, not this line
 
 
 def _read_jsonl(stream: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -79,8 +80,15 @@ def cli() -> None:
               type=click.Path(dir_okay=False), help="The sources file.")
 @click.option("--output", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: settings.output of the config, else output/).")
-@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary (for cron).")
-def run(config_path: str, output: str | None, quiet: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress and no summary (for cron): only one line per failed source, on "
+                   "stderr.")
+@click.option("--fail-after", type=click.IntRange(min=1), default=1, show_default=True,
+              metavar="N", help="Count a source as failed (exit 1, and a line under --quiet) only "
+                                "once it has failed N runs in a row.")
+@click.option("--debug", "-v", "debug", is_flag=True,
+              help="Log every message, with the place in the code it comes from.")
+def run(config_path: str, output: str | None, quiet: bool, fail_after: int, debug: bool) -> None:
     """Fetch every source, translate, group stories and publish feeds, digest and report.
 
     \b
@@ -88,11 +96,12 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
     2 bad configuration or usage.
 
     \b
-    Example:
+    Examples:
       pressflow run --config demo/sources.yaml --output /tmp/pf
+      pressflow run --quiet --fail-after 3     # cron: mail only a partner down 3 nights
     """
     import pressflow
-    from pressflow.cli.summary import print_summary
+    from pressflow.cli.summary import alerted_exit_code, failed_source_lines, print_summary
     from pressflow.pipeline.context import SilentProgress
 
     try:
@@ -100,7 +109,7 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
         if output:
             config = config.with_output(output)
         interactive = sys.stderr.isatty() and not quiet
-        progress = RichProgress() if interactive else SilentProgress()
+        progress = RichProgress(debug) if interactive else SilentProgress(verbose=debug)
         result = pressflow.run(config, progress=progress)
     except PressflowError as exc:
         _fail(exc)
@@ -109,9 +118,12 @@ def run(config_path: str, output: str | None, quiet: bool) -> None:
         click.echo(f"pressflow: stopped at once ({exc or 'interrupted'}); run again to finish",
                    err=True)
         sys.exit(130)
-    if not quiet:
+    if quiet:
+        for line in failed_source_lines(result.report, fail_after):
+            click.echo(line, err=True)
+    else:
         print_summary(result.report, config.output_dir)
-    sys.exit(result.exit_code)
+    sys.exit(alerted_exit_code(result.report, result.exit_code, fail_after))
 
 
 @cli.command()
@@ -249,25 +261,72 @@ def stories() -> None:
         _write({"id": obj["id"], "story": key})
 
 
+def _selector_option(values: tuple[str, ...]) -> dict[str, str]:
+    """``--selector item="div.news > article"`` options as sources.yaml's ``selectors:``,
+    checked the same way (known key, CSS that parses)."""
+    import difflib
+
+    import soupsieve
+
+    from pressflow.config import SELECTOR_KEYS
+
+    selectors: dict[str, str] = {}
+    for value in values:
+        key, sep, css = value.partition("=")
+        key, css = key.strip(), css.strip()
+        if not sep or not css:
+            raise click.BadParameter(f"{value!r}: write KEY=CSS, e.g. item=\"div.news > article\"",
+                                     param_hint="--selector")
+        if key not in SELECTOR_KEYS:
+            close = difflib.get_close_matches(key, SELECTOR_KEYS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"keys: {', '.join(SELECTOR_KEYS)}"
+            raise click.BadParameter(f"unknown selector {key!r}; {hint}", param_hint="--selector")
+        try:
+            soupsieve.compile(css)
+        except soupsieve.SelectorSyntaxError as exc:
+            raise click.BadParameter(f"{key}={css!r} is not a CSS selector: {exc.args[0]}",
+                                     param_hint="--selector") from exc
+        selectors[key] = css
+    return selectors
+
+
 @cli.command()
 @click.argument("path_or_url")
 @click.option("--language", default=None, help="Language hint if the page declares none.")
-def extract(path_or_url: str, language: str | None) -> None:
+@click.option("--selector", "selector_values", multiple=True, metavar="KEY=CSS",
+              help="A CSS selector as in sources.yaml's `selectors:` (item, title, link, date, "
+                   "text, next); repeat for several. Implies --kind listing.")
+@click.option("--kind", type=click.Choice(["page", "listing"]), default=None,
+              help="Read the page as one article or as a news index (default: guessed).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Listing pages to follow through pagination, as `max_pages`.")
+@click.option("--no-follow-links", is_flag=True,
+              help="Do not open each story's page (as `follow_links: false`).")
+def extract(path_or_url: str, language: str | None, selector_values: tuple[str, ...],
+            kind: str | None, max_pages: int, no_follow_links: bool) -> None:
     """Extract the article of an HTML page: one JSON object {"title","text","published","lang"}.
 
     A listing page (a news index) prints one line per story instead, each story read from
     its own article page as a run would (same site only; for a local file, only files in
     its folder). "url" is added to each line.
 
+    The options are the source settings of sources.yaml, so selectors can be tried here
+    before they go into the file.
+
     \b
     Examples:
       pressflow extract demo/pages/shiraz-mayor-wego.html
       pressflow extract demo/pages/uclg-digitalcities-news-fr.html   # 10 lines
+      pressflow extract https://city.example/news --selector item=".news-row" \\
+          --selector date=".when" --max-pages 2
     """
     import pressflow
 
+    selectors = _selector_option(selector_values)
     try:
-        articles = pressflow.extract_articles(path_or_url, language=language)
+        articles = pressflow.extract_articles(path_or_url, language=language, selectors=selectors,
+                                              kind=kind or ("listing" if selectors else "page"),
+                                              max_pages=max_pages, follow_links=not no_follow_links)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -584,26 +643,84 @@ def _models_dir_option(fn: Any) -> Any:
 @models.command("list")
 @_models_dir_option
 def models_list(models_dir: str | None, config_path: str | None) -> None:
-    """List installed translation packages: pair, version, size, folder.
+    """List every translation engine and pair a run will use, and, for each language of the
+    configured sources, which engine translates it (or why none does and what to install).
+
+    Argos packages (pair, version, size, folder), Apertium modes, the pairs they reach
+    through a pivot language. The sources' languages are those declared in sources.yaml and
+    those detected in the stored articles (output/pressflow.db), when there is one.
 
     \b
-    Example:
+    Examples:
       pressflow models list
+      pressflow models list --config /srv/partner-news/sources.yaml
     """
+    from dataclasses import replace
+
+    import pressflow
+    from pressflow.translate.apertium import ApertiumEngine
+    from pressflow.translate.base import TranslateSettings
+    from pressflow.translate.core import Engines
+    from pressflow.translate.coverage import coverage
     from pressflow.translate.models import list_models, locations
 
+    if config_path is None and Path("sources.yaml").is_file():
+        config_path = "sources.yaml"
     try:
         folder, _ = locations(config_path, models_dir)
+        config = pressflow.load_config(config_path) if config_path else None
+        settings = replace(config.settings.translate if config else TranslateSettings(),
+                           models_dir=str(folder))
+        languages = _source_languages(config) if config else {}
     except PressflowError as exc:
         _fail(exc)
         return
+    target = config.settings.target_language if config else "en"
+    engines = Engines(settings)
     found = list_models(folder)
     if not found:
-        click.echo(f"no translation packages installed in {folder}; "
+        click.echo(f"Argos: no translation packages installed in {folder}; "
                    "install one with `pressflow models install SRC TGT`")
-        return
-    for m in found:
-        click.echo(f"{m.pair:<10} {m.version:<10} {m.size_bytes / 1e6:8.1f} MB  {m.path}")
+    else:
+        click.echo(f"Argos packages in {folder}:")
+        for m in found:
+            click.echo(f"  {m.pair:<10} {m.version:<10} {m.size_bytes / 1e6:8.1f} MB  {m.path}")
+    apertium = engines.get("apertium")
+    modes = sorted(apertium.modes.values()) if isinstance(apertium, ApertiumEngine) else []
+    click.echo(f"Apertium modes: {', '.join(modes)}" if modes else
+               "Apertium: not installed, or no language pair installed (apt-get install apertium "
+               "apertium-fr-es ...)")
+    offered, wanted = coverage(settings, target, sorted(languages), engines)
+    click.echo(f"Translated into {target}:" if offered else
+               f"Nothing can be translated into {target} yet.")
+    for route in offered:
+        click.echo(f"  {route.source:<4} {route.describe()}")
+    if config is not None:
+        click.echo(f"Languages of the sources in {config.path}:" if wanted else
+                   f"The sources in {config.path} declare no language and none is stored yet.")
+        for route in wanted:
+            names = ", ".join(sorted(languages[route.source]))
+            click.echo(f"  {route.source:<4} {route.describe()}   [{names}]")
+
+
+def _source_languages(config: Any) -> dict[str, set[str]]:
+    """Language -> the sources that write in it: declared in sources.yaml, or detected in the
+    articles already stored."""
+    from pressflow.store import Store
+
+    languages: dict[str, set[str]] = {}
+    for source in config.sources:
+        if source.language:
+            languages.setdefault(source.language, set()).add(source.name)
+    database = config.output_dir / "pressflow.db"
+    if database.is_file():
+        names = {s.name for s in config.sources}
+        with Store(database) as store:
+            for name, langs in store.stored_languages().items():
+                if name in names:
+                    for lang in langs:
+                        languages.setdefault(lang, set()).add(name)
+    return languages
 
 
 @models.command("install")

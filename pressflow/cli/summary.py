@@ -57,3 +57,30 @@ def print_summary(report: dict[str, Any], output_dir: Path, console: Console | N
     console.print(f"{totals['articles']} articles, {totals['stories']} stories; "
                   f"{totals['failed']} of {totals['sources']} sources failed{over}. "
                   f"Output: {output_dir}")
+
+
+def _alerting(report: dict[str, Any], fail_after: int) -> list[dict[str, Any]]:
+    """The sources that failed this run and have now failed ``fail_after`` runs in a row."""
+    return [s for s in report["sources"] if s["status"] == "failed"
+            and max(1, s.get("consecutive_failures") or 0) >= fail_after]
+
+
+def failed_source_lines(report: dict[str, Any], fail_after: int = 1) -> list[str]:
+    """One line per failed source (name, reason), what ``run --quiet`` writes to stderr so
+    that cron mails it and a journal shows it."""
+    lines = []
+    for s in _alerting(report, fail_after):
+        runs = s.get("consecutive_failures") or 1
+        streak = f" ({runs} runs in a row)" if runs > 1 else ""
+        lines.append(f"pressflow: source {s['name']!r} failed{streak}: {s['error'] or 'no reason given'}")
+    for stage in report.get("stage_errors", []):
+        lines.append(f"pressflow: the {stage} stage failed (see report.json)")
+    return lines
+
+
+def alerted_exit_code(report: dict[str, Any], exit_code: int, fail_after: int) -> int:
+    """The run's exit status once ``--fail-after N`` has its say: failed sources that have not
+    yet failed N runs in a row do not make it 1 (a stopped run or a failed stage still does)."""
+    if exit_code != 1 or fail_after <= 1 or report.get("status") not in ("partial", "ok"):
+        return exit_code
+    return 1 if _alerting(report, fail_after) else 0

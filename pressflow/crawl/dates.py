@@ -1,8 +1,11 @@
 """Publication dates from a page: structured data, then the URL, then the visible text.
 
-Month names come from the Unicode CLDR through babel (every locale, wide and abbreviated,
-format and stand-alone forms), so "12 juillet 2024", "6 giugno 2019", "24-27 mai 2022",
-"3. März 2023" or "July 12, 2024" are read without a hand-kept list per language.
+Month names come from the Unicode CLDR through babel (every regional locale of the language,
+wide and abbreviated, format and stand-alone forms: Arabic reads يناير and the Levantine
+كانون الثاني / آذار alike), so "12 juillet 2024", "6 giugno 2019", "24-27 mai 2022",
+"3. März 2023" or "July 12, 2024" are read without a hand-kept list per language. The
+table is built from babel once and shipped (``pressflow/data/month-names.json``, see
+:func:`month_name_table`); month names and page text are folded the same way.
 
 Also read: dates in Chinese, Japanese and Korean (2024年7月12日, 2024년 7월 12일), digits of
 any script (١٢ يوليو ٢٠٢٤), and the Persian calendar (۲۲ تیر ۱۴۰۳ is 12 July 2024).
@@ -47,9 +50,6 @@ _CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(1[0-2]|0?[1-9])\s*[月�
 # Persian (Solar Hijri) calendar: ۲۲ تیر ۱۴۰۳ (digits made ASCII first)
 PERSIAN_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
                   "آذر", "دی", "بهمن", "اسفند")
-_JALALI_DATE = re.compile(
-    r"(?<!\d)(3[01]|[12]\d|0?[1-9])\s+(" + "|".join(sorted(PERSIAN_MONTHS, key=len, reverse=True))
-    + r")(?:\s+ماه)?\s+(1[34]\d{2})(?!\d)")
 
 
 def with_zone(value: datetime) -> datetime:
@@ -145,12 +145,19 @@ def date_from_url(url: str | None) -> datetime | None:
         return None
 
 
+# Letters written two ways in Arabic-script text (Arabic and Persian keyboards): one form each
+_ARABIC_SCRIPT_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه"})
+
+
 def _fold(text: str) -> str:
-    """Lower case without accents, so "Février" matches "fevrier" and "Março" "marco"."""
+    """Lower case without accents, so "Février" matches "fevrier", "Março" "marco" and
+    "آذر" "اذر"; digits of any script as 0-9. Month tables and page text both go through
+    here, so whatever it strips is stripped on both sides."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # NFC again: Korean syllables come apart into letters under NFKD (년 -> ᄂ ᅧ ᆫ)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed
-                                                if not unicodedata.combining(c)))
+    folded = unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                  if not unicodedata.combining(c)))
+    return ascii_digits(folded.translate(_ARABIC_SCRIPT_VARIANTS))
 
 
 def ascii_digits(text: str) -> str:
@@ -158,6 +165,14 @@ def ascii_digits(text: str) -> str:
     if text.isascii():
         return text
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+# the Persian month names as folded text reads them (آبان and آذر lose their madda)
+_FOLDED_PERSIAN_MONTHS = {_fold(name): number for number, name in enumerate(PERSIAN_MONTHS, 1)}
+_JALALI_DATE = re.compile(
+    r"(?<!\d)(3[01]|[12]\d|0?[1-9])\s+("
+    + "|".join(re.escape(m) for m in sorted(_FOLDED_PERSIAN_MONTHS, key=len, reverse=True))
+    + r")(?:\s+ماه)?\s+(1[34]\d{2})(?!\d)")
 
 
 def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
@@ -187,29 +202,78 @@ def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
     raise ValueError(f"no such Solar Hijri date: {jy - 1595}/{jm}/{jd}")
 
 
-@functools.lru_cache(maxsize=64)
-def _months(lang: str) -> dict[str, int]:
-    """Month name (folded) -> number for one language, from CLDR."""
-    from babel import Locale, UnknownLocaleError
+MONTH_NAMES_FILE = "month-names.json"
+
+
+def cldr_months(lang: str) -> dict[str, int]:
+    """Month name (folded) -> number for one language, from CLDR through babel: the
+    language's own locale first, then its regional ones (a name already taken keeps its
+    first meaning)."""
     from babel.dates import get_month_names
 
-    try:
-        Locale.parse(lang)
-    except (UnknownLocaleError, ValueError, TypeError):
-        return {}
     names: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            try:
-                table = get_month_names(width, context=context, locale=lang)
-            except Exception:  # babel raises several kinds for odd locales
-                continue
-            for number, name in table.items():
-                name = _fold(name).strip().rstrip(".")
-                name = re.sub(r"^(de\s+|d[’']\s*|del\s+)", "", name)  # Catalan "de gener", "d’abril"
-                if len(name) >= 3 and not name.isdigit():
-                    names.setdefault(name, number)
+    for locale in month_locales(lang):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                try:
+                    table = get_month_names(width, context=context, locale=locale)
+                except Exception:  # babel raises several kinds for odd locales
+                    continue
+                for number, name in table.items():
+                    folded = readable_month_name(name, wide=width == "wide")
+                    if folded:
+                        names.setdefault(folded, number)
     return names
+
+
+def month_name_table() -> dict[str, dict[str, int]]:
+    """What ``pressflow/data/month-names.json`` holds: :func:`cldr_months` of every language
+    babel knows. Shipped as a file because reading every regional locale of the languages
+    tried on each page costs tens of MB at run time; ``tests/test_dates_months.py`` checks
+    the file is what this builds (write it again after a babel upgrade)."""
+    from babel import localedata
+
+    languages = sorted({x.split("_")[0] for x in localedata.locale_identifiers()} - {"root"})
+    return {lang: table for lang in languages if (table := cldr_months(lang))}
+
+
+@functools.lru_cache(maxsize=1)
+def _month_tables() -> dict[str, dict[str, int]]:
+    from importlib import resources
+
+    text = resources.files("pressflow.data").joinpath(MONTH_NAMES_FILE).read_text("utf-8")
+    tables: dict[str, dict[str, int]] = json.loads(text)
+    return tables
+
+
+@functools.lru_cache(maxsize=64)
+def _months(lang: str) -> dict[str, int]:
+    """Month name (folded) -> number for one language ("pt-BR" reads the "pt" table)."""
+    return _month_tables().get(re.split(r"[-_]", lang.strip())[0].lower(), {}) if lang else {}
+
+
+def readable_month_name(name: str, *, wide: bool) -> str | None:
+    """A CLDR month name as the text matcher looks for it, or None when it is too short to
+    tell from an ordinary word. A full name counts from two letters (Hindi मई, Levantine
+    آب, Persian مه), an abbreviation from three (not "ag." nor "Me")."""
+    folded = _fold(name).strip().rstrip(".")
+    folded = re.sub(r"^(de\s+|d[’']\s*|del\s+)", "", folded)  # Catalan "de gener", "d’abril"
+    return folded if len(folded) >= (2 if wide else 3) and not folded.isdigit() else None
+
+
+@functools.lru_cache(maxsize=64)
+def month_locales(lang: str) -> tuple[str, ...]:
+    """The babel locales whose month names are read for ``lang`` ("ar": ar, ar_SY, ar_MA...)."""
+    from babel import Locale, UnknownLocaleError, localedata
+
+    try:
+        base = str(Locale.parse(lang.replace("-", "_")))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return ()
+    language = base.split("_")[0]
+    regional = sorted(x for x in localedata.locale_identifiers()
+                      if x.split("_")[0] == language and x != base)
+    return (base, *regional)
 
 
 @functools.lru_cache(maxsize=64)
@@ -236,7 +300,7 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
     without a year ("6 giugno") takes ``default_year`` or the next year written after it in
     the same text; with neither it is skipped.
     """
-    folded = ascii_digits(_fold(text))
+    folded = _fold(text)
     found: list[tuple[int, datetime]] = []
     langs = [lang] if lang else []
     langs += [x for x in FALLBACK_LANGS if x != lang]
@@ -273,7 +337,7 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
                 continue
     for match in _JALALI_DATE.finditer(folded):
         try:
-            y, m, d = jalali_to_gregorian(int(match[3]), PERSIAN_MONTHS.index(match[2]) + 1,
+            y, m, d = jalali_to_gregorian(int(match[3]), _FOLDED_PERSIAN_MONTHS[match[2]],
                                           int(match[1]))
             found.append((match.start(), datetime(y, m, d, tzinfo=DATE_ONLY)))
         except ValueError:

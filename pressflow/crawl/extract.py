@@ -21,6 +21,7 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 
 from pressflow.crawl.dates import date_from_structured, date_from_url, first_date_in_text, year_from_url
+from pressflow.crawl.residue import remove_board_residue
 from pressflow.errors import ExtractionError
 from pressflow.text.html import normalise_space
 
@@ -253,7 +254,7 @@ def extract_page(html: str, url: str | None = None, *, language: str | None = No
     title = _title(soup, lambda: _metadata_title(cleaned, url))
     return ExtractedPage(
         title=title,
-        text=_clean(text, title),
+        text=remove_board_residue(_clean(text, title)),
         published=published,
         lang=lang,
         canonical_url=attribute(canonical, "href") if isinstance(canonical, Tag) else None,

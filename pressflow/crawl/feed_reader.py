@@ -80,6 +80,18 @@ def _written_zone(raw: str) -> tzinfo | None:
     return timezone(timedelta(minutes=-minutes if found[1] == "-" else minutes))
 
 
+def refuse_html_page(content: bytes, url: str, source: str) -> None:
+    """Raise the one message for an HTML page given where a feed was expected (``kind: feed``
+    in a run, ``pressflow feed``): it names the feed the page announces, else what reads it."""
+    if looks_like_feed(content) or not looks_like_html(content):
+        return
+    announced = advertised_feed(content, url)
+    hint = (f"; the page announces a feed at {announced}: use that address" if announced else
+            "; for an article page or a news index use kind: page or kind: listing (try it "
+            f"with `pressflow extract {url}`)")
+    raise FeedParseError(f"not a feed: {url} serves an HTML page{hint}", source=source, url=url)
+
+
 def _entry_date(entry: Any) -> datetime | None:
     """The entry's date, at the instant feedparser read, in the offset the feed wrote
     (``+0100`` stays ``+0100``); a date without a time stays a date (DATE_ONLY)."""

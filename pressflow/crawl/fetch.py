@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import errno
+import socket
+import ssl
 import time
 import zlib
 from collections.abc import Awaitable, Callable
@@ -38,7 +41,7 @@ import httpx
 from pressflow import __version__
 from pressflow.config import Config
 from pressflow.crawl.robots import RobotsRules, robots_url, rules_from_response
-from pressflow.errors import FetchError
+from pressflow.errors import FetchError, SiteUnreachable
 from pressflow.records import FetchResult
 
 DEFAULT_USER_AGENT = f"pressflow/{__version__} (+https://github.com/pressflow/pressflow)"
@@ -187,6 +190,8 @@ class Fetcher:
                         host.robots = rules_from_response(404, b"")
                     else:
                         host.robots = rules_from_response(status, result.content if result else b"")
+                except SiteUnreachable:
+                    raise  # not a robots.txt problem: the page cannot be reached either
                 except FetchError as exc:
                     if "deadline" in exc.reason:
                         raise
@@ -241,6 +246,10 @@ class Fetcher:
                 try:
                     return await _bounded(self._exchange(url, headers, source, deadline, started,
                                                          accept_errors), deadline, source, url)
+                except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                    site = urlsplit(url).hostname or url
+                    raise SiteUnreachable(f"site {site} unreachable: {_connect_failure(exc, self.policy.timeout)}",
+                                          source=source, url=url) from exc
                 except httpx.TimeoutException as exc:
                     raise FetchError(f"timed out after {self.policy.timeout:g} s "
                                      f"({type(exc).__name__})", source=source, url=url) from exc
@@ -297,6 +306,26 @@ class Fetcher:
             raise FetchError(f"body is over the {cap}-byte cap (after decompression)",
                              source=source, url=url, status_code=response.status_code)
         return bytes(out)
+
+
+def _connect_failure(exc: BaseException, timeout: float) -> str:
+    """Why a connection could not be made, in words: the causes httpx wraps are walked."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, socket.gaierror):
+            return f"its name does not resolve (DNS lookup failed: {cause.strerror or cause})"
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused (nothing listens at that address and port)"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS handshake failed ({cause.reason or cause})"
+        if isinstance(cause, (TimeoutError, httpx.ConnectTimeout)):
+            return f"no answer to the connection within {min(timeout, 10.0):g} s (timed out)"
+        if isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            return f"no route to the host ({cause.strerror})"
+        cause = cause.__cause__ or cause.__context__
+    return f"connection failed ({exc or type(exc).__name__})"
 
 
 def _check_deadline(deadline: float | None, extra: float, source: str | None, url: str) -> None:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -23,12 +24,13 @@ from urllib.parse import urlsplit
 from pressflow.config import Config
 from pressflow.crawl.encoding import charset_from_content_type, decode_bytes
 from pressflow.crawl.extract import extract_page
-from pressflow.crawl.feed_reader import advertised_feed, looks_like_feed, looks_like_html, parse_feed
+from pressflow.crawl.feed_reader import looks_like_feed, parse_feed, refuse_html_page
 from pressflow.crawl.fetch import Fetcher, FetchPolicy, is_local, local_path
 from pressflow.crawl.listing import ListingItem, find_items, looks_like_listing, next_page_url
-from pressflow.errors import ExtractionError, FeedParseError, PressflowError, SourceError
+from pressflow.errors import ExtractionError, PressflowError, SourceError
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.records import Article, FetchResult, Source
+from pressflow.store.records import StoryPage
 
 T = TypeVar("T")
 
@@ -46,7 +48,9 @@ class SourceOutcome:
     last_modified: str | None = None
     content_type: str | None = None
     requests: int = 0
-    known_skipped: int = 0  # listing stories already stored: not fetched again
+    known_skipped: int = 0  # listing stories already stored: not fetched again, or unchanged
+    rechecked: int = 0  # stored story pages asked again for corrections (conditional GET)
+    story_pages: list[StoryPage] = field(default_factory=list)  # validators of pages fetched
 
 
 def _html_of(result: FetchResult, source: Source) -> str:
@@ -64,12 +68,8 @@ def _read_first(result: FetchResult, source: Source) -> tuple[list[Article] | No
     """A source's first document, by the source's kind (a feed is sniffed, not trusted: a
     ``kind: page`` that serves RSS is read as a feed): its articles when it is a feed or an
     article page, else (None, the listing page's HTML) for the caller to read item by item."""
-    if source.kind == "feed" and not looks_like_feed(result.content) \
-            and looks_like_html(result.content):
-        feed = advertised_feed(result.content, result.url)
-        hint = f"; the page announces a feed at {feed}" if feed else "; use kind: page or listing"
-        raise FeedParseError(f"kind: feed, but the address serves an HTML page{hint}",
-                             source=source.name, url=result.url)
+    if source.kind == "feed":
+        refuse_html_page(result.content, result.url, source.name)
     if source.kind == "feed" or looks_like_feed(result.content):
         return parse_feed(result.content, url=result.url, source=source.name,
                           headers=result.headers, language=source.language), None
@@ -169,11 +169,15 @@ class _Crawler:
     """One source's crawl: the first request, then pages and item links, in its deadline."""
 
     def __init__(self, source: Source, config: Config, fetcher: Fetcher, deadline: float,
-                 known_urls: set[str] | None = None) -> None:
+                 known_urls: set[str] | None = None,
+                 recheck: dict[str, StoryPage] | None = None) -> None:
         self.source, self.config, self.fetcher, self.deadline = source, config, fetcher, deadline
         self.known_urls = known_urls or set()
+        self.recheck = recheck or {}
         self.requests = 0
         self.known_skipped = 0
+        self.rechecked = 0
+        self.story_pages: list[StoryPage] = []
 
     async def get(self, url: str, *, allow_local: bool, etag: str | None = None,
                   last_modified: str | None = None) -> FetchResult:
@@ -197,12 +201,18 @@ class _Crawler:
                                   source=source.name, url=first.url)
         if not source.follow_links:
             return [_item_article(item, source, None) for item in items]
-        # a story stored by an earlier run is not fetched again (nor overwritten by its teaser)
+        # a story stored by an earlier run is not fetched again (nor overwritten by its
+        # teaser), except a recent one, asked with its validators to catch a correction
         fresh = [item for item in items if item.url not in self.known_urls]
-        self.known_skipped = len(items) - len(fresh)
-        items = fresh
-        pages = await asyncio.gather(*(self._item_page(item, first.url) for item in items))
-        return [_item_article(item, source, page) for item, page in zip(items, pages, strict=True)]
+        again = [item for item in items if item.url in self.known_urls and item.url in self.recheck]
+        pages = await asyncio.gather(*(self._item_page(item, first.url) for item in fresh))
+        corrected = await asyncio.gather(*(self._recheck_page(item, first.url) for item in again))
+        self.rechecked = len(again)
+        articles = [_item_article(item, source, page) for item, page in zip(fresh, pages, strict=True)]
+        articles += [_item_article(item, source, page)
+                     for item, page in zip(again, corrected, strict=True) if page is not None]
+        self.known_skipped = len(items) - len(articles)
+        return articles
 
     async def _listing_items(self, url: str, html: str) -> list[ListingItem]:
         source = self.source
@@ -226,6 +236,26 @@ class _Crawler:
             return None
         try:
             result = await self.get(item.url, allow_local=is_local(listing_url))
+            self.story_pages.append(StoryPage(item.url, result.etag, result.last_modified))
+            return await off_loop(_read_item_page, result, self.source, item)
+        except SourceError as exc:
+            if "deadline" in exc.reason:
+                raise
+            return None
+
+    async def _recheck_page(self, item: ListingItem, listing_url: str) -> Article | None:
+        """A stored story's page asked again with its validators: the page when the server
+        sent it (changed or not: the store compares), None on 304 or any failure (the stored
+        article stands; a teaser never replaces it)."""
+        stored = self.recheck[item.url]
+        if not _may_follow(item.url, listing_url):
+            return None
+        try:
+            result = await self.get(item.url, allow_local=is_local(listing_url), etag=stored.etag,
+                                    last_modified=stored.last_modified)
+            if result.not_modified:
+                return None
+            self.story_pages.append(StoryPage(item.url, result.etag, result.last_modified))
             return await off_loop(_read_item_page, result, self.source, item)
         except SourceError as exc:
             if "deadline" in exc.reason:
@@ -235,15 +265,17 @@ class _Crawler:
 
 async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *,
                              etag: str | None = None, last_modified: str | None = None,
-                             known_urls: set[str] | None = None) -> SourceOutcome:
+                             known_urls: set[str] | None = None,
+                             recheck: dict[str, StoryPage] | None = None) -> SourceOutcome:
     """Fetch and parse one source within its deadline; failures come back in the outcome.
 
     ``known_urls``: story addresses of this source already stored; a listing does not
-    fetch those stories' pages again.
+    fetch those stories' pages again, except those in ``recheck`` (recent ones, with the
+    validators of their last fetch), asked again with a conditional GET for corrections.
     """
     started = time.monotonic()
     budget = config.settings.crawl.deadline
-    crawler = _Crawler(source, config, fetcher, started + budget, known_urls)
+    crawler = _Crawler(source, config, fetcher, started + budget, known_urls, recheck)
     outcome = SourceOutcome(source=source.name, status="failed")
 
     async def work() -> None:
@@ -275,6 +307,8 @@ async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *
         outcome.articles = []
     outcome.requests = crawler.requests
     outcome.known_skipped = crawler.known_skipped if outcome.status == "ok" else 0
+    outcome.rechecked = crawler.rechecked if outcome.status == "ok" else 0
+    outcome.story_pages = crawler.story_pages if outcome.status == "ok" else []
     outcome.seconds = time.monotonic() - started
     return outcome
 
@@ -309,8 +343,20 @@ def _record(ctx: RunContext, source: Source, outcome: SourceOutcome) -> None:
         if outcome.status == "ok":
             values.update(etag=outcome.etag, last_modified=outcome.last_modified)
         ctx.store.record_fetch(ctx.run_id, source.name, **values)
+        if outcome.story_pages:
+            ctx.store.record_story_pages(source.name, outcome.story_pages)
     if outcome.status == "failed":
         ctx.progress.log(f"{source.name}: failed: {outcome.error}")
+
+
+def _pages_to_recheck(ctx: RunContext, source: Source) -> dict[str, StoryPage]:
+    """The stored story pages of a listing source worth asking again tonight: first seen in
+    the last ``recheck_days``, newest first, at most ``max_rechecks``."""
+    days, most = ctx.config.settings.crawl.recheck_days, ctx.config.settings.crawl.max_rechecks
+    if days <= 0 or most <= 0:
+        return {}
+    since = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    return ctx.store.recent_story_pages(source.name, since, most)
 
 
 async def _run_all(ctx: RunContext) -> int:
@@ -320,10 +366,11 @@ async def _run_all(ctx: RunContext) -> int:
         async def one(source: Source) -> tuple[Source, SourceOutcome]:
             state = ctx.store.source_state(source.name)
             known = ctx.store.article_urls(source.name) if source.kind == "listing" else None
+            recheck = _pages_to_recheck(ctx, source) if known else None
             return source, await crawl_source_async(source, ctx.config, fetcher,
                                                     etag=state.etag if state else None,
                                                     last_modified=state.last_modified if state else None,
-                                                    known_urls=known)
+                                                    known_urls=known, recheck=recheck)
         tasks = [asyncio.ensure_future(one(s)) for s in sources]
         try:
             # all run at once; results are stored in sources.yaml order, so a run's articles
@@ -350,13 +397,17 @@ def run_stage(ctx: RunContext) -> StageReport:
 
 
 def extract_location(path_or_url: str, *, language: str | None = None,
-                     base_dir: Path | None = None) -> list[Article]:
+                     base_dir: Path | None = None, selectors: dict[str, str] | None = None,
+                     kind: str = "page", max_pages: int = 1,
+                     follow_links: bool = True) -> list[Article]:
     """What ``pressflow extract`` prints: one article, or one per item of a listing page
-    (whose item pages are read too, as in a run)."""
+    (whose item pages are read too, as in a run). The options are a source's settings in
+    sources.yaml, read the same way."""
     from pressflow.config import Config as _Config
 
     config = _Config.from_mapping(path=base_dir / "sources.yaml" if base_dir is not None else None)
-    source = Source(name=path_or_url, url=path_or_url, kind="page", language=language)
+    source = Source(name=path_or_url, url=path_or_url, kind=kind, language=language,
+                    selectors=dict(selectors or {}), max_pages=max_pages, follow_links=follow_links)
     outcome = crawl_source(source, config)
     if outcome.status == "failed":
         raise SourceError(outcome.error or "failed", source=path_or_url, url=path_or_url,

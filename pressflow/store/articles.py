@@ -7,7 +7,7 @@ from typing import Any
 
 from pressflow.records import Article, local_date_text, utc_text
 from pressflow.store.base import StoreBase, chunks, insert_sql, marks, update_sql, utcnow
-from pressflow.store.records import ARTICLE_COLUMNS, ArticleVersion, StoredArticle
+from pressflow.store.records import ARTICLE_COLUMNS, ArticleVersion, StoredArticle, StoryPage
 from pressflow.text.urls import canonical_url
 
 ARTICLE_SELECT = ", ".join(f"a.{c}" for c in ARTICLE_COLUMNS)
@@ -82,6 +82,37 @@ class ArticleQueries(StoreBase):
         row = self.db.execute("SELECT title, summary, text, replaced_at FROM article_versions "
                               "WHERE article_id = ? AND content_hash = ?", [article_id, content_hash]).fetchone()
         return ArticleVersion(*row) if row else None
+
+    def stored_languages(self) -> dict[str, dict[str, int]]:
+        """Source -> detected language -> articles, over everything stored (what a source
+        really publishes in, whatever it declares)."""
+        found: dict[str, dict[str, int]] = {}
+        for source, lang, count in self.db.execute(
+                "SELECT source, lang, count(*) FROM articles WHERE lang IS NOT NULL AND lang != 'und' "
+                "GROUP BY source, lang ORDER BY source, count(*) DESC"):
+            found.setdefault(source, {})[lang] = count
+        return found
+
+    # -- story pages of listing sources (corrections) -------------------------------
+    def recent_story_pages(self, source: str, since: str, limit: int) -> dict[str, StoryPage]:
+        """The story pages of a listing source first seen at or after ``since`` (ISO time),
+        newest first, at most ``limit``, with the validators of their last fetch."""
+        rows = self.db.execute(
+            "SELECT a.url, p.etag, p.last_modified FROM articles a LEFT JOIN story_pages p "
+            "ON p.url = a.url WHERE a.source = ? AND a.first_seen >= ? "
+            "ORDER BY a.first_seen DESC, a.id LIMIT ?", [source, since, int(limit)]).fetchall()
+        return {url: StoryPage(url, etag, last_modified) for url, etag, last_modified in rows}
+
+    def record_story_pages(self, source: str, pages: Iterable[StoryPage]) -> None:
+        """The validators (ETag, Last-Modified) of story pages just fetched, for the next
+        conditional re-check."""
+        now = utcnow()
+        self.db.conn.executemany(
+            "INSERT INTO story_pages (url, source, etag, last_modified, checked_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET source = excluded.source, "
+            "etag = excluded.etag, last_modified = excluded.last_modified, "
+            "checked_at = excluded.checked_at",
+            [(p.url, source, p.etag, p.last_modified, now) for p in pages])
 
     def article(self, article_id: str) -> StoredArticle | None:
         row = self.db.execute(f"SELECT {ARTICLE_SELECT} FROM articles a WHERE a.id = ?",

@@ -264,3 +264,12 @@ class ArticleVersion:
     summary: str | None
     text: str | None
     replaced_at: str | None
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    """A listing source's story page as last fetched: its validators for a conditional GET."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None

@@ -19,6 +19,7 @@ state
 _local_dates_versions     article_versions, sources.removed_at
 0010_translate_machine_   translations.machine_title/_text/_hash
 beside_edit
+0011_crawl_story_pages    story_pages: validators of listing story pages (corrections)
 ========================  ==============================================================
 """
 
@@ -39,7 +40,7 @@ TABLE_OWNERS: dict[str, str] = {
     "translate_glossary_state": "translate", "entities": "entities", "officials": "entities",
     "stories": "stories", "story_members": "stories", "story_fingerprints": "stories",
     "story_bands": "stories", "story_anchors": "stories", "story_terms": "stories",
-    "decisions": "editorial", "article_versions": "crawl",
+    "decisions": "editorial", "article_versions": "crawl", "story_pages": "crawl",
 }
 # columns a later stage added to another stage's table: (table, column) -> owner
 COLUMN_OWNERS: dict[tuple[str, str], str] = {("articles", "lang_paragraphs"): "language"}
@@ -175,3 +176,12 @@ def _translate_machine_beside_edit(db: sqlite_utils.Database) -> None:
     db.table("translations").add_column("machine_title", str)
     db.table("translations").add_column("machine_text", str)
     db.table("translations").add_column("machine_hash", str)
+
+
+@migration("0011_crawl_story_pages")
+def _crawl_story_pages(db: sqlite_utils.Database) -> None:
+    # listing sources' story pages: the validators of their last fetch, so that a re-check
+    # for corrections costs a 304 when nothing changed
+    db.execute("CREATE TABLE story_pages (url TEXT PRIMARY KEY, source TEXT, etag TEXT, "
+               "last_modified TEXT, checked_at TEXT)")
+    db.execute("CREATE INDEX story_pages_source ON story_pages (source)")
