@@ -57,6 +57,9 @@ SETTINGS: dict[str, tuple[Any, str]] = {
                       "threads (0 = all cores); batch_size (32 sentences); models_dir (argos "
                       "packages; default $ARGOS_PACKAGES_DIR or argos' folder); package_index "
                       "(URL of the argos index); max_input_tokens (250 per sentence)"),
+    "allow_private": ([], "addresses inside (loopback, private, link-local) partners' links and "
+                          "redirects may reach: host, host:port or a network like 10.0.0.0/8; a "
+                          "source's own url is always allowed"),
     "publish": ({}, "feeds and digest: title, link (public address of the output folder), "
                     "description, require_approval (true: only approved stories; default false: "
                     "all not rejected), days (only stories of the last N days; default all), "
@@ -300,6 +303,10 @@ def parse_config(text: str, path: str = "<string>") -> Config:
                                           path=path, line=sline, field=skey)
                 elif isinstance(default, dict) and not isinstance(value, dict):
                     raise ConfigError(f"setting {skey!r} must be a mapping", path=path,
+                                      line=sline, field=skey)
+                elif isinstance(default, list) and not (
+                        isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                    raise ConfigError(f"setting {skey!r} must be a list of text", path=path,
                                       line=sline, field=skey)
                 elif isinstance(default, str) and not isinstance(value, str):
                     raise ConfigError(f"setting {skey!r} must be text", path=path, line=sline,

@@ -7,6 +7,7 @@ The tree, so callers can catch exactly what they can handle::
       GlossaryError          a glossary line that cannot be used: file, line
       SourceError            one source failed; the run goes on with the others
         FetchError           network, HTTP status, size cap, timeout, robots.txt
+          AddressRefusedError  an address inside (loopback, private, metadata) refused
         FeedParseError       not a feed, or a feed too broken to read
         ExtractionError      a page with no usable article text
       StoreError             the database cannot be opened or written
@@ -53,6 +54,11 @@ class SourceError(PressflowError):
 
 class FetchError(SourceError):
     """The document could not be fetched (network, HTTP status, size, time, robots)."""
+
+
+class AddressRefusedError(FetchError):
+    """A request would connect to a loopback, private, link-local or reserved address that
+    no person allowed (see :mod:`pressflow.crawl.address_guard`)."""
 
 
 class FeedParseError(SourceError):

@@ -26,7 +26,7 @@ from pressflow.crawl.extract import extract_page
 from pressflow.crawl.feed_reader import advertised_feed, looks_like_feed, looks_like_html, parse_feed
 from pressflow.crawl.fetch import Fetcher, FetchPolicy, is_local, local_path
 from pressflow.crawl.listing import ListingItem, find_items, looks_like_listing, next_page_url
-from pressflow.errors import ExtractionError, FeedParseError, PressflowError, SourceError
+from pressflow.errors import AddressRefusedError, ExtractionError, FeedParseError, PressflowError, SourceError
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.records import Article, FetchResult, Source
 
@@ -47,6 +47,7 @@ class SourceOutcome:
     content_type: str | None = None
     requests: int = 0
     known_skipped: int = 0  # listing stories already stored: not fetched again
+    warnings: list[str] = field(default_factory=list)  # e.g. item links refused as internal
 
 
 def _html_of(result: FetchResult, source: Source) -> str:
@@ -160,6 +161,7 @@ class _Crawler:
         self.known_urls = known_urls or set()
         self.requests = 0
         self.known_skipped = 0
+        self.warnings: list[str] = []
 
     async def get(self, url: str, *, allow_local: bool, etag: str | None = None,
                   last_modified: str | None = None) -> FetchResult:
@@ -213,6 +215,9 @@ class _Crawler:
         try:
             result = await self.get(item.url, allow_local=is_local(listing_url))
             return await off_loop(_read_item_page, result, self.source, item)
+        except AddressRefusedError as exc:  # the teaser stands in; the report says why
+            self.warnings.append(f"item link {item.url} not read: {exc.reason}")
+            return None
         except SourceError as exc:
             if "deadline" in exc.reason:
                 raise
@@ -260,6 +265,7 @@ async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *
         outcome.status = "failed"
         outcome.articles = []
     outcome.requests = crawler.requests
+    outcome.warnings = crawler.warnings
     outcome.known_skipped = crawler.known_skipped if outcome.status == "ok" else 0
     outcome.seconds = time.monotonic() - started
     return outcome
@@ -270,7 +276,7 @@ def crawl_source(source: Source, config: Config, *, etag: str | None = None,
                  known_urls: set[str] | None = None) -> SourceOutcome:
     """Synchronous :func:`crawl_source_async` with its own fetcher (CLI, one source)."""
     async def main() -> SourceOutcome:
-        async with Fetcher(FetchPolicy.from_config(config)) as fetcher:
+        async with Fetcher(FetchPolicy.from_config(config, (source.url,))) as fetcher:
             return await crawl_source_async(source, config, fetcher, etag=etag,
                                             last_modified=last_modified, known_urls=known_urls)
     return asyncio.run(main())
@@ -297,6 +303,8 @@ def _record(ctx: RunContext, source: Source, outcome: SourceOutcome) -> None:
         ctx.store.record_fetch(ctx.run_id, source.name, **values)
     if outcome.status == "failed":
         ctx.progress.log(f"{source.name}: failed: {outcome.error}")
+    for warning in outcome.warnings:
+        ctx.progress.log(f"{source.name}: {warning}")
 
 
 async def _run_all(ctx: RunContext) -> int:
