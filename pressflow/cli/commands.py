@@ -362,7 +362,9 @@ def sources_check(config_path: str, as_json: bool) -> None:
 def sources_import(opml_file: str, config_path: str) -> None:
     """Append the feeds of an OPML file (FreshRSS, Miniflux, any reader) to sources.yaml.
 
-    Sources already present (same address) are skipped; comments in the file are kept.
+    Sources already present (same address, tracking parameters aside) are not added
+    again; comments in the file are kept. Only http(s) addresses are imported; an outline
+    with a local path, a bad language code or an invalid field is skipped and reported.
 
     \b
     Example:
@@ -371,13 +373,15 @@ def sources_import(opml_file: str, config_path: str) -> None:
     from pressflow.sources.opml import import_opml
 
     try:
-        added, skipped = import_opml(opml_file, config_path)
+        added, present, skipped = import_opml(opml_file, config_path)
     except PressflowError as exc:
         _fail(exc)
         return
     for s in added:
         click.echo(f"added {s.name} ({s.kind}) {s.url}")
-    click.echo(f"{len(added)} added, {len(skipped)} already present")
+    for left in skipped:
+        click.echo(f"skipped {left.name!r} {left.url}: {left.reason}", err=True)
+    click.echo(f"{len(added)} added, {len(present)} already present, {len(skipped)} skipped")
 
 
 @sources.command("export")
