@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from pressflow import __version__
+from pressflow.text.terminal import outside, safe
 from pressflow.errors import ConfigError, PressflowError
 
 T = TypeVar("T")
@@ -26,7 +27,7 @@ class RichProgress:
     def __init__(self) -> None:
         from rich.console import Console
 
-        self.console = Console(stderr=True)
+        self.console = Console(stderr=True, emoji=False)
 
     def track(self, items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
         from rich.progress import track
@@ -35,7 +36,7 @@ class RichProgress:
                          console=self.console, transient=True)
 
     def log(self, message: str) -> None:
-        self.console.log(message)
+        self.console.log(outside(message))  # names partners' errors: never markup
 
 
 def _read_jsonl(stream: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -58,7 +59,7 @@ def _write(obj: dict[str, Any]) -> None:
 def _fail(exc: PressflowError) -> None:
     from pressflow.errors import RunLocked
 
-    click.echo(f"Error: {exc}", err=True)
+    click.echo(f"Error: {safe(exc)}", err=True)
     sys.exit(2 if isinstance(exc, (ConfigError, RunLocked)) else 1)
 
 
@@ -349,9 +350,10 @@ def sources_check(config_path: str, as_json: bool) -> None:
         table = Table("source", "kind", "status", "http", "items", "dated", "lang",
                       "last-modified", "error")
         for r in rows:
-            table.add_row(r.name, r.kind, r.status, str(r.http_status or "-"), str(r.items),
-                          str(r.dated), r.language or "-", r.last_modified or "-", r.error or "")
-        Console(width=160).print(table)
+            table.add_row(*(outside(v) for v in (
+                r.name, r.kind, r.status, r.http_status or "-", r.items, r.dated,
+                r.language or "-", r.last_modified or "-", r.error or "")))
+        Console(width=160, emoji=False).print(table)
     sys.exit(1 if any(r.status == "failed" for r in rows) else 0)
 
 
@@ -378,9 +380,9 @@ def sources_import(opml_file: str, config_path: str) -> None:
         _fail(exc)
         return
     for s in added:
-        click.echo(f"added {s.name} ({s.kind}) {s.url}")
+        click.echo(safe(f"added {s.name} ({s.kind}) {s.url}"))
     for left in skipped:
-        click.echo(f"skipped {left.name!r} {left.url}: {left.reason}", err=True)
+        click.echo(safe(f"skipped {left.name!r} {left.url}: {left.reason}"), err=True)
     click.echo(f"{len(added)} added, {len(present)} already present, {len(skipped)} skipped")
 
 
