@@ -430,11 +430,12 @@ def publish(config_path: str, output: str | None) -> None:
     Example:
       pressflow publish --config demo/sources.yaml
     """
+    from pressflow.pipeline.runner import run_lock
     from pressflow.publish import open_store, publish_outputs
 
     try:
         config = _load_for_output(config_path, output)
-        with open_store(config) as store:
+        with run_lock(config.output_dir), open_store(config) as store:  # not during a run
             result = publish_outputs(store, config)
     except PressflowError as exc:
         _fail(exc)
