@@ -350,6 +350,17 @@ def check_folder(folder: Path) -> dict[str, int]:
 # -- importing TBX and CSV ------------------------------------------------------------------
 
 Term = tuple[str, str, str]  # source, target, note
+# a glossary file's name is built from two of these: nothing else may reach a path
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def _language_code(value: str, what: str, path: Path, line: int | None = None) -> str:
+    """``value`` as a language code (``fr``, ``fr-FR`` -> ``fr``), or a GlossaryError."""
+    code = value.strip().split("-")[0].split("_")[0].lower()
+    if not LANGUAGE_CODE.fullmatch(code):
+        raise GlossaryError(f"{what} {value!r} is not a language code (such as 'fr')",
+                            path=str(path), line=line)
+    return code
 
 
 def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
@@ -361,6 +372,7 @@ def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
     except (OSError, etree.XMLSyntaxError) as exc:
         raise GlossaryError(f"not a readable TBX file ({exc})", path=str(path)) from exc
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    target = _language_code(target, "the target language", path)
     out: dict[str, list[Term]] = {}
     for concept in tree.iter():
         if not isinstance(concept.tag, str) or etree.QName(concept).localname not in (
@@ -373,7 +385,8 @@ def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
                 continue
             name = etree.QName(el).localname
             if name == "langSet" or name == "langSec":
-                lang = (el.get(xml_lang) or el.get("lang") or "").split("-")[0].lower()
+                raw_lang = el.get(xml_lang) or el.get("lang") or ""
+                lang = _language_code(raw_lang, "xml:lang", path, el.sourceline) if raw_lang else ""
                 term_el = next((t for t in el.iter() if isinstance(t.tag, str)
                                 and etree.QName(t).localname == "term"), None)
                 if lang and term_el is not None and (term_el.text or "").strip():
@@ -391,6 +404,9 @@ def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
 def read_csv(path: Path, target: str, source_lang: str | None = None) -> dict[str, list[Term]]:
     """Terms of a CSV file with a header: language codes (``fr,en,note``) or
     ``source,target,note`` (then ``source_lang`` says the language)."""
+    target = _language_code(target, "the target language", path)
+    if source_lang:
+        source_lang = _language_code(source_lang, "the source language (--from)", path)
     lines = _read_lines(path)
     rows = list(csv.reader(lines))
     if not rows:
@@ -435,11 +451,15 @@ def import_terms(terms: dict[str, list[Term]], folder: Path, target: str) -> dic
     folder.mkdir(parents=True, exist_ok=True)
     added: dict[str, int] = {}
     for lang, items in sorted(terms.items()):
+        for code in (lang, target):  # never a path from a document: codes only
+            if not LANGUAGE_CODE.fullmatch(code):
+                raise GlossaryError(f"{code!r} is not a language code (such as 'fr')",
+                                    path=str(folder))
         path = folder / f"{lang}-{target}.tsv"
         existing = {fold(e.source) for e in read_tsv(path)} if path.is_file() else set()
         new_lines = []
         for src, tgt, note in items:
-            if fold(src) in existing or "\t" in src + tgt + note:
+            if fold(src) in existing or re.search(r"[\t\r\n]", src + tgt + note):
                 continue
             existing.add(fold(src))
             new_lines.append(f"{src}\t{tgt}\t{note}".rstrip("\t"))
