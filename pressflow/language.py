@@ -49,7 +49,12 @@ MIN_PARAGRAPH_LETTERS = 25
 WEIGHTS = {"langdetect": 0.3, "py3langid": 0.7}
 """Weight of each detector in the combination, chosen on the labelled set (docs/language.md)."""
 
-_URLISH = re.compile(r"(https?://\S+|www\.\S+|\S+@\S+\.\w+)")
+# Addresses carry no language. Linear in the text: the two first alternatives start at a
+# literal, and the e-mail's local part is bounded (``\S+@`` re-scanned the rest of the text
+# from every position: 10 s on 100,000 characters without a space).
+_URLISH = re.compile(r"https?://\S+|www\.\S+|[^\s@]{1,64}@\S{1,255}")
+MAX_DETECT_CHARS = 20_000
+"""A detector reads at most this many characters of one text: more adds no evidence."""
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-*•\u2022#])")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -192,15 +197,15 @@ def detect(text: str, hint: str | None = None, priors: Sequence[str | None] = ()
     >>> detect("Il Comune di Milano ha incontrato la delegazione").lang
     'it'
     """
-    clean = _clean(text)
+    sample = _clean(text)[:MAX_DETECT_CHARS]
     all_priors = [hint, *priors]
-    by_script = script_language(clean)
+    by_script = script_language(sample)
     if by_script is not None:
         return Detection(by_script, 0.99)
-    if len(_LETTER.findall(clean)) < MIN_LETTERS:
+    if len(_LETTER.findall(sample)) < MIN_LETTERS:
         first = next((p for p in all_priors if p), None)
         return Detection(_norm(first) if first else UNDETERMINED, 0.0)
-    scores = {"langdetect": langdetect_scores(clean), "py3langid": py3langid_scores(clean)}
+    scores = {"langdetect": langdetect_scores(sample), "py3langid": py3langid_scores(sample)}
     return combine(scores, all_priors)
 
 
