@@ -91,15 +91,20 @@ def _read_item_page(result: FetchResult, source: Source, item: ListingItem) -> A
                    lang_hint=page.lang)
 
 
-def _read_listing_page(html: str, url: str, source: Source) -> tuple[list[ListingItem], str | None]:
-    """A listing page's items and the address of its next page (None when it has none)."""
-    items = find_items(html, url, selectors=source.selectors, language=source.language)
+def _read_listing_page(html: str, url: str, source: Source,
+                       deadline: float | None = None) -> tuple[list[ListingItem], str | None]:
+    """A listing page's items and the address of its next page (None when it has none).
+
+    ``deadline`` is the source's: the parser thread stops with the source, so a huge page
+    cannot keep a parser busy after its source has failed."""
+    items = find_items(html, url, selectors=source.selectors, language=source.language,
+                       deadline=deadline)
     return items, next_page_url(html, url, source.selectors.get("next"))
 
 
-def _read_next_listing_page(result: FetchResult,
-                            source: Source) -> tuple[list[ListingItem], str | None]:
-    return _read_listing_page(_html_of(result, source), result.url, source)
+def _read_next_listing_page(result: FetchResult, source: Source,
+                            deadline: float | None = None) -> tuple[list[ListingItem], str | None]:
+    return _read_listing_page(_html_of(result, source), result.url, source, deadline)
 
 
 _PARSERS: ThreadPoolExecutor | None = None
@@ -194,13 +199,13 @@ class _Crawler:
 
     async def _listing_items(self, url: str, html: str) -> list[ListingItem]:
         source = self.source
-        items, nxt = await off_loop(_read_listing_page, html, url, source)
+        items, nxt = await off_loop(_read_listing_page, html, url, source, self.deadline)
         seen = {item.url for item in items}
         for _ in range(max(0, source.max_pages - 1)):
             if not nxt or not _may_follow(nxt, url):
                 break
             result = await self.get(nxt, allow_local=is_local(url))
-            found, nxt = await off_loop(_read_next_listing_page, result, source)
+            found, nxt = await off_loop(_read_next_listing_page, result, source, self.deadline)
             fresh = [i for i in found if i.url not in seen]
             if not fresh:
                 break
