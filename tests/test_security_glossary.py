@@ -46,13 +46,3 @@ def test_target_and_source_options_are_language_codes(tmp_path: Path) -> None:
                                           str(folder), *option])
         assert result.exit_code == 2 and "is not a language code" in result.output, result.output
     assert not any(tmp_path.parent.glob("*.tsv")) and not any(tmp_path.glob("*.tsv"))
-
-
-def test_a_term_with_a_line_break_cannot_add_glossary_lines(tmp_path: Path) -> None:
-    csv_path = tmp_path / "terms.csv"
-    csv_path.write_text('fr,en\n"CGLU\nEVIL\tINJECTED",UCLG\nVille,City\n', encoding="utf-8")
-    folder = tmp_path / "g"
-    result = CliRunner().invoke(cli, ["glossary", "import", str(csv_path), "--dir", str(folder)])
-    assert result.exit_code == 0, result.output
-    text = (folder / "fr-en.tsv").read_text(encoding="utf-8")
-    assert "INJECTED" not in text and "Ville\tCity" in text

@@ -482,7 +482,7 @@ def import_terms(terms: dict[str, list[Term]], folder: Path, target: str) -> dic
         existing = {fold(e.source) for e in read_tsv(path)} if path.is_file() else set()
         new_lines = []
         for src, tgt, note in items:
-            if fold(src) in existing or re.search(r"[\t\r\n]", src + tgt + note):
+            if fold(src) in existing or "\t" in src + tgt + note:
                 continue
             existing.add(fold(src))
             new_lines.append(f"{src}\t{tgt}\t{note}".rstrip("\t"))
