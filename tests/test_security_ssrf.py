@@ -9,6 +9,7 @@ internal page's text must reach no published file; the refusals are named per so
 from __future__ import annotations
 
 import ipaddress
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -129,8 +130,11 @@ def test_the_internal_text_reaches_no_published_file(partner: HTTPServer, tmp_pa
     assert "Harbour plan" in published["feed.xml"]  # the partner's own story is published
     for name, text in published.items():
         assert SECRET not in text and "Admin console" not in text, name
-    logged = proc.stdout + proc.stderr
-    assert any("Partner list" in line and "refused" in line for line in logged.splitlines()), logged
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    partner = next(s for s in report["sources"] if s["name"] == "Partner list")
+    assert partner["status"] == "ok"  # its refused item link is named for it, not hidden
+    assert "/r?to=" in partner["error"] and "refused" in partner["error"]
+    assert "loopback" in "".join(proc.stdout.replace("│", " ").split())  # and in the summary
 
 
 @pytest.mark.parametrize("address, kind", [

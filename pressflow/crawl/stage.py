@@ -297,7 +297,9 @@ def _record(ctx: RunContext, source: Source, outcome: SourceOutcome) -> None:
         values = {
             "url": source.url, "status": "ok" if outcome.status != "failed" else "failed",
             "http_status": outcome.http_status, "bytes": outcome.bytes,
-            "duration_ms": int(outcome.seconds * 1000), "error": outcome.error,
+            "duration_ms": int(outcome.seconds * 1000),
+            # an ok source's warnings (item links refused) show where its errors would
+            "error": outcome.error or "; ".join(outcome.warnings) or None,
             "not_modified": int(outcome.status == "unchanged"),
             "items_found": len(outcome.articles) + outcome.known_skipped,
             "items_new": counts["new"], "items_updated": counts["updated"],
