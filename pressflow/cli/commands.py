@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 import click
 
 from pressflow import __version__
-from pressflow.text.terminal import outside, safe
 from pressflow.errors import ConfigError, PressflowError
+from pressflow.text.terminal import outside, safe
 
 T = TypeVar("T")
 
