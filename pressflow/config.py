@@ -66,6 +66,9 @@ SETTINGS: dict[str, tuple[Any, str]] = {
                       "threads (0 = all cores); batch_size (32 sentences); models_dir (argos "
                       "packages; default $ARGOS_PACKAGES_DIR or argos' folder); package_index "
                       "(URL of the argos index); max_input_tokens (250 per sentence)"),
+    "allow_private": ([], "addresses inside (loopback, private, link-local) partners' links and "
+                          "redirects may reach: host, host:port or a network like 10.0.0.0/8; a "
+                          "source's own url is always allowed"),
     "publish": ({}, "feeds and digest: title, link (public http(s) address of the output folder), "
                     "description, require_approval (true: only approved stories; default false: "
                     "all not rejected), days (only stories of the last N days; default all), "
@@ -94,6 +97,8 @@ class CrawlSettings:
     concurrency: int = SETTINGS["concurrency"][0]
     per_host_delay: float = SETTINGS["per_host_delay"][0]
     recheck_days: int = SETTINGS["recheck_days"][0]
+    # inside addresses partners' links and redirects may reach (host, host:port, network)
+    allow_private: tuple[str, ...] = ()
     max_rechecks: int = SETTINGS["max_rechecks"][0]
 
 
@@ -325,6 +330,9 @@ def build_settings(values: Mapping[str, Any], lines: Mapping[str, int], path: st
                                   path=path, line=line, field=key)
         elif isinstance(default, dict) and not isinstance(value, dict):
             raise ConfigError(f"setting {key!r} must be a mapping", path=path, line=line, field=key)
+        elif isinstance(default, list) and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise ConfigError(f"setting {key!r} must be a list of text", path=path, line=line, field=key)
         elif isinstance(default, str) and not isinstance(value, str):
             raise ConfigError(f"setting {key!r} must be text", path=path, line=line, field=key)
         _check_range(key, value, path, line)
@@ -355,7 +363,8 @@ def build_settings(values: Mapping[str, Any], lines: Mapping[str, int], path: st
                             concurrency=int(get("concurrency")),
                             per_host_delay=float(get("per_host_delay")),
                             recheck_days=int(get("recheck_days")),
-                            max_rechecks=int(get("max_rechecks"))),
+                            max_rechecks=int(get("max_rechecks")),
+                            allow_private=tuple(get("allow_private"))),
         translate=translate,
         publish=PublishSettings.from_mapping(get("publish"), path=path, line=lines.get("publish"),
                                              lines=section_lines("publish")),

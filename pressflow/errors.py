@@ -8,6 +8,7 @@ The tree, so callers can catch exactly what they can handle::
       SourceError            one source failed; the run goes on with the others
         FetchError           network, HTTP status, size cap, timeout, robots.txt
           SiteUnreachable    DNS failure, connection refused or timed out
+          AddressRefusedError  an address inside (loopback, private, metadata) refused
         FeedParseError       not a feed, or a feed too broken to read
         ExtractionError      a page with no usable article text
       StoreError             the database cannot be opened or written
@@ -61,6 +62,11 @@ class FetchError(SourceError):
 class SiteUnreachable(FetchError):
     """No connection to the site at all: its name does not resolve, or it refuses or never
     answers a connection. Nothing about robots.txt or the page can be known."""
+
+
+class AddressRefusedError(FetchError):
+    """A request would connect to a loopback, private, link-local or reserved address that
+    no person allowed (see :mod:`pressflow.crawl.address_guard`)."""
 
 
 class FeedParseError(SourceError):

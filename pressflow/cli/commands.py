@@ -18,6 +18,7 @@ import click
 
 from pressflow import __version__
 from pressflow.errors import PressflowError, exit_code_for
+from pressflow.text.terminal import outside, safe
 
 T = TypeVar("T")
 
@@ -29,7 +30,7 @@ class RichProgress:
     def __init__(self, debug: bool = False) -> None:
         from rich.console import Console
 
-        self.console = Console(stderr=True, log_path=debug)
+        self.console = Console(stderr=True, log_path=debug, emoji=False)
 
     def track(self, items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
         from rich.progress import track
@@ -38,7 +39,8 @@ class RichProgress:
                          console=self.console, transient=True)
 
     def log(self, message: str) -> None:
-        self.console.log(message, _stack_offset=2)  # the caller's place, not this line
+        # names partners' errors: never markup; the caller's place, not this line
+        self.console.log(outside(message), _stack_offset=2)
 
 
 def _read_jsonl(stream: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -59,7 +61,7 @@ def _write(obj: dict[str, Any]) -> None:
 
 
 def _fail(exc: PressflowError) -> None:
-    click.echo(f"Error: {exc}", err=True)
+    click.echo(f"Error: {safe(exc)}", err=True)
     sys.exit(exit_code_for(exc))
 
 
@@ -405,9 +407,10 @@ def sources_check(config_path: str, as_json: bool) -> None:
         table = Table("source", "kind", "status", "http", "items", "dated", "lang",
                       "last-modified", "error")
         for r in rows:
-            table.add_row(r.name, r.kind, r.status, str(r.http_status or "-"), str(r.items),
-                          str(r.dated), r.language or "-", r.last_modified or "-", r.error or "")
-        Console(width=160).print(table)
+            table.add_row(*(outside(v) for v in (
+                r.name, r.kind, r.status, r.http_status or "-", r.items, r.dated,
+                r.language or "-", r.last_modified or "-", r.error or "")))
+        Console(width=160, emoji=False).print(table)
     sys.exit(1 if any(r.status == "failed" for r in rows) else 0)
 
 
@@ -418,7 +421,9 @@ def sources_check(config_path: str, as_json: bool) -> None:
 def sources_import(opml_file: str, config_path: str) -> None:
     """Append the feeds of an OPML file (FreshRSS, Miniflux, any reader) to sources.yaml.
 
-    Sources already present (same address) are skipped; comments in the file are kept.
+    Sources already present (same address, tracking parameters aside) are not added
+    again; comments in the file are kept. Only http(s) addresses are imported; an outline
+    with a local path, a bad language code or an invalid field is skipped and reported.
 
     \b
     Example:
@@ -427,13 +432,15 @@ def sources_import(opml_file: str, config_path: str) -> None:
     from pressflow.sources.opml import import_opml
 
     try:
-        added, skipped = import_opml(opml_file, config_path)
+        added, present, skipped = import_opml(opml_file, config_path)
     except PressflowError as exc:
         _fail(exc)
         return
     for s in added:
-        click.echo(f"added {s.name} ({s.kind}) {s.url}")
-    click.echo(f"{len(added)} added, {len(skipped)} already present")
+        click.echo(safe(f"added {s.name} ({s.kind}) {s.url}"))
+    for left in skipped:
+        click.echo(safe(f"skipped {left.name!r} {left.url}: {left.reason}"), err=True)
+    click.echo(f"{len(added)} added, {len(present)} already present, {len(skipped)} skipped")
 
 
 @sources.command("remove")
@@ -512,11 +519,12 @@ def publish(config_path: str, output: str | None) -> None:
     Example:
       pressflow publish --config demo/sources.yaml
     """
+    from pressflow.pipeline.runner import run_lock
     from pressflow.publish import open_store, publish_outputs
 
     try:
         config = _load_for_output(config_path, output)
-        with open_store(config) as store:
+        with run_lock(config.output_dir), open_store(config) as store:  # not during a run
             result = publish_outputs(store, config)
     except PressflowError as exc:
         _fail(exc)

@@ -7,13 +7,19 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from pressflow.text.terminal import outside
 
 STATUS_STYLE = {"ok": "green", "unchanged": "cyan", "failed": "bold red", "not run": "yellow"}
 
 
 def print_summary(report: dict[str, Any], output_dir: Path, console: Console | None = None) -> None:
-    console = console or Console(stderr=False, width=120 if not Console().is_terminal else None)
-    table = Table(title=f"pressflow run {report['run_id']}: {report['status']}", title_justify="left")
+    # every source name, error, note and message below is outside text: printed as Text
+    console = console or Console(stderr=False, width=120 if not Console().is_terminal else None,
+                                 emoji=False)
+    table = Table(title=outside(f"pressflow run {report['run_id']}: {report['status']}"),
+                  title_justify="left")
     numeric = ("http", "new", "upd", "same", "fails", "quiet")
     for column in ("source", "status", "http", "new", "upd", "same", "fails", "last ok", "quiet",
                    "error"):
@@ -27,36 +33,39 @@ def print_summary(report: dict[str, Any], output_dir: Path, console: Console | N
         if s.get("silent"):
             error += f" silent for {s['days_since_new_item']} days"
         quiet = s.get("days_since_new_item")
-        table.add_row(s["name"], f"[{style}]{s['status']}[/]", str(s["http_status"] or "-"),
+        table.add_row(outside(s["name"]), outside(s["status"], style), str(s["http_status"] or "-"),
                       str(s["items_new"]), str(s["items_updated"]), str(s["items_unchanged"]),
                       str(s.get("consecutive_failures", 0)),
                       (s.get("last_success") or "never")[:10],
-                      "-" if quiet is None else (f"[yellow]{quiet}d![/]" if s.get("silent")
+                      "-" if quiet is None else (Text(f"{quiet}d!", "yellow") if s.get("silent")
                                                  else f"{quiet}d"),
-                      error.strip())
+                      outside(error.strip()))
     console.print(table)
     for stage in report["stages"]:
         details = ", ".join(f"{k}: {v}" for k, v in stage["details"].items()
                             if not isinstance(v, (list, dict)))
         notes = "; ".join(stage["notes"])
-        console.print(f"  {stage['name']:<10} {stage['processed']:>5} in {stage['seconds']:.1f}s"
-                      + (f"  {details}" if details else "") + (f"  ({notes})" if notes else ""))
+        console.print(outside(f"  {stage['name']:<10} {stage['processed']:>5} in "
+                              f"{stage['seconds']:.1f}s" + (f"  {details}" if details else "")
+                              + (f"  ({notes})" if notes else "")))
     for missing in report.get("translation_missing_models", []):
-        console.print(f"[yellow]no model[/] for {missing['lang']}: {missing['articles']} article(s) "
-                      f"left untranslated: {missing['message']}")
+        console.print(Text.assemble(("no model", "yellow"), outside(
+            f" for {missing['lang']}: {missing['articles']} article(s) left untranslated: "
+            f"{missing['message']}")))
     totals = report["totals"]
     for stage in report.get("stage_errors", []):
-        console.print(f"[bold red]the {stage} stage failed[/]: see the traceback above and "
-                      "report.json; the other stages ran on what is stored")
+        console.print(Text.assemble((f"the {stage} stage failed", "bold red"),
+                                    ": see the traceback above and report.json; the other "
+                                    "stages ran on what is stored"))
     if totals.get("silent"):
         console.print(f"[yellow]{totals['silent']} source(s) silent[/] for more than "
                       f"{totals.get('silent_after_days')} days (setting `silent_after_days`)")
     threshold = totals.get("fail_threshold", 0)
     over = (f" (exit 1 only above {threshold}: setting `fail_threshold`)"
             if threshold and totals["failed"] else "")
-    console.print(f"{totals['articles']} articles, {totals['stories']} stories; "
-                  f"{totals['failed']} of {totals['sources']} sources failed{over}. "
-                  f"Output: {output_dir}")
+    console.print(outside(f"{totals['articles']} articles, {totals['stories']} stories; "
+                          f"{totals['failed']} of {totals['sources']} sources failed{over}. "
+                          f"Output: {output_dir}"))
 
 
 def _alerting(report: dict[str, Any], fail_after: int) -> list[dict[str, Any]]:

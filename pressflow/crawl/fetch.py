@@ -11,6 +11,10 @@ What a night of crawling needs, and where it lives:
 - redirects are followed by hand: capped, loops caught, and a redirect to anything but
   http(s) (``file:///etc/passwd``) is refused, so a server can never make us read a local
   file. Local paths are read only when they come from sources.yaml or the command line;
+- every connection (first request, redirect hop, item link, robots.txt) goes to a public
+  address: :mod:`pressflow.crawl.address_guard` resolves the host, refuses loopback,
+  private, link-local (cloud metadata), multicast and reserved addresses unless a source's
+  own url or ``allow_private:`` names them, and connects to the address it checked;
 - the body is decompressed here (gzip, deflate, brotli) with the size cap applied to the
   DECOMPRESSED bytes, so a gzip bomb stops at ``max_bytes``; a Content-Length over the cap is
   refused before reading;
@@ -40,8 +44,9 @@ import httpx
 
 from pressflow import __version__
 from pressflow.config import Config
+from pressflow.crawl.address_guard import AddressPolicy, guarded_transport
 from pressflow.crawl.robots import RobotsRules, robots_url, rules_from_response
-from pressflow.errors import FetchError, SiteUnreachable
+from pressflow.errors import AddressRefusedError, FetchError, SiteUnreachable
 from pressflow.records import FetchResult
 
 DEFAULT_USER_AGENT = f"pressflow/{__version__} (+https://github.com/pressflow/pressflow)"
@@ -77,15 +82,21 @@ class FetchPolicy:
     retries: int = 2
     backoff: float = 1.0
     max_crawl_delay: float = 30.0
+    # non-public addresses people allowed: sources' own urls and the `allow_private` setting
+    addresses: AddressPolicy = field(default_factory=AddressPolicy)
 
     @classmethod
-    def from_config(cls, config: Config) -> FetchPolicy:
+    def from_config(cls, config: Config, extra_urls: tuple[str, ...] = ()) -> FetchPolicy:
+        """Limits from the settings; ``extra_urls`` are addresses a person typed (allowed
+        even when they are inside, like the sources' own urls)."""
         crawl = config.settings.crawl
+        urls = [s.url for s in config.sources] + list(extra_urls)
         return cls(timeout=crawl.timeout, max_bytes=crawl.max_bytes,
                    max_redirects=crawl.max_redirects,
                    user_agent=DEFAULT_USER_AGENT if "{version}" in crawl.user_agent
                    else crawl.user_agent,
-                   concurrency=crawl.concurrency, per_host_delay=crawl.per_host_delay)
+                   concurrency=max(1, crawl.concurrency), per_host_delay=max(0.0, crawl.per_host_delay),
+                   addresses=AddressPolicy.build(urls, list(crawl.allow_private)))
 
 
 @dataclass
@@ -113,11 +124,13 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         p = self.policy
+        limits = httpx.Limits(max_connections=p.concurrency * 2,
+                              max_keepalive_connections=p.concurrency)
         self._client = httpx.AsyncClient(
-            follow_redirects=False, transport=self._transport,
+            follow_redirects=False,
+            transport=self._transport or guarded_transport(p.addresses, limits=limits),
             timeout=httpx.Timeout(p.timeout, connect=min(p.timeout, 10.0)),
-            limits=httpx.Limits(max_connections=p.concurrency * 2,
-                                max_keepalive_connections=p.concurrency),
+            limits=limits,
             headers={"User-Agent": p.user_agent, "Accept-Encoding": "gzip, deflate, br"})
         return self
 
@@ -192,6 +205,8 @@ class Fetcher:
                         host.robots = rules_from_response(status, result.content if result else b"")
                 except SiteUnreachable:
                     raise  # not a robots.txt problem: the page cannot be reached either
+                except AddressRefusedError as exc:  # the host is inside: so is the page
+                    raise AddressRefusedError(exc.reason, source=source, url=url) from None
                 except FetchError as exc:
                     if "deadline" in exc.reason:
                         raise
@@ -250,6 +265,8 @@ class Fetcher:
                     site = urlsplit(url).hostname or url
                     raise SiteUnreachable(f"site {site} unreachable: {_connect_failure(exc, self.policy.timeout)}",
                                           source=source, url=url) from exc
+                except AddressRefusedError as exc:
+                    raise AddressRefusedError(exc.reason, source=source, url=url) from None
                 except httpx.TimeoutException as exc:
                     raise FetchError(f"timed out after {self.policy.timeout:g} s "
                                      f"({type(exc).__name__})", source=source, url=url) from exc
@@ -475,7 +492,8 @@ def fetch(url: str, *, source: str | None = None, etag: str | None = None,
           obey_robots: bool = True) -> FetchResult:
     """Fetch one URL or local path given by a person (so local paths are allowed)."""
     policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects,
-                         user_agent=user_agent, per_host_delay=0.0)
+                         user_agent=user_agent, per_host_delay=0.0,
+                         addresses=AddressPolicy().with_url(url))
     deadline = time.monotonic() + deadline_s if deadline_s else None
     return run_sync(lambda f: f.fetch(url, source=source, etag=etag, last_modified=last_modified,
                                       allow_local=True, base_dir=base_dir, deadline=deadline,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,6 +39,8 @@ CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "te
 NEXT_WORDS = re.compile(r"^\s*(next|suivant[e]?|siguiente|successiv[oa]|avanti|weiter|nächste|"
                         r"următoare|urmatoare|próxim[oa]|seguinte|volgende|»|›|>|→)\b", re.I)
 MIN_ITEMS = 2
+MAX_HEADINGS = 5_000  # story headings read on one listing page
+MAX_ITEMS = 500  # items kept from one listing page (each may cost a request)
 
 
 @dataclass
@@ -68,16 +71,33 @@ def _heading_links(root: Tag) -> list[tuple[Tag, Tag]]:
     return pairs
 
 
-def _block_of(heading: Tag, all_headings: set[int]) -> Tag:
+def _headings_below(headings: list[Tag]) -> dict[int, int]:
+    """How many of ``headings`` each element holds (by ``id``): one walk up per heading,
+    so finding blocks is linear in the headings (times the page's depth), not quadratic."""
+    below: dict[int, int] = defaultdict(int)
+    for heading in headings:
+        node = heading.parent
+        while isinstance(node, Tag):
+            below[id(node)] += 1
+            node = node.parent
+    return below
+
+
+def _block_of(heading: Tag, below: dict[int, int]) -> Tag:
     """The largest ancestor of ``heading`` that holds no other story heading."""
     block = heading
-    while (block.parent is not None and isinstance(block.parent, Tag)
-           and block.parent.name not in ("body", "html", "[document]")):
-        others = [h for h in block.parent.find_all(HEADINGS) if id(h) in all_headings and h is not heading]
-        if others:
+    while isinstance(block.parent, Tag) and block.parent.name not in ("body", "html", "[document]"):
+        if below.get(id(block.parent), 0) > 1:
             break
         block = block.parent
     return block
+
+
+def check_deadline(deadline: float | None, url: str, what: str) -> None:
+    """Cooperative deadline of a parser loop: a parser thread gives up with its source."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise ExtractionError(f"source deadline reached (setting `deadline`) while {what}",
+                              url=url)
 
 
 def _shape(tag: Tag) -> tuple[str, str, str]:
@@ -86,16 +106,29 @@ def _shape(tag: Tag) -> tuple[str, str, str]:
     return (tag.name, re.sub(r"\d+", "", cls), f"{id(parent)}")
 
 
-def find_item_blocks(soup: BeautifulSoup) -> list[tuple[Tag, Tag, Tag]]:
-    """(block, heading, link) of each story, by the repeated-shape rule; [] if none."""
+def find_item_blocks(soup: BeautifulSoup, *, deadline: float | None = None,
+                     url: str = "") -> list[tuple[Tag, Tag, Tag]]:
+    """(block, heading, link) of each story, by the repeated-shape rule; [] if none.
+
+    A page with more than MAX_HEADINGS story headings is refused (no news index is that
+    long; the work per page stays bounded), and ``deadline`` (``time.monotonic()``) stops
+    the loops with the source.
+    """
     body = soup.body or soup
     for tag in body.find_all(CHROME):
         tag.decompose()
     pairs = _heading_links(body)
-    ids = {id(h) for h, _ in pairs}
+    if len(pairs) > MAX_HEADINGS:
+        raise ExtractionError(f"the listing page has {len(pairs):,} headings with links, more "
+                              f"than the {MAX_HEADINGS:,} pressflow reads on one page; set "
+                              "`selectors: {item: ...}` for this source", url=url)
+    check_deadline(deadline, url, "reading the listing page")
+    below = _headings_below([h for h, _ in pairs])
     groups: dict[tuple[str, str, str], list[tuple[Tag, Tag, Tag]]] = defaultdict(list)
-    for heading, link in pairs:
-        block = _block_of(heading, ids)
+    for n, (heading, link) in enumerate(pairs):
+        if n % 200 == 0:
+            check_deadline(deadline, url, "finding the listing's items")
+        block = _block_of(heading, below)
         groups[_shape(block)].append((block, heading, link))
     if not groups:
         return []
@@ -146,7 +179,7 @@ def _text(el: Tag | BeautifulSoup) -> str:
 
 
 def find_items(html: str | BeautifulSoup, url: str, *, selectors: dict[str, str] | None = None,
-               language: str | None = None) -> list[ListingItem]:
+               language: str | None = None, deadline: float | None = None) -> list[ListingItem]:
     """Stories of a listing page, in page order, each with its own link and date.
 
     Raise :class:`ExtractionError` when a configured ``item`` selector matches nothing, so
@@ -157,7 +190,7 @@ def find_items(html: str | BeautifulSoup, url: str, *, selectors: dict[str, str]
     page_lang = declared_lang(soup, url) or language
     if selectors.get("item"):
         blocks: list[tuple[Tag, Tag | None, Tag | None]] = []
-        for block in soup.select(selectors["item"]):
+        for block in soup.select(selectors["item"])[:MAX_ITEMS]:
             title_el = block.select_one(selectors["title"]) if selectors.get("title") else (
                 block.find(HEADINGS) or block.find("a", href=True))
             blocks.append((block, title_el, None))
@@ -165,10 +198,12 @@ def find_items(html: str | BeautifulSoup, url: str, *, selectors: dict[str, str]
             raise ExtractionError(f"the item selector {selectors['item']!r} matches nothing on "
                                   "the page", url=url)
     else:
-        blocks = list(find_item_blocks(soup))
+        blocks = list(find_item_blocks(soup, deadline=deadline, url=url)[:MAX_ITEMS])
     items: list[ListingItem] = []
     seen: set[str] = set()
-    for block, title_el, link in blocks:
+    for n, (block, title_el, link) in enumerate(blocks):
+        if n % 50 == 0:
+            check_deadline(deadline, url, "reading the listing's items")
         if selectors.get("link"):
             link = block.select_one(selectors["link"])
         if link is None and isinstance(title_el, Tag):

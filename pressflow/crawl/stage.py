@@ -27,7 +27,7 @@ from pressflow.crawl.extract import extract_page
 from pressflow.crawl.feed_reader import looks_like_feed, parse_feed, refuse_html_page
 from pressflow.crawl.fetch import Fetcher, FetchPolicy, is_local, local_path
 from pressflow.crawl.listing import ListingItem, find_items, looks_like_listing, next_page_url
-from pressflow.errors import ExtractionError, PressflowError, SourceError
+from pressflow.errors import AddressRefusedError, ExtractionError, PressflowError, SourceError
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.records import Article, FetchResult, Source
 from pressflow.store.records import StoryPage
@@ -51,6 +51,7 @@ class SourceOutcome:
     known_skipped: int = 0  # listing stories already stored: not fetched again, or unchanged
     rechecked: int = 0  # stored story pages asked again for corrections (conditional GET)
     story_pages: list[StoryPage] = field(default_factory=list)  # validators of pages fetched
+    warnings: list[str] = field(default_factory=list)  # e.g. item links refused as internal
 
 
 def _html_of(result: FetchResult, source: Source) -> str:
@@ -103,15 +104,20 @@ def _read_item_page(result: FetchResult, source: Source, item: ListingItem) -> A
                    lang_hint=page.lang, fetched_url=result.url)
 
 
-def _read_listing_page(html: str, url: str, source: Source) -> tuple[list[ListingItem], str | None]:
-    """A listing page's items and the address of its next page (None when it has none)."""
-    items = find_items(html, url, selectors=source.selectors, language=source.language)
+def _read_listing_page(html: str, url: str, source: Source,
+                       deadline: float | None = None) -> tuple[list[ListingItem], str | None]:
+    """A listing page's items and the address of its next page (None when it has none).
+
+    ``deadline`` is the source's: the parser thread stops with the source, so a huge page
+    cannot keep a parser busy after its source has failed."""
+    items = find_items(html, url, selectors=source.selectors, language=source.language,
+                       deadline=deadline)
     return items, next_page_url(html, url, source.selectors.get("next"))
 
 
-def _read_next_listing_page(result: FetchResult,
-                            source: Source) -> tuple[list[ListingItem], str | None]:
-    return _read_listing_page(_html_of(result, source), result.url, source)
+def _read_next_listing_page(result: FetchResult, source: Source,
+                            deadline: float | None = None) -> tuple[list[ListingItem], str | None]:
+    return _read_listing_page(_html_of(result, source), result.url, source, deadline)
 
 
 _PARSERS: ThreadPoolExecutor | None = None
@@ -178,6 +184,7 @@ class _Crawler:
         self.known_skipped = 0
         self.rechecked = 0
         self.story_pages: list[StoryPage] = []
+        self.warnings: list[str] = []
 
     async def get(self, url: str, *, allow_local: bool, etag: str | None = None,
                   last_modified: str | None = None) -> FetchResult:
@@ -216,13 +223,13 @@ class _Crawler:
 
     async def _listing_items(self, url: str, html: str) -> list[ListingItem]:
         source = self.source
-        items, nxt = await off_loop(_read_listing_page, html, url, source)
+        items, nxt = await off_loop(_read_listing_page, html, url, source, self.deadline)
         seen = {item.url for item in items}
         for _ in range(max(0, source.max_pages - 1)):
             if not nxt or not _may_follow(nxt, url):
                 break
             result = await self.get(nxt, allow_local=is_local(url))
-            found, nxt = await off_loop(_read_next_listing_page, result, source)
+            found, nxt = await off_loop(_read_next_listing_page, result, source, self.deadline)
             fresh = [i for i in found if i.url not in seen]
             if not fresh:
                 break
@@ -238,6 +245,9 @@ class _Crawler:
             result = await self.get(item.url, allow_local=is_local(listing_url))
             self.story_pages.append(StoryPage(item.url, result.etag, result.last_modified))
             return await off_loop(_read_item_page, result, self.source, item)
+        except AddressRefusedError as exc:  # the teaser stands in; the report says why
+            self.warnings.append(f"item link {item.url} not read: {exc.reason}")
+            return None
         except SourceError as exc:
             if "deadline" in exc.reason:
                 raise
@@ -257,6 +267,9 @@ class _Crawler:
                 return None
             self.story_pages.append(StoryPage(item.url, result.etag, result.last_modified))
             return await off_loop(_read_item_page, result, self.source, item)
+        except AddressRefusedError as exc:  # the teaser stands in; the report says why
+            self.warnings.append(f"item link {item.url} not read: {exc.reason}")
+            return None
         except SourceError as exc:
             if "deadline" in exc.reason:
                 raise
@@ -306,6 +319,7 @@ async def crawl_source_async(source: Source, config: Config, fetcher: Fetcher, *
         outcome.status = "failed"
         outcome.articles = []
     outcome.requests = crawler.requests
+    outcome.warnings = crawler.warnings
     outcome.known_skipped = crawler.known_skipped if outcome.status == "ok" else 0
     outcome.rechecked = crawler.rechecked if outcome.status == "ok" else 0
     outcome.story_pages = crawler.story_pages if outcome.status == "ok" else []
@@ -318,7 +332,7 @@ def crawl_source(source: Source, config: Config, *, etag: str | None = None,
                  known_urls: set[str] | None = None) -> SourceOutcome:
     """Synchronous :func:`crawl_source_async` with its own fetcher (CLI, one source)."""
     async def main() -> SourceOutcome:
-        async with Fetcher(FetchPolicy.from_config(config)) as fetcher:
+        async with Fetcher(FetchPolicy.from_config(config, (source.url,))) as fetcher:
             return await crawl_source_async(source, config, fetcher, etag=etag,
                                             last_modified=last_modified, known_urls=known_urls)
     return asyncio.run(main())
@@ -334,7 +348,9 @@ def _record(ctx: RunContext, source: Source, outcome: SourceOutcome) -> None:
         values = {
             "url": source.url, "status": "ok" if outcome.status != "failed" else "failed",
             "http_status": outcome.http_status, "bytes": outcome.bytes,
-            "duration_ms": int(outcome.seconds * 1000), "error": outcome.error,
+            "duration_ms": int(outcome.seconds * 1000),
+            # an ok source's warnings (item links refused) show where its errors would
+            "error": outcome.error or "; ".join(outcome.warnings) or None,
             "not_modified": int(outcome.status == "unchanged"),
             "items_found": len(outcome.articles) + outcome.known_skipped,
             "items_new": counts["new"], "items_updated": counts["updated"],
@@ -347,6 +363,8 @@ def _record(ctx: RunContext, source: Source, outcome: SourceOutcome) -> None:
             ctx.store.record_story_pages(source.name, outcome.story_pages)
     if outcome.status == "failed":
         ctx.progress.log(f"{source.name}: failed: {outcome.error}")
+    for warning in outcome.warnings:
+        ctx.progress.log(f"{source.name}: {warning}")
 
 
 def _pages_to_recheck(ctx: RunContext, source: Source) -> dict[str, StoryPage]:

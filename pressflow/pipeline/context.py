@@ -30,7 +30,9 @@ class SilentProgress:
 
     def log(self, message: str) -> None:
         if self.verbose:
-            print(message, flush=True)
+            from pressflow.text.terminal import safe
+
+            print(safe(message), flush=True)  # partners' errors: no escape sequences
 
 
 @dataclass

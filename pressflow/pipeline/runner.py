@@ -7,11 +7,13 @@ only unfinished work.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 import signal
 import socket
+import stat
 import sys
 import threading
 import time
@@ -21,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pressflow import language, publish, translate
 from pressflow.config import Config
@@ -29,7 +31,7 @@ from pressflow.crawl import stage as crawl
 from pressflow.entities import stage as entities
 from pressflow.errors import ConfigError, RunLocked
 from pressflow.pipeline.context import Progress, RunContext, SilentProgress, StageReport
-from pressflow.publish.atomic import write_atomic
+from pressflow.publish.atomic import remove_leftover_temps, write_atomic
 from pressflow.publish.report import build_report, report_json
 from pressflow.store import Store
 from pressflow.stories import stage as stories
@@ -82,6 +84,23 @@ def _read_holder(fh: Any) -> dict[str, Any]:
     return holder if isinstance(holder, dict) else {}
 
 
+def _open_lock_file(lock: Path) -> TextIO:
+    """The lock file, opened without following a symbolic link (its target, maybe a file of
+    someone else's, would be truncated) and only when it is a regular file."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOFOLLOW
+    try:
+        fd = os.open(lock, flags, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise RunLocked(f"the lock file {lock} is a symbolic link: refused (pressflow never "
+                            "makes one; remove it)") from None
+        raise RunLocked(f"cannot open the lock file {lock}: {exc.strerror}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise RunLocked(f"the lock file {lock} is not a regular file: refused (remove it)")
+    return os.fdopen(fd, "r+", encoding="utf-8")
+
+
 @contextmanager
 def run_lock(output_dir: Path, log: Callable[[str], None] | None = None) -> Iterator[Path]:
     """One run per output folder, held with ``flock`` on ``DIR/.pressflow.lock``.
@@ -94,7 +113,7 @@ def run_lock(output_dir: Path, log: Callable[[str], None] | None = None) -> Iter
     """
     lock = output_dir / ".pressflow.lock"
     output_dir.mkdir(parents=True, exist_ok=True)
-    fh = open(lock, "a+", encoding="utf-8")  # held for the whole run
+    fh = _open_lock_file(lock)
     try:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -210,9 +229,11 @@ def run(config: Config, *, progress: Progress | None = None,
 
 
 def _remove_half_written(output_dir: Path) -> None:
-    """Temporary files of write_atomic left by a killed run (we hold the lock: they are dead)."""
-    for tmp in output_dir.glob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
+    """Temporary files of write_atomic left by a killed run (we hold the lock: they are dead),
+    by their exact names: another ``.*.tmp`` in the folder is not ours to delete."""
+    from pressflow.publish.feeds import FEED_FILES
+
+    remove_leftover_temps(output_dir, [*FEED_FILES.values(), publish.DIGEST_FILE, "report.json"])
 
 
 def _say(message: str) -> None:

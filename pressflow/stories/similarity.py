@@ -410,6 +410,10 @@ def to_day(published: str | date | datetime | None) -> int | None:
     return published.toordinal()
 
 
+MAX_FINGERPRINT_CHARS = 100_000
+MAX_TITLE_CHARS = 1_000
+
+
 def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
                 published: str | date | datetime | None = None,
                 english_title: str | None = None, english_text: str | None = None,
@@ -419,7 +423,12 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
     ``english_*`` is the English translation when there is one (an English original is used
     as its own). ``entities`` are (label, canonical) pairs from the entities stage; they add
     anchors, and PERSON/GPE ones count as lead names/places when they occur in the lead.
+    Texts are read up to MAX_FINGERPRINT_CHARS (a story's evidence is in its first pages;
+    a 250 KB entry must not cost more than that).
     """
+    title, text = title[:MAX_TITLE_CHARS], (text or "")[:MAX_FINGERPRINT_CHARS]
+    english_title = english_title[:MAX_TITLE_CHARS] if english_title else english_title
+    english_text = english_text[:MAX_FINGERPRINT_CHARS] if english_text else english_text
     whole, lead = extract_anchors(title, text)
     lead_own = Anchors(all=set(lead.all))  # the original's own words, before the English
     eng_title, eng_text = (title, text) if (lang or "").startswith("en") and not english_text \

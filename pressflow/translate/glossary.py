@@ -39,8 +39,31 @@ PLACEHOLDER = "Zx{}q"
 PLACEHOLDER_RE = re.compile(r"[Zz]\s?[Xx]\s?(\d{1,3})\s?[Qq]")
 VERBATIM = "verbatim: address"
 _VERBATIM_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»“”]+[^\s<>\"'«»“”.,;:!?)]"
-                          r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+                          r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+# (the e-mail's parts are bounded, as RFC 5321 bounds them: an unbounded ``[\w.+-]+@``
+# re-scanned the rest of a long unspaced text from every position)
+# A run this long without a space, in a script written with spaces, is no word: an engine
+# would spend minutes on it (Apertium: 8 s for 50,000 characters, over 5 minutes for
+# 400,000) for nothing. It is kept verbatim like an address. Scripts written without
+# spaces (Thai, Lao, Khmer, Myanmar, kana, Chinese characters) are not counted in a run.
+MAX_TOKEN_CHARS = 100
+_LONG_RUN_RE = re.compile(r"[^\s\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
+                          r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{" + str(MAX_TOKEN_CHARS) + ",}")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+def _verbatim_spans(sentence: str) -> list[re.Match[str]]:
+    """Addresses and over-long runs, left to right, not overlapping (a run wins)."""
+    runs = list(_LONG_RUN_RE.finditer(sentence))
+    spans: list[re.Match[str]] = []
+    i = 0
+    for m in _VERBATIM_RE.finditer(sentence):  # both in text order: one pass, linear
+        while i < len(runs) and runs[i].end() <= m.start():
+            i += 1
+        if i < len(runs) and runs[i].start() < m.end():
+            continue  # inside (or across) a run, which is kept verbatim whole
+        spans.append(m)
+    return sorted(spans + runs, key=lambda m: m.start())
 
 
 class _FoldTable(dict):  # type: ignore[type-arg]
@@ -203,7 +226,7 @@ class Glossary:
         """
         matches = self.find(sentence)
         verbatim = [Match(m.start(), m.end(), Entry(m.group(), m.group(), VERBATIM, keep=True))
-                    for m in _VERBATIM_RE.finditer(sentence)]
+                    for m in _verbatim_spans(sentence)]
         if verbatim:
             taken = [m for m in matches if not any(v.start < m.end and m.start < v.end
                                                    for v in verbatim)]
@@ -351,6 +374,17 @@ def check_folder(folder: Path) -> dict[str, int]:
 # -- importing TBX and CSV ------------------------------------------------------------------
 
 Term = tuple[str, str, str]  # source, target, note
+# a glossary file's name is built from two of these: nothing else may reach a path
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def _language_code(value: str, what: str, path: Path, line: int | None = None) -> str:
+    """``value`` as a language code (``fr``, ``fr-FR`` -> ``fr``), or a GlossaryError."""
+    code = value.strip().split("-")[0].split("_")[0].lower()
+    if not LANGUAGE_CODE.fullmatch(code):
+        raise GlossaryError(f"{what} {value!r} is not a language code (such as 'fr')",
+                            path=str(path), line=line)
+    return code
 
 
 def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
@@ -362,6 +396,7 @@ def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
     except (OSError, etree.XMLSyntaxError) as exc:
         raise GlossaryError(f"not a readable TBX file ({exc})", path=str(path)) from exc
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    target = _language_code(target, "the target language", path)
     out: dict[str, list[Term]] = {}
     for concept in tree.iter():
         if not isinstance(concept.tag, str) or etree.QName(concept).localname not in (
@@ -374,7 +409,8 @@ def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
                 continue
             name = etree.QName(el).localname
             if name == "langSet" or name == "langSec":
-                lang = (el.get(xml_lang) or el.get("lang") or "").split("-")[0].lower()
+                raw_lang = el.get(xml_lang) or el.get("lang") or ""
+                lang = _language_code(raw_lang, "xml:lang", path, el.sourceline) if raw_lang else ""
                 term_el = next((t for t in el.iter() if isinstance(t.tag, str)
                                 and etree.QName(t).localname == "term"), None)
                 if lang and term_el is not None and (term_el.text or "").strip():
@@ -392,6 +428,9 @@ def read_tbx(path: Path, target: str) -> dict[str, list[Term]]:
 def read_csv(path: Path, target: str, source_lang: str | None = None) -> dict[str, list[Term]]:
     """Terms of a CSV file with a header: language codes (``fr,en,note``) or
     ``source,target,note`` (then ``source_lang`` says the language)."""
+    target = _language_code(target, "the target language", path)
+    if source_lang:
+        source_lang = _language_code(source_lang, "the source language (--from)", path)
     lines = _read_lines(path)
     rows = list(csv.reader(lines))
     if not rows:
@@ -436,6 +475,10 @@ def import_terms(terms: dict[str, list[Term]], folder: Path, target: str) -> dic
     folder.mkdir(parents=True, exist_ok=True)
     added: dict[str, int] = {}
     for lang, items in sorted(terms.items()):
+        for code in (lang, target):  # never a path from a document: codes only
+            if not LANGUAGE_CODE.fullmatch(code):
+                raise GlossaryError(f"{code!r} is not a language code (such as 'fr')",
+                                    path=str(folder))
         path = folder / f"{lang}-{target}.tsv"
         existing = {fold(e.source) for e in read_tsv(path)} if path.is_file() else set()
         new_lines = []
