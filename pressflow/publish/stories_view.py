@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pressflow.entities.officials import merge_officials
 from pressflow.store import Store
 from pressflow.text.urls import is_web_url
 
@@ -143,10 +144,12 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
             "SELECT DISTINCT text, label, canonical, entity_id FROM entities e "
             "JOIN story_members m ON m.article_id = e.article_id WHERE m.story_id = ? "
             "ORDER BY label, canonical", [story_id]).fetchall()]
-        officials = [dict(zip(("person", "role", "place", "org"), r)) for r in db.execute(
-            "SELECT DISTINCT person, role, place, org FROM officials o "
-            "JOIN story_members m ON m.article_id = o.article_id WHERE m.story_id = ?",
-            [story_id]).fetchall()]
+        officials = merge_officials([dict(zip(("person", "role", "place", "org", "lang"), r, strict=True))
+                                     for r in db.execute(
+            "SELECT DISTINCT o.person, o.role, o.place, o.org, a.lang FROM officials o "
+            "JOIN story_members m ON m.article_id = o.article_id "
+            "JOIN articles a ON a.id = o.article_id WHERE m.story_id = ?",
+            [story_id]).fetchall()])
         items.append(StoryItem(
             id=story_id, status=status or "new", article_id=rep_id, title=title,
             summary=summarise((t_summary if translated and t_summary else None) or text),
