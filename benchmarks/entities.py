@@ -108,7 +108,6 @@ def print_scores(title: str, result: dict[str, Any]) -> None:
 
 
 def throughput(items: list[dict[str, Any]], repeat: int) -> None:
-    import spacy
 
     texts = [(i["text"], i["lang"]) for i in items if ent.model_available(i["lang"])]
     spans = [ent.mixed_paragraphs(t, lang) for t, lang in texts]
@@ -125,8 +124,8 @@ def throughput(items: list[dict[str, Any]], repeat: int) -> None:
         by_lang.setdefault(lang, []).append(t)
     raw_times = {}
     for variant in ("full", "ner-only"):
-        pipes = {lang: (spacy.load(ent.MODELS[lang]) if variant == "full"
-                        else ent.load_model(lang)) for lang in by_lang}
+        pipes = {lang: (_raw_pipeline(lang) if variant == "full" else ent.load_model(lang))
+                 for lang in by_lang}
         for lang, nlp in pipes.items():
             list(nlp.pipe(by_lang[lang][:2]))  # warm
         started = time.perf_counter()
@@ -240,7 +239,7 @@ def main() -> None:
     langs = Counter(i["lang"] for i in items)
     print(f"gold set: {len(items)} items ({dict(langs)}), "
           f"{sum(len(i['gold']) for i in items)} mentions; models installed for: "
-          f"{[lang for lang in ent.MODELS if ent.model_available(lang)]}")
+          f"{sorted({str(ent.model_name(i['lang'])) for i in items if ent.model_available(i['lang'])})}")
     texts = [(i["text"], i["lang"]) for i in items]
     started = time.perf_counter()
     gz.cached()

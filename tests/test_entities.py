@@ -166,7 +166,9 @@ def test_ner_and_gazetteer_merge_with_contract_fields() -> None:
 
 
 @needs_models
-def test_languages_without_model_use_the_english_translation_verbatim() -> None:
+def test_languages_without_model_use_the_english_translation_verbatim(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ent, "TRAINED_LANGS", ())  # Italian as a language with no model
     text = "Giulia Romano, assessora all'innovazione, ha incontrato Eurocities a Torino."
     translation = "Giulia Romano, councillor for innovation, met Eurocities in Turin."
     found = ent.extract_entities([(text, "it")], [translation])[0]
@@ -227,7 +229,9 @@ def test_no_official_without_a_role() -> None:
 
 
 @needs_models
-def test_stage_stores_entities_and_officials_and_is_idempotent(tmp_path: Path) -> None:
+def test_stage_stores_entities_and_officials_and_is_idempotent(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ent, "TRAINED_LANGS", ())  # Italian read through its translation
     arts = [
         Article(source="uclg", url="https://uclg.example/1", title="Digital rights in Seoul",
                 text="Emilia Saiz, Secretary General of UCLG, closed the session in Seoul."),

@@ -106,4 +106,4 @@ def locative_before(text: str, start: int) -> bool:
     if window.endswith(("'", "\u2019")):
         return True
     m = _WORD_BEFORE.search(window)
-    return bool(m) and m.group(1).casefold() in LOCATIVES
+    return m is not None and m.group(1).casefold() in LOCATIVES
