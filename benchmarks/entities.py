@@ -250,6 +250,12 @@ def main() -> None:
     predicted = ent.extract_entities(texts, translations, paragraphs=spans)
     label = "without translations" if args.no_translations else "with translations"
     print_scores(f"all items ({label})", score(items, predicted, args.errors))
+    print(f"\nper language ({label})\n{'lang':5} {'method':24} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+    for lang in sorted({i["lang"] for i in items}):
+        idx = [k for k, i in enumerate(items) if i["lang"] == lang]
+        p, r, f1, n = score([items[k] for k in idx], [predicted[k] for k in idx])["rows"]["overall"]
+        how = ent.model_name(lang) if ent.model_available(lang) else "gazetteer+translation"
+        print(f"{lang:5} {how:24} {p:6.3f} {r:6.3f} {f1:6.3f} {n:5d}")
     seeds = [k for k, i in enumerate(items) if "file" in i]
     shorts = [k for k, i in enumerate(items) if "file" not in i]
     for name, idx in (("seed pages", seeds), ("short texts", shorts)):

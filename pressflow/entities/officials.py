@@ -88,6 +88,7 @@ def _institutions() -> frozenset[tuple[str, ...]]:
     return frozenset(_phrase_key(str(c)) for c in _data().get("institutions") or [])
 
 
+@lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     """Every single word that is, or is part of, a role or a local government body's name
     (for the gazetteer's neighbour test: "Shiraz Mayor", "İstanbul Büyükşehir Belediyesi")."""

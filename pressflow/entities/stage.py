@@ -35,6 +35,7 @@ from pressflow.entities.officials import (
     has_role_cue,
     institution_spans,
     is_title,
+    role_words,
 )
 from pressflow.entities.precision import language_names, locative_before, menu_spans
 
@@ -155,16 +156,18 @@ _CONNECTOR_GAP = re.compile(r"\s+(?:de|di|d'|d\u2019|of|du|del|della|da|do|des)\
                             re.IGNORECASE)
 
 
-def _plausible(text: str, label: str, gaz: gz.Gazetteer) -> bool:
+def _plausible(text: str, label: str, gaz: gz.Gazetteer, trust_places: bool = False) -> bool:
     """Statistical NER's usual slips, for any language: lower-case starts ("podrán comparar"),
-    addresses, names across lines, a single unknown word called a place ("Bureau"), a title
-    called a person ("Shiraz Mayor")."""
+    addresses, names across lines, a single unknown word called a place ("Bureau"; not
+    checked with ``trust_places``: pressflow's own pipeline finds places in inflected forms,
+    "w Krakowie", "в Москве", that no gazetteer lists), a title called a person ("Shiraz
+    Mayor")."""
     if not _MIN_NAME.search(text) or text.casefold() in gz.stopwords():
         return False
     if not (text[:1].isupper() or text[:1].isdigit()) or "\n" in text or "@" in text \
             or "://" in text:
         return False
-    if label in {"LOC", "GPE"} and " " not in text and gaz.lookup(text) is None:
+    if label in {"LOC", "GPE"} and " " not in text and not trust_places and gaz.lookup(text) is None:
         return False
     if text in language_names():  # "English", "Deutsch", "日本語" in a language switcher
         return False
@@ -185,18 +188,25 @@ def _field_label(text: str, start: int, end: int) -> bool:
 def _ner_entities(doc: Any, offset: int, gaz: gz.Gazetteer, canon_map: dict[str, str],
                   method: str) -> list[Entity]:
     out = []
+    trained = doc.lang_ == "xx"  # pressflow's own pipeline (the packages are "en", "fr")
+    doc_text = doc.text  # built from every token each time it is read: once per doc
     for ent in doc.ents:
         label = _SPACY_LABELS.get(ent.label_)
         text = ent.text.strip()
-        if label is None or not _plausible(text, label, gaz):
+        lead = len(ent.text) - len(ent.text.lstrip())
+        first = re.match(r"(\S+)\s+(?=\S)", text)
+        if label == "PERSON" and first and first.group(1).casefold() in role_words():
+            lead += first.end()  # "Primarul Nicușor Dan": the title is not part of the name
+            text = text[first.end():]
+        if label is None or not _plausible(text, label, gaz, trust_places=trained):
             continue
-        if _field_label(doc.text, ent.start_char, ent.end_char) and gaz.lookup(text) is None:
+        if _field_label(doc_text, ent.start_char, ent.end_char) and gaz.lookup(text) is None:
             continue  # "Téléphone :", "Contact:" on a contact block: a form label, not a name
         if label == "LOC":  # French models say LOC for cities and countries alike
             entry = gaz.lookup(text)
             if entry is not None and entry.label == "GPE":
                 label = "GPE"
-        start = offset + ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
+        start = offset + ent.start_char + lead
         canonical, entity_id = _canonical(text, label, gaz, canon_map)
         out.append(Entity(text, label, start, start + len(text), canonical, entity_id, method))
     return out
@@ -331,11 +341,17 @@ def _listed_after_place(text: str, e: Entity, kept: Sequence[Entity]) -> bool:
     return bool(_LIST_GAP.fullmatch(text, kept[-1].end, e.start))
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\u2022\u00b7|]\s*|[\"\u00ab\u201c(]\s*)$")
+
+
 def _lone_people_dropped(text: str, ner_hits: list[Entity]) -> list[Entity]:
-    """NER's one-word people ("Réuni", a verb at the start of a line) are kept only when a
-    longer name of the text holds the word (a surname repeated) or a role stands next to it."""
+    """A one-word person at the start of a sentence or line ("Réuni à Paris, ...": a verb
+    capitalised by its place) is kept only when a longer name of the text holds the word (a
+    surname repeated) or a role stands next to it; inside a sentence a capitalised word NER
+    calls a person ("disse Lula") stays."""
     longer = {w for e in ner_hits if e.label == "PERSON" and " " in e.text for w in e.text.split()}
     return [e for e in ner_hits if e.label != "PERSON" or " " in e.text or "-" in e.text
+            or not _SENTENCE_START.search(text, max(0, e.start - 3), e.start)
             or e.text in longer or has_role_cue(text, e.start, e.end)]
 
 
