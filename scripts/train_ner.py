@@ -102,13 +102,13 @@ def read_iob2(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
         yield from flush()
 
 
-def collect(eval_dir: Path | None, uner_dir: Path | None) -> list[Example]:
-    """Every trainable sentence, Chinese left out (it needs its own tokenizer)."""
+def collect(eval_dir: Path | None, uner_dir: Path | None, only: str | None = None) -> list[Example]:
+    """Every trainable sentence; Chinese (it needs its own tokenizer) only with ``only="zh"``."""
     out: list[Example] = []
     for r in ner_sets.records(eval_dir):
-        if ner_sets.trainable(r) and r["lang"] != "zh":
+        if ner_sets.trainable(r) and (r["lang"] == only if only else r["lang"] != "zh"):
             out.append((r["lang"], r["text"], ner_sets.folded_spans(r)))
-    if uner_dir:
+    if uner_dir and not only:
         for _repo, (name, _commit) in UNER_COMMITS.items():
             path = uner_dir / name
             if not path.exists():
@@ -119,12 +119,12 @@ def collect(eval_dir: Path | None, uner_dir: Path | None) -> list[Example]:
     return out
 
 
-def to_docbins(examples: list[Example], work: Path) -> tuple[Path, Path, Counter[str]]:
+def to_docbins(examples: list[Example], work: Path, lang: str = "xx") -> tuple[Path, Path, Counter[str]]:
     """train.spacy and dev.spacy (one sentence in 20, by hash, for spaCy's own scoring)."""
     import spacy
     from spacy.tokens import DocBin
 
-    nlp = spacy.blank("xx")
+    nlp = spacy.blank(lang)
     train, dev = DocBin(), DocBin()
     counts: Counter[str] = Counter()
     for lang, text, spans in examples:
@@ -151,23 +151,29 @@ def main() -> None:
     parser.add_argument("--uner-dir", type=Path, default=None,
                         help="folder with the UNER *-ud-train.iob2 files of UNER_COMMITS")
     parser.add_argument("--steps", type=int, default=6000, help="training steps (default 6000)")
-    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--out", type=Path, default=None,
+                        help=f"model folder (default pressflow/data/ner/{MODEL_NAME}, or zh_pressflow_ner)")
+    parser.add_argument("--zh", action="store_true",
+                        help="train the Chinese pipeline (UNER Chinese-GSD train/dev, PUD half) instead")
     args = parser.parse_args()
-    examples = collect(args.eval_dir, args.uner_dir)
+    only = "zh" if args.zh else None
+    config = CONFIG.with_name("zh_ner.cfg") if only else CONFIG
+    args.out = args.out or (MODEL_DIR.with_name("zh_pressflow_ner") if only else MODEL_DIR)
+    examples = collect(args.eval_dir, args.uner_dir, only)
     with tempfile.TemporaryDirectory(prefix="pressflow-ner-") as tmp:
         work = Path(tmp)
-        train_path, dev_path, counts = to_docbins(examples, work)
+        train_path, dev_path, counts = to_docbins(examples, work, only or "xx")
         print(f"training sentences per language: {dict(sorted(counts.items()))}", flush=True)
-        cmd = [sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(work / "out"),
+        cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(work / "out"),
                "--paths.train", str(train_path), "--paths.dev", str(dev_path),
                "--training.max_steps", str(args.steps)]
         subprocess.run(cmd, check=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
         best = work / "out" / "model-best"
         meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
-        meta.update({"name": "pressflow_ner", "version": "1.0.0",
-                     "description": "pressflow's multilingual NER (PERSON, ORG, LOC); see README.md",
-                     "license": "CC BY-SA 4.0", "sources": sorted(
-                         {"UniversalNER (CC BY-SA 3.0/4.0)", "RONEC v2 (MIT)"}),
+        sources = ["UniversalNER (CC BY-SA 3.0/4.0)"] + ([] if only else ["RONEC v2 (MIT)"])
+        meta.update({"name": "pressflow_ner_zh" if only else "pressflow_ner", "version": "1.0.0",
+                     "description": "pressflow's NER (PERSON, ORG, LOC); see README.md",
+                     "license": "CC BY-SA 4.0", "sources": sources,
                      "training_sentences": dict(sorted(counts.items()))})
         (best / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
