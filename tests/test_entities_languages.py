@@ -139,3 +139,15 @@ def test_no_reported_public_sentence_is_trainable() -> None:
         assert len(sides) == 1
     halves = {hashlib.sha1(f"n0100{k}-0001".encode()).digest()[0] % 2 for k in range(8)}
     assert halves == {0, 1}  # both halves are used
+
+
+def test_a_city_council_is_one_entity_in_every_language() -> None:
+    texts = [("Il Comune di Milano ha incontrato la CGLU.", "it"),
+             ("Milan City Council met UCLG in Lyon.", "en"),
+             ("Il sindaco di Lione ha incontrato la CGLU.", "it")]
+    found = ent.extract_entities(texts)
+    ids = [{e.text: (e.canonical, e.entity_id) for e in f} for f in found]
+    assert ids[0]["Comune di Milano"] == ids[1]["Milan City Council"] == (
+        "Milan City Council", "council:geonames:3173435")
+    assert ids[0]["CGLU"] == ids[1]["UCLG"] == ("UCLG", "uclg")
+    assert ids[2]["Lione"] == ids[1]["Lyon"]

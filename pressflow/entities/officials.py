@@ -88,6 +88,11 @@ def _institutions() -> frozenset[tuple[str, ...]]:
     return frozenset(_phrase_key(str(c)) for c in _data().get("institutions") or [])
 
 
+def is_institution(phrase: str) -> bool:
+    """True when ``phrase`` is a local government word of roles.yaml ("City Council", "Comune")."""
+    return _phrase_key(phrase) in _institutions()
+
+
 @lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     """Every single word that is, or is part of, a role or a local government body's name

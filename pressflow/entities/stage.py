@@ -34,6 +34,7 @@ from pressflow.entities.officials import (
     find_officials,
     has_role_cue,
     institution_spans,
+    is_institution,
     is_title,
     role_words,
 )
@@ -425,20 +426,47 @@ def _refine(text: str, found: list[Entity]) -> list[Entity]:
     local government body named after its place ("Mairie de Paris", "Comune di Milano") and
     an organisation followed by "of <place>" are one organisation."""
     found = _people_consistently(text, found)
-    spans = institution_spans(text, [e for e in found if e.label == "GPE"])
+    places = [e for e in found if e.label == "GPE"]
+    institutions = institution_spans(text, places)
+    spans = list(institutions)
     for k, org in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else None
         if org.label == "ORG" and org.method != "gazetteer" and nxt is not None and \
                 nxt.label == "GPE" and _CONNECTOR_GAP.fullmatch(" " + text[org.end:nxt.start]):
             spans.append((org.start, nxt.end))
     if not spans:
-        return found
-    kept = [e for e in found if not any(s <= e.start and e.end <= t for s, t in spans)]
+        return [_council_named_in_english(e) for e in found]
+    kept = [_council_named_in_english(e) for e in found
+            if not any(s <= e.start and e.end <= t for s, t in spans)]
     for s, t in spans:
-        name = re.sub(r"\s+", " ", text[s:t])
-        kept.append(Entity(text[s:t], "ORG", s, t, name, None, "rule"))
+        name, entity_id = re.sub(r"\s+", " ", text[s:t]), None
+        inside = [p for p in places if s <= p.start and p.end <= t]
+        if (s, t) in institutions and len(inside) == 1 and inside[0].entity_id:
+            name, entity_id = _council(inside[0].canonical, inside[0].entity_id)
+        kept.append(Entity(text[s:t], "ORG", s, t, name, entity_id, "rule"))
     kept.sort(key=lambda e: (e.start, e.end))
     return _dedupe(kept)
+
+
+def _council(place: str, place_id: str) -> tuple[str, str]:
+    """One canonical name and id for a place's local government in every language:
+    "Comune di Milano", "Mairie de Paris", "Milan City Council" -> "<Place> City Council"."""
+    return f"{place} City Council", f"council:{place_id}"
+
+
+def _council_named_in_english(e: Entity) -> Entity:
+    """"Milan City Council", "Seoul Metropolitan Government": a known place followed by a
+    local government word (roles.yaml ``institutions``) gets the council's canonical name."""
+    if e.label != "ORG" or e.entity_id:
+        return e
+    words = e.text.split()
+    gaz, _ = gz.cached()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        entry = gaz.lookup(" ".join(words[:n]))
+        if entry is not None and entry.label == "GPE" and is_institution(" ".join(words[n:])):
+            canonical, entity_id = _council(entry.canonical, entry.entity_id)
+            return Entity(e.text, e.label, e.start, e.end, canonical, entity_id, e.method)
+    return e
 
 
 def _runs(spans: Sequence[tuple[int, int, str]], lang: str | None
