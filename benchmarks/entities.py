@@ -154,7 +154,8 @@ def _raw_pipeline(lang: str) -> Any:
     import spacy
 
     name = ent.model_name(lang)
-    return spacy.load(ent.trained_model_path() if name == ent.TRAINED_MODEL else str(name))
+    own = name in (ent.TRAINED_MODEL, ent.TRAINED_ZH)
+    return spacy.load(ent.trained_model_path(str(name)) if own else str(name))
 
 
 def public_sets(limit: int, langs: list[str] | None, show_errors: bool) -> None:

@@ -56,6 +56,8 @@ TRAINED_LANGS = ("de", "es", "it", "pt", "nl", "pl", "ro", "ru", "ca", "gl", "da
 """Languages read by :data:`TRAINED_MODEL` (measured in docs/entities.md); languages with a
 package in :data:`MODELS` use that package instead, the others the gazetteer and English NER
 on the translation."""
+TRAINED_ZH = "zh_pressflow_ner"
+"""pressflow's Chinese pipeline (its own tokenizer: one character a token), when shipped."""
 KEEP_PIPES = ("ner",)
 """The only component NER needs in these pipelines (their ``ner`` has its own tok2vec)."""
 BATCH_SIZE = 32
@@ -89,9 +91,9 @@ class Entity:
                 "canonical": self.canonical}
 
 
-def trained_model_path() -> Path:
-    """Where :data:`TRAINED_MODEL` lies inside the installed package."""
-    return Path(__file__).resolve().parent.parent / "data" / "ner" / TRAINED_MODEL
+def trained_model_path(name: str = TRAINED_MODEL) -> Path:
+    """Where one of pressflow's own pipelines lies inside the installed package."""
+    return Path(__file__).resolve().parent.parent / "data" / "ner" / name
 
 
 def model_name(lang: str | None) -> str | None:
@@ -99,14 +101,16 @@ def model_name(lang: str | None) -> str | None:
     or None (gazetteer and translation only)."""
     if lang in MODELS:
         return MODELS[lang]
+    if lang == "zh":
+        return TRAINED_ZH
     return TRAINED_MODEL if lang in TRAINED_LANGS else None
 
 
 def model_available(lang: str | None) -> bool:
     """True when the NER pipeline for ``lang`` is installed (never downloaded at run time)."""
     name = model_name(lang)
-    if name == TRAINED_MODEL:
-        return (trained_model_path() / "meta.json").is_file()
+    if name in (TRAINED_MODEL, TRAINED_ZH):
+        return (trained_model_path(str(name)) / "meta.json").is_file()
     return bool(name) and importlib.util.find_spec(name or "") is not None
 
 
@@ -118,8 +122,9 @@ def load_model(lang: str) -> Language | None:
     """The NER-only pipeline for ``lang``, loaded once per process; None when not installed."""
     if not model_available(lang):
         return None
-    if model_name(lang) == TRAINED_MODEL:
-        return _load_trained()
+    name = model_name(lang)
+    if name in (TRAINED_MODEL, TRAINED_ZH):
+        return _load_trained(str(name))
     started = time.monotonic()
     import spacy
 
@@ -129,13 +134,13 @@ def load_model(lang: str) -> Language | None:
 
 
 @cache
-def _load_trained() -> Language:
-    """pressflow's multilingual pipeline (tok2vec + ner), loaded once for all its languages."""
+def _load_trained(name: str) -> Language:
+    """One of pressflow's own pipelines (tok2vec + ner), loaded once for all its languages."""
     started = time.monotonic()
     import spacy
 
-    nlp = spacy.load(trained_model_path())
-    LOAD_SECONDS[TRAINED_MODEL] = time.monotonic() - started
+    nlp = spacy.load(trained_model_path(name))
+    LOAD_SECONDS[name] = time.monotonic() - started
     return nlp
 
 
@@ -189,7 +194,7 @@ def _field_label(text: str, start: int, end: int) -> bool:
 def _ner_entities(doc: Any, offset: int, gaz: gz.Gazetteer, canon_map: dict[str, str],
                   method: str) -> list[Entity]:
     out = []
-    trained = doc.lang_ == "xx"  # pressflow's own pipeline (the packages are "en", "fr")
+    trained = doc.lang_ not in MODELS  # pressflow's own pipelines ("xx", "zh")
     doc_text = doc.text  # built from every token each time it is read: once per doc
     for ent in doc.ents:
         label = _SPACY_LABELS.get(ent.label_)
