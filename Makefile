@@ -33,6 +33,7 @@ UNER_DIR ?= build/uner
 NER_STEPS ?= 5000
 train-ner: install
 	nice -n 10 $(BIN)/python scripts/train_ner.py --eval-dir $(EVAL_DIR) --uner-dir $(UNER_DIR) --steps $(NER_STEPS)
+	nice -n 10 $(BIN)/python scripts/train_ner.py --eval-dir $(EVAL_DIR) --zh --steps 2500
 
 bench: install
 	$(BIN)/python benchmarks/run.py --quick

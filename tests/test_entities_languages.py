@@ -151,3 +151,13 @@ def test_a_city_council_is_one_entity_in_every_language() -> None:
         "Milan City Council", "council:geonames:3173435")
     assert ids[0]["CGLU"] == ids[1]["UCLG"] == ("UCLG", "uclg")
     assert ids[2]["Lione"] == ids[1]["Lyon"]
+
+
+@pytest.mark.skipif(not ent.model_available("zh"), reason="pressflow/data/ner/zh_pressflow_ner not present")
+def test_chinese_pipeline_finds_organisations_next_to_the_gazetteer_places() -> None:
+    # best effort: people's names are still mostly missed in Chinese (docs/entities.md)
+    text = "台北市長柯文哲在東京會見了聯合國代表。"
+    found = {(e.text, e.label, e.canonical) for e in ent.extract_entities([(text, "zh")])[0]}
+    assert ("聯合國", "ORG", "聯合國") in found  # from the model: no gazetteer entry
+    assert ("東京", "GPE", "Tokyo") in found
+    assert ent.load_model("zh") is not ent.load_model("de")  # its own tokenizer

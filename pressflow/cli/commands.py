@@ -216,7 +216,7 @@ def entities() -> None:
       echo '{"id":"2","text":"Il sindaco di Lione Grégory Doucet ha accolto Stefano Lo Russo.","lang":"it"}' | pressflow entities
 
     spaCy NER: the en and fr packages, pressflow's own multilingual pipeline for de, es, it,
-    pt, nl, pl, ro, ru (and ca, gl, da, sv, hr, sr, sk); the gazetteer (cities,
+    pt, nl, pl, ro, ru (and ca, gl, da, sv, hr, sr, sk) and a Chinese one; the gazetteer (cities,
     countries, entities.yaml, glossary) for every language; "canonical" is the same name in
     every language (CGLU and UCLG -> UCLG, Séoul and Seul -> Seoul). Without "lang" the
     language is detected, paragraph by paragraph for mixed texts.

@@ -170,7 +170,10 @@ def _plausible(text: str, label: str, gaz: gz.Gazetteer, trust_places: bool = Fa
     Mayor")."""
     if not _MIN_NAME.search(text) or text.casefold() in gz.stopwords():
         return False
-    if not (text[:1].isupper() or text[:1].isdigit()) or "\n" in text or "@" in text \
+    first = text[:1]  # scripts without case (Chinese, Arabic, Korean) have no capitals to check
+    caseless = first.isalpha() and first.lower() == first.upper()
+    if not (first.isupper() or first.isdigit() or caseless) or "\n" in text \
+            or "@" in text \
             or "://" in text:
         return False
     if label in {"LOC", "GPE"} and " " not in text and not trust_places and gaz.lookup(text) is None:
