@@ -213,7 +213,7 @@ def entities() -> None:
     \b
     Examples:
       echo '{"id":"1","text":"Emilia Saiz, Secretary General of UCLG, met in Seoul","lang":"en"}' | pressflow entities
-      echo '{"id":"2","text":"Il sindaco di Lione Grégory Doucet ha accolto Stefano Lo Russo.","lang":"it"}' | pressflow entities
+      echo '{"id":"2","text":"Il sindaco di Lione Grégory Doucet","lang":"it"}' | pressflow entities
 
     spaCy NER: the en and fr packages, pressflow's own multilingual pipeline for de, es, it,
     pt, nl, pl, ro, ru (and ca, gl, da, sv, hr, sr, sk) and a Chinese one; the gazetteer (cities,
