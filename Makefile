@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench clean train-ner
 
 # One install for everything: a CPU build of torch first (argostranslate's stanza import
 # needs it; the default wheel would pull GBs of CUDA), then pressflow with its spaCy models
@@ -29,6 +29,16 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto
+
+# Rebuild pressflow's multilingual NER pipeline (pressflow/data/ner/xx_pressflow_ner) from the
+# public sets that allow training: ../shared/eval/ner (EVAL_DIR) and the UniversalNER train
+# splits named in scripts/train_ner.py (UNER_DIR: the *-ud-train.iob2 files). CPU, ~20-40 min.
+EVAL_DIR ?= ../shared/eval
+UNER_DIR ?= build/uner
+NER_STEPS ?= 5000
+train-ner: install
+	nice -n 10 $(BIN)/python scripts/train_ner.py --eval-dir $(EVAL_DIR) --uner-dir $(UNER_DIR) --steps $(NER_STEPS)
+	nice -n 10 $(BIN)/python scripts/train_ner.py --eval-dir $(EVAL_DIR) --zh --steps 2500
 
 bench: install
 	$(BIN)/python benchmarks/run.py --quick

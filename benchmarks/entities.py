@@ -26,6 +26,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pressflow.entities import gazetteer as gz  # noqa: E402
 from pressflow.entities import stage as ent  # noqa: E402
@@ -107,40 +108,118 @@ def print_scores(title: str, result: dict[str, Any]) -> None:
 
 
 def throughput(items: list[dict[str, Any]], repeat: int) -> None:
-    import spacy
 
     texts = [(i["text"], i["lang"]) for i in items if ent.model_available(i["lang"])]
     spans = [ent.mixed_paragraphs(t, lang) for t, lang in texts]
     chars = sum(len(t) for t, _ in texts) * repeat
     ent.extract_entities(texts, paragraphs=spans)  # warm: models and gazetteer loaded once
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(repeat):
         found = ent.extract_entities(texts, paragraphs=spans)
         for (t, _), f in zip(texts, found, strict=True):
             find_officials(t, f)
-    ours = time.perf_counter() - started
+    ours = time.process_time() - started
     by_lang: dict[str, list[str]] = {}
     for t, lang in texts:
         by_lang.setdefault(lang, []).append(t)
     raw_times = {}
     for variant in ("full", "ner-only"):
-        pipes = {lang: (spacy.load(ent.MODELS[lang]) if variant == "full"
-                        else ent.load_model(lang)) for lang in by_lang}
+        pipes = {lang: (_raw_pipeline(lang) if variant == "full" else ent.load_model(lang))
+                 for lang in by_lang}
         for lang, nlp in pipes.items():
             list(nlp.pipe(by_lang[lang][:2]))  # warm
-        started = time.perf_counter()
+        started = time.process_time()
         for _ in range(repeat):
             for lang, nlp in pipes.items():
                 for _doc in nlp.pipe(by_lang[lang], batch_size=ent.BATCH_SIZE):
                     pass
-        raw_times[variant] = time.perf_counter() - started
-    print(f"\nthroughput on {len(texts)} texts in {sorted(by_lang)} x{repeat} "
+        raw_times[variant] = time.process_time() - started
+    print(f"\nthroughput (CPU time of this process: steadier than wall time on a shared machine) "
+          f"on {len(texts)} texts in {sorted(by_lang)} x{repeat} "
           f"({chars} characters)")
     print(f"  {'pressflow entities + officials:':34} {chars / ours:10.0f} chars/s")
     for variant, secs in raw_times.items():
         name = f"raw nlp.pipe ({variant} pipeline):"
         print(f"  {name:34} {chars / secs:10.0f} chars/s   "
               f"ratio pressflow/raw = {secs / ours:.2f}")
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _raw_pipeline(lang: str) -> Any:
+    """The pipeline pressflow calls for ``lang``, as plain spaCy loads it (all components)."""
+    import spacy
+
+    name = ent.model_name(lang)
+    own = name in (ent.TRAINED_MODEL, ent.TRAINED_ZH)
+    return spacy.load(ent.trained_model_path(str(name)) if own else str(name))
+
+
+def public_sets(limit: int, langs: list[str] | None, show_errors: bool) -> None:
+    """PERSON/ORG/LOC on the reported sentences of the public NER sets (benchmarks/ner_sets.py:
+    never trained on), pressflow beside the raw pipeline it calls, per language and label.
+
+    Labels are folded to PERSON, ORG, LOC (GPE -> LOC); a prediction counts when span and
+    label match exactly. ``limit`` sentences per set, taken in file order.
+    """
+    import ner_sets
+
+    by_set: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in ner_sets.records():
+        if ner_sets.reported(r) and (not langs or r["lang"] in langs):
+            key = (r["lang"], ner_sets.source_name(r))
+            if len(by_set.setdefault(key, [])) < limit:
+                by_set[key].append(r)
+    print(f"\npublic NER sets, reported sentences only (first {limit} per set); "
+          "F1 on PERSON+ORG+LOC, GPE folded into LOC")
+    print(f"{'lang':4} {'set':22} {'n':>5} {'method':26} {'P':>6} {'R':>6} {'F1':>6}  "
+          f"{'PER F1':>6} {'ORG F1':>6} {'LOC F1':>6} {'chars/s':>8}")
+    for (lang, source), recs in sorted(by_set.items()):
+        texts = [(r["text"], lang) for r in recs]
+        gold = [{(s, e, lab) for s, e, lab in ner_sets.folded_spans(r)} for r in recs]
+        runs: list[tuple[str, list[set[tuple[int, int, str]]], float]] = []
+        ent.extract_entities(texts[:2])  # warm: gazetteer and model loaded before timing
+        started = time.perf_counter()
+        found = ent.extract_entities(texts)
+        ours_s = time.perf_counter() - started
+        fold = {"GPE": "LOC"}
+        runs.append(("pressflow", [{(e.start, e.end, fold.get(e.label, e.label)) for e in f}
+                                   for f in found], ours_s))
+        if ent.model_available(lang):
+            nlp = _raw_pipeline(lang)
+            list(nlp.pipe(t for t, _ in texts[:2]))
+            started = time.perf_counter()
+            docs = list(nlp.pipe((t for t, _ in texts), batch_size=ent.BATCH_SIZE))
+            raw_s = time.perf_counter() - started
+            labels = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
+            runs.append((f"raw {ent.model_name(lang)}", [
+                {(x.start_char, x.end_char, labels[x.label_]) for x in d.ents if x.label_ in labels}
+                for d in docs], raw_s))
+        chars = sum(len(t) for t, _ in texts)
+        for name, pred, secs in runs:
+            counts = {lab: [0, 0, 0] for lab in ("PERSON", "ORG", "LOC")}
+            for g, p in zip(gold, pred, strict=True):
+                for lab in counts:
+                    gl = {x for x in g if x[2] == lab}
+                    pl = {x for x in p if x[2] == lab}
+                    counts[lab][0] += len(gl & pl)
+                    counts[lab][1] += len(pl - gl)
+                    counts[lab][2] += len(gl - pl)
+            total = [sum(c[k] for c in counts.values()) for k in range(3)]
+            p_, r_, f_ = _prf(*total)
+            per = [_prf(*counts[lab])[2] for lab in ("PERSON", "ORG", "LOC")]
+            print(f"{lang:4} {source:22} {len(recs):5d} {name:26} {p_:6.3f} {r_:6.3f} {f_:6.3f}  "
+                  f"{per[0]:6.3f} {per[1]:6.3f} {per[2]:6.3f} {chars / max(secs, 1e-9):8.0f}")
+        if show_errors:
+            for r, g, p in list(zip(recs, gold, runs[0][1], strict=True))[:20]:
+                for s, e, lab in sorted(p - g):
+                    print(f"  FP {r['id']}: {r['text'][s:e]!r} {lab}")
+                for s, e, lab in sorted(g - p):
+                    print(f"  FN {r['id']}: {r['text'][s:e]!r} {lab}")
 
 
 def main() -> None:
@@ -150,12 +229,19 @@ def main() -> None:
                         help="do not give English translations to languages without a model")
     parser.add_argument("--errors", action="store_true", help="print every miss")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--public", action="store_true",
+                        help="score the public NER sets' reported sentences instead of the gold set")
+    parser.add_argument("--limit", type=int, default=500, help="sentences per public set (default 500)")
+    parser.add_argument("--lang", action="append", help="only this language (repeatable; --public)")
     args = parser.parse_args()
+    if args.public:
+        public_sets(args.limit, args.lang, args.errors)
+        return
     items = load_gold(args.gold)
     langs = Counter(i["lang"] for i in items)
     print(f"gold set: {len(items)} items ({dict(langs)}), "
           f"{sum(len(i['gold']) for i in items)} mentions; models installed for: "
-          f"{[lang for lang in ent.MODELS if ent.model_available(lang)]}")
+          f"{sorted({str(ent.model_name(i['lang'])) for i in items if ent.model_available(i['lang'])})}")
     texts = [(i["text"], i["lang"]) for i in items]
     started = time.perf_counter()
     gz.cached()
@@ -166,6 +252,12 @@ def main() -> None:
     predicted = ent.extract_entities(texts, translations, paragraphs=spans)
     label = "without translations" if args.no_translations else "with translations"
     print_scores(f"all items ({label})", score(items, predicted, args.errors))
+    print(f"\nper language ({label})\n{'lang':5} {'method':24} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+    for lang in sorted({i["lang"] for i in items}):
+        idx = [k for k, i in enumerate(items) if i["lang"] == lang]
+        p, r, f1, n = score([items[k] for k in idx], [predicted[k] for k in idx])["rows"]["overall"]
+        how = ent.model_name(lang) if ent.model_available(lang) else "gazetteer+translation"
+        print(f"{lang:5} {how:24} {p:6.3f} {r:6.3f} {f1:6.3f} {n:5d}")
     seeds = [k for k, i in enumerate(items) if "file" in i]
     shorts = [k for k, i in enumerate(items) if "file" not in i]
     for name, idx in (("seed pages", seeds), ("short texts", shorts)):

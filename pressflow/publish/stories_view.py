@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
+from pressflow.entities.officials import merge_officials
 from pressflow.store import Store
 from pressflow.store.records import StoredArticle
 from pressflow.text.urls import is_web_url
@@ -193,7 +194,7 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
                                      article_link(m), m.published)
                               for m in members if m.id != rep_id],
             entities=[asdict(e) for e in store.story_entities(story.id)],
-            officials=[asdict(o) for o in store.story_officials(story.id)],
+            officials=merge_officials([asdict(o) for o in store.story_officials(story.id)]),
         ))
     # newest first; undated stories last (their date is unknown, not "now")
     items.sort(key=lambda i: i.published.timestamp() if i.published else float("-inf"), reverse=True)

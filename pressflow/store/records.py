@@ -193,6 +193,7 @@ class StoryOfficial:
     role: str | None
     place: str | None
     org: str | None
+    lang: str | None = None  # of the article that names them: the role's wording per language
 
 
 @dataclass(frozen=True)

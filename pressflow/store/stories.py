@@ -241,8 +241,9 @@ class StoryQueries(StoreBase):
 
     def story_officials(self, story_id: int) -> list[StoryOfficial]:
         return [StoryOfficial(*row) for row in self.db.execute(
-            "SELECT DISTINCT person, role, place, org FROM officials o "
-            "JOIN story_members m ON m.article_id = o.article_id WHERE m.story_id = ?",
+            "SELECT DISTINCT o.person, o.role, o.place, o.org, a.lang FROM officials o "
+            "JOIN story_members m ON m.article_id = o.article_id "
+            "JOIN articles a ON a.id = o.article_id WHERE m.story_id = ?",
             [story_id]).fetchall()]
 
     # -- editors' decisions ---------------------------------------------------------

@@ -111,8 +111,9 @@ def build_store(tmp: Path, publish: dict | None = None) -> Fixture:
                 (hostile, "x", "ORG", HOSTILE_ENTITY)]:
             store.db["entities"].insert({"article_id": article, "field": "text", "text": text,
                                          "label": label, "canonical": canonical})
-        store.db["officials"].insert({"article_id": lyon_fr, "person": "Grégory Doucet",
-                                      "role": "Mayor", "place": "Lyon"})
+        for article, role in ((lyon_fr, "maire"), (lyon_en, "Mayor")):  # one office, two wordings
+            store.db["officials"].insert({"article_id": article, "person": "Grégory Doucet",
+                                          "role": role, "place": "Lyon"})
         fixture = Fixture(
             db=out / "pressflow.db",
             config=Config.from_mapping({
