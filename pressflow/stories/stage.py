@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +39,8 @@ from pressflow.stories.similarity import (
     Match,
     band_keys,
     fingerprint,
-    gazetteer,
     idf_weight,
+    places,
     score_pair,
 )
 from pressflow.text.urls import canonical_url
@@ -127,7 +127,7 @@ class CandidateIndex:
     def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
         raise NotImplementedError
 
-    def weight(self):  # type: ignore[no-untyped-def]
+    def weight(self) -> Callable[[str], float]:
         return idf_weight(self.df, self.size)
 
     def candidates(self, fp: Fingerprint) -> list[Fingerprint]:
@@ -271,7 +271,7 @@ def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
     """Fingerprints of many articles, on every CPU core when there are thousands."""
     if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return [item.fingerprint() for item in items]
-    gazetteer()  # load once before forking: the workers share it
+    places()  # load once before forking: the workers share it
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
         else multiprocessing.get_context()
     with ctx.Pool(os.cpu_count()) as pool:
@@ -364,15 +364,17 @@ def run_stage(ctx: RunContext) -> StageReport:
         fps = fingerprints(inputs)
         index.count_terms(fps)
         touched: set[int] = set()
-        pairs = list(zip(candidates, fps, strict=True))
+        # articles already placed (maybe by an editor) only need their fingerprint back in the
+        # index, before any new article is matched: an older new article may be their story
+        for candidate, fp in zip(candidates, fps, strict=True):
+            if candidate.story_id is not None:
+                index.add(fp, candidate.article.content_hash)
+        pairs = [(c, fp) for c, fp in zip(candidates, fps, strict=True) if c.story_id is None]
         for done, (candidate, fp) in enumerate(ctx.progress.track(pairs, "stories", total=len(pairs))):
             row = candidate.article
             if ctx.stop_requested:  # the rest is picked up by the next run
-                index.uncount_terms(f.anchors for f in fps[done:])
+                index.uncount_terms(f.anchors for _, f in pairs[done:])
                 break
-            if candidate.story_id is not None:  # already placed (maybe by an editor): keep it
-                index.add(fp, row.content_hash)
-                continue
             story_id = store.story_with_same_article(row)
             method, score = "exact", 1.0
             if story_id is None:
