@@ -42,6 +42,7 @@ import yaml
 
 from pressflow.errors import ConfigError
 from pressflow.text.fold import fold_key, unify
+from pressflow.text.language_names import is_language_name
 from pressflow.text.writing_systems import UNSPACED, script_of
 
 ALT_NAME_MIN_POPULATION = 100_000
@@ -253,7 +254,7 @@ def city_aliases(min_population: int = CITY_MIN_POPULATION) -> dict[str, Entry]:
             name = normalise(name).strip()
             if len(name) == 2 and _script(name[0]) != "spaced" and pop < SHORT_NAME_MIN_POPULATION:
                 continue  # 세부 is "details", 미리 "in advance": only big cities' short names
-            if _usable_place_name(name):
+            if _usable_place_name(name) and not is_language_name(name):  # 日本語 is no town
                 _add(aliases, name, entry)
                 if pop >= ALT_NAME_MIN_POPULATION and len(name) >= 5:
                     _add(aliases, name.upper(), entry)
@@ -382,7 +383,7 @@ def build(glossary_dir: Path | None = None, entities_file: Path | None = None,
     return Gazetteer(aliases, ignore, role_words()), canonical_map
 
 
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 CACHE_KEEP = 4
 """Bump when the way aliases are built changes: old cache files are then ignored."""
 

@@ -200,6 +200,14 @@ class StoryQueries(StoreBase):
                               [article_id]).fetchone()
         return int(row[0]) if row else None
 
+    def story_member_ids(self, story_id: int, limit: int) -> list[str]:
+        """Up to ``limit`` of a story's article ids: its representative first, then the
+        latest added."""
+        return [str(r[0]) for r in self.db.execute(
+            "SELECT m.article_id FROM story_members m JOIN stories s ON s.id = m.story_id "
+            "WHERE m.story_id = ? ORDER BY m.article_id = s.representative DESC, m.rowid DESC "
+            "LIMIT ?", [story_id, limit]).fetchall()]
+
     def story_articles(self, story_id: int) -> list[StoredArticle]:
         """A story's articles, dated ones oldest first, then undated ones."""
         return [StoredArticle(*row) for row in self.db.execute(

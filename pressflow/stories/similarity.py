@@ -37,6 +37,7 @@ from datasketch import MinHash
 
 from pressflow.entities import gazetteer as gz
 from pressflow.text.fold import fold
+from pressflow.text.language_names import language_names
 from pressflow.text.writing_systems import CASED_LETTERS, CASELESS_TEXT, is_caseless
 
 NUM_PERM = 64
@@ -67,6 +68,11 @@ _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\w])|\d+
 _SENTENCE_END = re.compile(r"[.!?։।。！？\n]|\s[-–—|•]\s")
 _BREAK = re.compile(r"[,;:()\[\]\"«»“”„/]")
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d|21[0-4]\d)$")
+# a date written in digits (2024-01-02, 02.01.2024, 2024. 1. 2.) is one anchor, not three
+# numbers: a board's "Posted 2024-01-02" line would otherwise give every page "num:1"
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?:(?P<y1>(?:19|20)\d\d)[-./]\s?(?P<m1>0?[1-9]|1[0-2])[-./]\s?(?P<d1>0?[1-9]|[12]\d|3[01])"
+    r"|(?P<d2>0?[1-9]|[12]\d|3[01])[-./](?P<m2>0?[1-9]|1[0-2])[-./](?P<y2>(?:19|20)\d\d))(?![\d])")
 # capitalised in English prose although not names: calendar words only
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -229,8 +235,12 @@ def extract_anchors(title: str, text: str, gaz: Places | None = None) -> tuple[A
             # two capitalised words or more in a row are a name even if one is common
             words = list(run)
             kept = [fold(w) for w in words]
+            switcher = language_names()  # a language switcher's words say nothing
+            if " ".join(kept) in switcher:
+                kept = [""] * len(kept)
             for i, word in enumerate(words):
-                if kept[i] in _CALENDAR or (len(kept[i]) < 3 and not _is_special(word)):
+                if kept[i] in _CALENDAR or kept[i] in switcher or \
+                        (len(kept[i]) < 3 and not _is_special(word)):
                     kept[i] = ""
             start = 0
             if initial and kept and not _is_special(words[0]) \
@@ -270,6 +280,13 @@ def extract_anchors(title: str, text: str, gaz: Places | None = None) -> tuple[A
                         a.names.add(" ".join(segment))
                         a.all.add("name:" + " ".join(segment))
                 segment = []
+        for m in _NUMERIC_DATE.finditer(part):
+            year, month, day = (m["y1"], m["m1"], m["d1"]) if m["y1"] else (m["y2"], m["m2"], m["d2"])
+            for a in into:
+                a.years.add(year)
+                a.all.add("year:" + year)
+                a.all.add(f"date:{year}-{int(month):02d}-{int(day):02d}")
+        part = _NUMERIC_DATE.sub(" ", part)
         for m in _NUMBER.finditer(part):
             digits = re.sub(r"\D", "", m.group())
             if _YEAR.match(digits):

@@ -23,11 +23,12 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.store import Store, utcnow
@@ -43,6 +44,7 @@ from pressflow.stories.similarity import (
     places,
     score_pair,
 )
+from pressflow.text.fold import fold
 from pressflow.text.urls import canonical_url
 
 PARALLEL_FROM = 5000  # fingerprint in worker processes from this many articles on
@@ -93,6 +95,41 @@ def story_input_from_json(obj: dict[str, Any]) -> StoryInput:
         published=str(published) if published else None, source=obj.get("source"),
         english_title=obj.get("english_title"), english_text=obj.get("english_text"),
         entities=ents)
+
+
+BOILERPLATE_MIN_PAGES = 3  # a line one source repeats on this many pages is the site's
+
+
+def _line_key(line: str) -> str:
+    """A line as compared across pages: folded, digits masked (a board's header line
+    changes only its date and view count)."""
+    return re.sub(r"\d", "0", " ".join(fold(line).split()))
+
+
+def without_boilerplate(items: Sequence[StoryInput]) -> list[StoryInput]:
+    """The items with the lines their source repeats on several pages removed (language
+    switcher, menu, breadcrumbs, board header, copyright): what every page of a site says is
+    no evidence that two of its pages tell one story. Titles are kept."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        by_source[item.source or ""].append(i)
+    out = list(items)
+    for positions in by_source.values():
+        if len(positions) < BOILERPLATE_MIN_PAGES:
+            continue
+        for attr in ("text", "english_text"):
+            pages = Counter(key for i in positions
+                            for key in {_line_key(line) for line in (getattr(items[i], attr) or "").splitlines()})
+            common = {key for key, n in pages.items() if key and n >= BOILERPLATE_MIN_PAGES}
+            if not common:
+                continue
+            for i in positions:
+                text = getattr(out[i], attr)
+                if text:
+                    kept = [line for line in text.splitlines() if _line_key(line) not in common]
+                    out[i] = replace(out[i], text="\n".join(kept)) if attr == "text" \
+                        else replace(out[i], english_text="\n".join(kept))
+    return out
 
 
 class CandidateIndex:
@@ -278,15 +315,52 @@ def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
         return pool.map(_fingerprint, items, chunksize=256)
 
 
-def best_match(fp: Fingerprint, index: CandidateIndex) -> tuple[str, Match] | None:
-    """The indexed article this one is most surely the same story as, if any."""
+MAX_MEMBERS_CHECKED = 12  # the representative and the latest members a new article must agree with
+
+StoryKey = TypeVar("StoryKey", str, int)
+
+
+def join_story(fp: Fingerprint, index: CandidateIndex, story_of: Callable[[str], StoryKey | None],
+               members_of: Callable[[StoryKey], list[str]]) -> tuple[StoryKey, Match] | None:
+    """The story this article joins, and the best match that proposed it; or None.
+
+    Candidates are scored one by one, best first; a candidate's story is joined only when the
+    article also agrees with the story as a whole (:func:`agrees_with_story`), so that one
+    member close to two unrelated articles cannot chain them into one story.
+    ``members_of`` gives a story's member ids, its representative first.
+    """
     weight = index.weight()
-    best: tuple[str, Match] | None = None
+    scored: list[tuple[float, str, Match]] = []
     for other in index.candidates(fp):
         m = score_pair(fp, other, weight)
-        if m and (best is None or m.score > best[1].score):
-            best = (other.id, m)
-    return best
+        if m:
+            scored.append((m.score, other.id, m))
+    tried: set[StoryKey] = set()
+    for _, other_id, match in sorted(scored, key=lambda t: (-t[0], t[1])):
+        story = story_of(other_id)
+        if story is None or story in tried:
+            continue
+        tried.add(story)
+        if agrees_with_story(fp, members_of(story)[:MAX_MEMBERS_CHECKED], index, weight, match):
+            return story, match
+    return None
+
+
+def agrees_with_story(fp: Fingerprint, member_ids: Sequence[str], index: CandidateIndex,
+                      weight: Callable[[str], float], match: Match) -> bool:
+    """Whether an article belongs with a story's members (representative first): all of their
+    dates and its own inside the window (a chain over eight days does not pass a seven-day
+    window), and it matches the representative or most of the members."""
+    loaded = {f.id: f for f in index.load(member_ids)}
+    members = [loaded[i] for i in member_ids if i in loaded]
+    if not members:
+        return True  # nothing indexed to compare with (an editor's story of unindexed items)
+    window = NEAR_DUP_WINDOW_DAYS if match.method == "near-duplicate" else DATE_WINDOW_DAYS
+    days = [f.day for f in (*members, fp) if f.day is not None]
+    if days and max(days) - min(days) > window:
+        return False
+    agree = [score_pair(fp, f, weight) is not None for f in members]
+    return (members[0].id == member_ids[0] and agree[0]) or 2 * sum(agree) > len(agree)
 
 
 def _order(fps: Sequence[Fingerprint]) -> list[int]:
@@ -300,10 +374,11 @@ def group_stories(items: Sequence[StoryInput]) -> list[str]:
     The key is the id of the story's first article. Used by `pressflow stories` and the
     benchmark; the nightly stage uses the same matching against the store's index.
     """
-    fps = fingerprints(items)
+    fps = fingerprints(without_boilerplate(items))
     df: Counter[str] = Counter(a for fp in fps for a in fp.anchors)
     index = MemoryIndex(df=df, size=len(fps))
     story_of: dict[str, str] = {}
+    members: dict[str, list[str]] = defaultdict(list)
     exact: dict[str, str] = {}
     for i in _order(fps):
         item, fp = items[i], fps[i]
@@ -311,11 +386,12 @@ def group_stories(items: Sequence[StoryInput]) -> list[str]:
             ([f"hash:{item.content_hash}"] if item.content_hash else [])
         story = next((exact[k] for k in keys if k in exact), None)
         if story is None:
-            found = best_match(fp, index)
-            story = story_of[found[0]] if found else item.id
+            found = join_story(fp, index, story_of.get, members.__getitem__)
+            story = found[0] if found else item.id
         for k in keys:
             exact.setdefault(k, story)
         story_of[item.id] = story
+        members[story].append(item.id)  # the first is the story's key and representative
         index.add(fp)
     return [story_of[item.id] for item in items]
 
@@ -360,7 +436,7 @@ def run_stage(ctx: RunContext) -> StageReport:
         for c in candidates:
             if c.indexed_hash is not None:
                 index.remove(c.article.id)  # content changed: refresh its fingerprint
-        inputs = _inputs(store, rows)
+        inputs = without_boilerplate(_inputs(store, rows))
         fps = fingerprints(inputs)
         index.count_terms(fps)
         touched: set[int] = set()
@@ -378,11 +454,10 @@ def run_stage(ctx: RunContext) -> StageReport:
             story_id = store.story_with_same_article(row)
             method, score = "exact", 1.0
             if story_id is None:
-                found = best_match(fp, index)
+                found = join_story(fp, index, store.story_of,
+                                   lambda story: store.story_member_ids(story, MAX_MEMBERS_CHECKED))
                 if found:
-                    member = store.story_of(found[0])
-                    if member is not None:
-                        story_id, method, score = member, found[1].method, found[1].score
+                    story_id, method, score = found[0], found[1].method, found[1].score
             if story_id is None:
                 story_id = store.create_story(row.id, title=row.title)
                 method, score = "new", 1.0
