@@ -131,3 +131,26 @@ def test_an_article_must_agree_with_the_representative_or_most_members() -> None
     assert all(score_pair(new, f, weight) is None for f in index.load(["b1", "b2"]))
     assert not agrees_with_story(new, ["b1", "b2", "m1-en"], index, weight, match)
     assert agrees_with_story(new, ["m1-en", "b1"], index, weight, match)  # the representative
+
+
+def test_explain_prints_each_pair_decision_with_its_signals() -> None:
+    from click.testing import CliRunner
+
+    from pressflow.cli.commands import cli
+
+    labelled = {a["id"]: a for a in LABELLED}
+    lines = "\n".join(json.dumps({k: labelled[i][k] for k in FIELDS}, ensure_ascii=False)
+                      for i in ("w3-en", "w3-ko", "x-w3-nairobi")) + "\n"
+    plain = [json.loads(line) for line in CliRunner().invoke(cli, ["stories"], input=lines).output.splitlines()]
+    assert all(set(o) == {"id", "story"} for o in plain)  # the contract without the flag
+    result = CliRunner().invoke(cli, ["stories", "--explain"], input=lines)
+    assert result.exit_code == 0, result.output
+    out = {o["id"]: o for o in map(json.loads, result.output.splitlines())}
+    assert [(o["id"], o["story"]) for o in out.values()] == [(o["id"], o["story"]) for o in plain]
+    joined = out["w3-ko"]["explain"]
+    assert joined[0]["with"] == "w3-en" and joined[0]["decision"] == "cross-language"
+    assert joined[-1]["decision"] == "joined" and joined[-1]["members_checked"] == ["w3-en"]
+    apart = {e["with"]: e for e in out["x-w3-nairobi"]["explain"]}
+    assert apart["w3-en"]["decision"] == "apart" and apart["w3-en"]["reason"] == "in different places"
+    signals = apart["w3-en"]["signals"]
+    assert signals["days_apart"] == 1 and signals["shared_anchors"] >= 3 and signals["anchor_share"] > 0.5

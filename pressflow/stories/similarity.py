@@ -517,6 +517,28 @@ def score_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -
     return None
 
 
+def explain_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> dict[str, Any]:
+    """The signals :func:`score_pair` weighs for two articles, with their values, and its
+    decision: what `pressflow stories --explain` prints."""
+    sim, shared = anchor_similarity(a, b, weight)
+    common = sorted(a.anchors & b.anchors, key=lambda x: (-weight(x), x))
+    match = score_pair(a, b, weight)
+    days = abs(a.day - b.day) if a.day is not None and b.day is not None else None
+    return {
+        "with": b.id, "decision": match.method if match else "apart",
+        "score": round(match.score, 3) if match else None,
+        "reason": match.reason if match else (veto(a, b, window=DATE_WINDOW_DAYS) or (
+            f"{shared} shared anchors (needs {MIN_SHARED_ANCHORS})" if shared < MIN_SHARED_ANCHORS
+            else f"weighted anchor share {sim:.2f} too low")),
+        "signals": {
+            "days_apart": days, "text_jaccard": round(jaccard(a.signature, b.signature), 3),
+            "anchor_share": round(sim, 3), "shared_anchors": shared,
+            "top_shared": [f"{x} ({weight(x):.1f})" for x in common[:8]],
+            "english_cosine": round(cosine(a.english, b.english), 3) if a.english and b.english else None,
+        },
+    }
+
+
 def idf_weight(df: Callable[[str], int], n: int) -> Callable[[str], float]:
     """Rare anchors weigh more: log(1 + n / df)."""
     def weight(anchor: str) -> float:

@@ -39,6 +39,7 @@ from pressflow.stories.similarity import (
     Fingerprint,
     Match,
     band_keys,
+    explain_pair,
     fingerprint,
     idf_weight,
     places,
@@ -321,18 +322,22 @@ StoryKey = TypeVar("StoryKey", str, int)
 
 
 def join_story(fp: Fingerprint, index: CandidateIndex, story_of: Callable[[str], StoryKey | None],
-               members_of: Callable[[StoryKey], list[str]]) -> tuple[StoryKey, Match] | None:
+               members_of: Callable[[StoryKey], list[str]],
+               trace: list[dict[str, Any]] | None = None) -> tuple[StoryKey, Match] | None:
     """The story this article joins, and the best match that proposed it; or None.
 
     Candidates are scored one by one, best first; a candidate's story is joined only when the
     article also agrees with the story as a whole (:func:`agrees_with_story`), so that one
     member close to two unrelated articles cannot chain them into one story.
-    ``members_of`` gives a story's member ids, its representative first.
+    ``members_of`` gives a story's member ids, its representative first. ``trace``, when
+    given, receives every pair's signals and each story's verdict (``--explain``).
     """
     weight = index.weight()
     scored: list[tuple[float, str, Match]] = []
     for other in index.candidates(fp):
         m = score_pair(fp, other, weight)
+        if trace is not None:
+            trace.append(explain_pair(fp, other, weight))
         if m:
             scored.append((m.score, other.id, m))
     tried: set[StoryKey] = set()
@@ -341,7 +346,15 @@ def join_story(fp: Fingerprint, index: CandidateIndex, story_of: Callable[[str],
         if story is None or story in tried:
             continue
         tried.add(story)
-        if agrees_with_story(fp, members_of(story)[:MAX_MEMBERS_CHECKED], index, weight, match):
+        members = members_of(story)[:MAX_MEMBERS_CHECKED]
+        agrees = agrees_with_story(fp, members, index, weight, match)
+        if trace is not None:
+            trace.append({"story": story, "via": other_id, "members_checked": members,
+                          "decision": "joined" if agrees else "apart",
+                          "reason": "agrees with the representative or most members, dates in the "
+                                    "window" if agrees else
+                                    "matches too few members, or the story's dates would pass the window"})
+        if agrees:
             return story, match
     return None
 
@@ -368,11 +381,13 @@ def _order(fps: Sequence[Fingerprint]) -> list[int]:
     return sorted(range(len(fps)), key=lambda i: (fps[i].day is None, fps[i].day or 0, i))
 
 
-def group_stories(items: Sequence[StoryInput]) -> list[str]:
+def group_stories(items: Sequence[StoryInput],
+                  explain: dict[str, list[dict[str, Any]]] | None = None) -> list[str]:
     """Story key for each item: equal keys are the same story.
 
     The key is the id of the story's first article. Used by `pressflow stories` and the
     benchmark; the nightly stage uses the same matching against the store's index.
+    ``explain``, when given, receives each article's pair decisions by its id.
     """
     fps = fingerprints(without_boilerplate(items))
     df: Counter[str] = Counter(a for fp in fps for a in fp.anchors)
@@ -386,7 +401,8 @@ def group_stories(items: Sequence[StoryInput]) -> list[str]:
             ([f"hash:{item.content_hash}"] if item.content_hash else [])
         story = next((exact[k] for k in keys if k in exact), None)
         if story is None:
-            found = join_story(fp, index, story_of.get, members.__getitem__)
+            trace = explain.setdefault(item.id, []) if explain is not None else None
+            found = join_story(fp, index, story_of.get, members.__getitem__, trace)
             story = found[0] if found else item.id
         for k in keys:
             exact.setdefault(k, story)
