@@ -92,9 +92,9 @@ def test_language_names_are_never_places_or_anchors() -> None:
     assert places == {gaz.lookup("대전").entity_id}  # type: ignore[union-attr]
 
 
-def test_numeric_dates_are_one_anchor_not_three_numbers() -> None:
+def test_numeric_dates_are_one_week_anchor_not_three_numbers() -> None:
     fp = fingerprint("a", title="Notice", text="Posted 2024-01-02 | Views 312", lang="en")
-    assert {"date:2024-01-02", "year:2024", "num:312"} <= fp.anchors
+    assert {"date:2024-W01", "year:2024", "num:312"} <= fp.anchors  # its ISO week
     assert "num:1" not in fp.anchors and "num:2" not in fp.anchors
 
 

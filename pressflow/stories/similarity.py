@@ -222,6 +222,16 @@ def _title_case(title: str) -> bool:
     return caps / len(words) > 0.6
 
 
+def _week(year: int, month: int, day: int) -> str:
+    """The ISO week of a date written in digits (``2024-W01``): versions of one story dated
+    a day apart mostly share it, a board's pages of other weeks do not."""
+    try:
+        iso = date(year, month, day).isocalendar()
+    except ValueError:
+        return f"{year}-{month:02d}-{day:02d}"
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
 def extract_anchors(title: str, text: str, gaz: Places | None = None) -> tuple[Anchors, Anchors]:
     """Anchors of the whole article and of its lead (title + opening lines)."""
     gaz = gaz or places()
@@ -285,7 +295,7 @@ def extract_anchors(title: str, text: str, gaz: Places | None = None) -> tuple[A
             for a in into:
                 a.years.add(year)
                 a.all.add("year:" + year)
-                a.all.add(f"date:{year}-{int(month):02d}-{int(day):02d}")
+                a.all.add(f"date:{_week(int(year), int(month), int(day))}")
         part = _NUMERIC_DATE.sub(" ", part)
         for m in _NUMBER.finditer(part):
             digits = re.sub(r"\D", "", m.group())
@@ -424,7 +434,7 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
         signature=signature(f"{title}\n{text}"), anchors=frozenset(whole.all),
         lead_places=frozenset(lead.places), lead_names=frozenset(lead.names),
         lead_years=frozenset(lead.years), english=english, length=len(text or ""),
-        lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:"))),
+        lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:", "date:"))),
         lead_dates=frozenset(lead_dates))
 
 

@@ -35,15 +35,18 @@ from pressflow.store import Store, utcnow
 from pressflow.store.records import StoredArticle, StoredFingerprint
 from pressflow.stories.similarity import (
     DATE_WINDOW_DAYS,
+    MIN_SHARED_ANCHORS,
     NEAR_DUP_WINDOW_DAYS,
     Fingerprint,
     Match,
+    anchor_similarity,
     band_keys,
     explain_pair,
     fingerprint,
     idf_weight,
     places,
     score_pair,
+    veto,
 )
 from pressflow.text.fold import fold
 from pressflow.text.urls import canonical_url
@@ -372,8 +375,23 @@ def agrees_with_story(fp: Fingerprint, member_ids: Sequence[str], index: Candida
     days = [f.day for f in (*members, fp) if f.day is not None]
     if days and max(days) - min(days) > window:
         return False
-    agree = [score_pair(fp, f, weight) is not None for f in members]
+    agree = [close_to(fp, f, weight) for f in members]
     return (members[0].id == member_ids[0] and agree[0]) or 2 * sum(agree) > len(agree)
+
+
+STORY_AGREEMENT = 0.35  # weighted anchor share with a member that counts as agreeing with it
+
+
+def close_to(fp: Fingerprint, member: Fingerprint, weight: Callable[[str], float]) -> bool:
+    """Whether an article agrees with one member of the story it would join: a match, or no
+    veto and a good share of anchors (a short Spanish version may fall below the join
+    threshold with the English representative and still tell the story its French one does)."""
+    if score_pair(fp, member, weight) is not None:
+        return True
+    if veto(fp, member, window=DATE_WINDOW_DAYS) is not None:
+        return False
+    share, shared = anchor_similarity(fp, member, weight)
+    return shared >= MIN_SHARED_ANCHORS and share >= STORY_AGREEMENT
 
 
 def _order(fps: Sequence[Fingerprint]) -> list[int]:
