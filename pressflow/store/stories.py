@@ -125,6 +125,13 @@ class StoryQueries(StoreBase):
             "ORDER BY a.published IS NULL, a.published, a.id").fetchall()
         return [StoryCandidate(StoredArticle(*row[:-2]), row[-2], row[-1]) for row in rows]
 
+    def latest_texts_of_source(self, source: str, limit: int) -> list[tuple[str, str]]:
+        """(article id, text) of a source's latest articles: the stories stage recognises the
+        lines a site repeats on every page from them."""
+        return [(str(aid), str(text or "")) for aid, text in self.db.execute(
+            "SELECT id, text FROM articles WHERE source = ? ORDER BY published IS NULL, "
+            "published DESC, id DESC LIMIT ?", [source, limit]).fetchall()]
+
     def english_texts(self, article_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """Article id -> (title, text) of its good English translation."""
         english: dict[str, tuple[str, str]] = {}

@@ -26,7 +26,7 @@ import os
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -102,6 +102,8 @@ def story_input_from_json(obj: dict[str, Any]) -> StoryInput:
 
 
 BOILERPLATE_MIN_PAGES = 3  # a line one source repeats on this many pages is the site's
+BOILERPLATE_SHORT_LINE = 80  # a line this short (a switcher, a menu, a copyright) on two pages
+BOILERPLATE_HISTORY = 10  # earlier pages of a source read from the store to recognise its lines
 
 
 def _line_key(line: str) -> str:
@@ -110,21 +112,28 @@ def _line_key(line: str) -> str:
     return re.sub(r"\d", "0", " ".join(fold(line).split()))
 
 
-def without_boilerplate(items: Sequence[StoryInput]) -> list[StoryInput]:
+def without_boilerplate(items: Sequence[StoryInput],
+                        history: Mapping[str, Sequence[str]] | None = None) -> list[StoryInput]:
     """The items with the lines their source repeats on several pages removed (language
     switcher, menu, breadcrumbs, board header, copyright): what every page of a site says is
-    no evidence that two of its pages tell one story. Titles are kept."""
+    no evidence that two of its pages tell one story. A line counts as the site's on three
+    pages, or on two when it is short; ``history`` holds other pages' texts by source (the
+    store's latest), so a board adding one page a night is recognised too. Titles are kept."""
+    history = history or {}
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         by_source[item.source or ""].append(i)
     out = list(items)
-    for positions in by_source.values():
-        if len(positions) < BOILERPLATE_MIN_PAGES:
-            continue
+    for source, positions in by_source.items():
         for attr in ("text", "english_text"):
-            pages = Counter(key for i in positions
-                            for key in {_line_key(line) for line in (getattr(items[i], attr) or "").splitlines()})
-            common = {key for key, n in pages.items() if key and n >= BOILERPLATE_MIN_PAGES}
+            texts = [getattr(items[i], attr) or "" for i in positions]
+            if attr == "text":
+                texts += list(history.get(source, ()))
+            if len(texts) < 2:
+                continue
+            pages = Counter(key for text in texts for key in {_line_key(line) for line in text.splitlines()})
+            common = {key for key, n in pages.items() if key and (
+                n >= BOILERPLATE_MIN_PAGES or (n >= 2 and len(key) <= BOILERPLATE_SHORT_LINE))}
             if not common:
                 continue
             for i in positions:
@@ -470,7 +479,12 @@ def run_stage(ctx: RunContext) -> StageReport:
         for c in candidates:
             if c.indexed_hash is not None:
                 index.remove(c.article.id)  # content changed: refresh its fingerprint
-        inputs = without_boilerplate(_inputs(store, rows))
+        batch = _inputs(store, rows)
+        ids = {r.id for r in rows}
+        history = {source: [t for aid, t in store.latest_texts_of_source(
+            source, BOILERPLATE_HISTORY + len(ids)) if aid not in ids][:BOILERPLATE_HISTORY]
+            for source in {r.source for r in rows if r.source}}
+        inputs = without_boilerplate(batch, history)
         fps = fingerprints(inputs)
         index.count_terms(fps)
         touched: set[int] = set()
