@@ -140,17 +140,20 @@ def find_entities(texts: Sequence[str],
     return annotate(list(zip(texts, _each(langs, len(texts), "langs"), strict=True)))
 
 
-def group_stories(articles: Sequence[StoryInput | Mapping[str, Any]]) -> list[str]:
+def group_stories(articles: Sequence[StoryInput | Mapping[str, Any]],
+                  traces: dict[str, list[dict[str, Any]]] | None = None) -> list[str]:
     """A story key per article (``pressflow stories``): equal keys are the same story.
 
     Each article is a :class:`~pressflow.stories.stage.StoryInput` or a mapping with the
     JSON Lines fields: id, lang, title, text, and optionally url, published, source.
+    ``traces`` (``pressflow stories --explain``), when given, receives per article id the
+    pair decisions that placed it, with their signals.
     """
     from pressflow.stories.stage import StoryInput, story_input_from_json
     from pressflow.stories.stage import group_stories as group
 
     items = [a if isinstance(a, StoryInput) else story_input_from_json(dict(a)) for a in articles]
-    return group(items)
+    return group(items, traces)
 
 
 def extract_articles(path_or_url: str, *, language: str | None = None,

@@ -16,6 +16,7 @@ from pressflow.entities import stage as ent
 from pressflow.entities.officials import find_officials
 from pressflow.errors import ConfigError
 from pressflow.records import Article, Source
+from pressflow.text.fold import fold_key
 
 needs_models = pytest.mark.skipif(
     not (ent.model_available("en") and ent.model_available("fr")),
@@ -131,7 +132,7 @@ def test_glossary_terms_join_known_names(tmp_path: Path) -> None:
     g, canon_map = gz.build(tmp_path, extra, min_population=5_000_000)
     assert g.lookup("Città e Governi Locali Uniti").canonical == "UCLG"
     assert g.lookup("Openagri").canonical == "OpenAgri"
-    assert canon_map[gz.fold("Unità Smart City")] == "Smart City Unit"
+    assert canon_map[fold_key("Unità Smart City")] == "Smart City Unit"
 
 
 def test_gazetteer_only_when_no_model(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -147,7 +147,9 @@ def test_a_database_of_the_previous_version_publishes_the_same_items(tmp_path: P
         assert translation is not None and translation.edited_by == "Ana"
         assert edited.paragraph_spans, "the language stage's paragraphs decode"
         assert list(store.pending("entities")) == []  # the stages had done every article
-        assert store.story_candidates() == []
+        # 0012 emptied the stories index (new place ids): the next run fingerprints every
+        # article again, none of which is placed anew
+        assert {(c.story_id is not None, c.indexed_hash) for c in store.story_candidates()} == {(True, None)}
     for folder in ("feeds", "pages"):  # the slice's sources are the demo's local files
         shutil.copytree(DEMO / folder, tmp_path / folder)
     (tmp_path / "sources.yaml").write_text(SLICE_CONFIG, encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from pressflow.cli.commands import cli
 from pressflow.config import Config
+from pressflow.entities import gazetteer as gz
 from pressflow.pipeline.context import RunContext
 from pressflow.store import Store
 from pressflow.stories.similarity import fingerprint, veto
@@ -89,7 +91,20 @@ def test_leads_dated_days_apart_are_different_events() -> None:
 def test_cities_match_across_scripts_and_spellings() -> None:
     ko = fingerprint("ko", title="서울시 대표단", text="서울시 공무원 12명이 밀라노시를 방문했다.", lang="ko")
     fr = fingerprint("fr", title="Séoul", text="Douze fonctionnaires de Séoul ont visité Milan.", lang="fr")
-    assert {"city:seoul", "city:milan"} <= ko.anchors & fr.anchors
+    seoul, milan = (gz.cached()[0].lookup(name) for name in ("Seoul", "Milano"))
+    assert seoul is not None and milan is not None
+    assert {seoul.entity_id, milan.entity_id} <= ko.anchors & fr.anchors
+
+
+def test_place_anchors_carry_the_entities_gazetteer_ids() -> None:
+    """One gazetteer, one id scheme: the city the entities stage tags in an article is the
+    place anchor the stories stage keys it by (``geonames:<id>``, not a second scheme)."""
+    gaz = gz.cached()[0]
+    text = "Officials of Ulaanbaatar met the mayor of Nairobi in Seoul."
+    tagged = {m.entry.entity_id for m in gaz.find(text, "en") if m.entry.label == "GPE"}
+    fp = fingerprint("a", title="Visit", text=text, lang="en")
+    assert tagged and tagged <= fp.anchors
+    assert {a for a in fp.anchors if ":" in a and not a.startswith(("num:", "year:", "name:"))} == tagged
 
 
 # -- the JSON Lines filter --------------------------------------------------------------
@@ -168,6 +183,39 @@ def test_stage_groups_and_ids_stay_stable_across_runs(store: Store) -> None:
                                   [after["m1-en"]]).fetchone()
     assert rep == "m1-en" and title == ARTICLES["m1-en"]["title"]
     assert _run(store).processed == 0  # a third run has nothing to do
+
+
+def test_an_index_of_the_previous_version_is_rebuilt_with_gazetteer_ids(tmp_path: Path) -> None:
+    """A database whose story index holds the stories' former place ids (``city:<name>``)
+    is emptied by migration 0012 and rebuilt by the next run: stories are kept, old articles
+    get fingerprints with the gazetteer's ids, and a new version still joins its story."""
+    path = tmp_path / "pressflow.db"
+    with Store(path) as store:
+        store.db["articles"].insert_all(_article(ARTICLES[i]) for i in ("m1-fr", "m1-es"))
+        _run(store)
+        before = _stories(store)
+    db = sqlite3.connect(path)
+    with db:  # what the previous version stored: its own place ids, no migration 0012
+        rows = db.execute("SELECT article_id, data FROM story_fingerprints").fetchall()
+        for article_id, data in rows:
+            db.execute("UPDATE story_fingerprints SET data = ? WHERE article_id = ?",
+                       [data.replace("geonames:", "city:"), article_id])
+        db.execute("UPDATE story_anchors SET anchor = replace(anchor, 'geonames:', 'city:')")
+        db.execute("UPDATE story_terms SET anchor = replace(anchor, 'geonames:', 'city:')")
+        db.execute("DELETE FROM _migrations WHERE name LIKE '0012_stories%'")
+    db.close()
+    with Store(path) as store:
+        assert store.story_index_size() == 0  # the upgrade emptied the old index
+        store.db["articles"].insert(_article(ARTICLES["m1-en"]))
+        report = _run(store)
+        assert report.processed == 1 and report.details["reindexed"] == 2
+        after = _stories(store)
+        assert {k: after[k] for k in before} == before
+        assert after["m1-en"] == before["m1-fr"]
+        anchors = {a for (a,) in store.db.execute("SELECT anchor FROM story_anchors")}
+        assert any(a.startswith("geonames:") for a in anchors)
+        assert not any(a.startswith("city:") for a in anchors)
+        assert store.story_index_size() == 3
 
 
 def test_stage_representative_is_the_most_complete_without_english(store: Store) -> None:

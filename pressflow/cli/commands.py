@@ -243,7 +243,9 @@ def entities() -> None:
 
 
 @cli.command()
-def stories() -> None:
+@click.option("--explain", is_flag=True,
+              help='Add "explain" to each line: every pair scored, its signals and the decision.')
+def stories(explain: bool) -> None:
     """Group JSON lines on stdin into stories: equal "story" = same story.
 
     \b
@@ -257,12 +259,18 @@ def stories() -> None:
     \b
     Examples:
       cat articles.jsonl | pressflow stories
+      cat articles.jsonl | pressflow stories --explain | jq .explain   # why joined or apart
     """
     import pressflow
 
     rows = [obj for _, obj in _read_jsonl(sys.stdin)]
-    for obj, key in zip(rows, pressflow.group_stories(rows), strict=True):
-        _write({"id": obj["id"], "story": key})
+    traces: dict[str, list[dict[str, Any]]] | None = {} if explain else None
+    keys = pressflow.group_stories(rows, traces)
+    for obj, key in zip(rows, keys, strict=True):
+        line: dict[str, Any] = {"id": obj["id"], "story": key}
+        if traces is not None:
+            line["explain"] = traces.get(str(obj["id"]), [])
+        _write(line)
 
 
 def _selector_option(values: tuple[str, ...]) -> dict[str, str]:

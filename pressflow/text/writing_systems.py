@@ -7,6 +7,8 @@ language writes decides the language by itself).
 
 from __future__ import annotations
 
+import re
+
 _RANGES = (
     ("hangul", ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))),
     ("kana", ((0x3040, 0x30FF), (0x31F0, 0x31FF))),
@@ -30,3 +32,19 @@ def script_of(ch: str) -> str | None:
         if any(lo <= code <= hi for lo, hi in ranges):
             return name
     return None
+
+
+CASED_LETTERS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u0400-\u04ff\u0531-\u0587"
+"""Letters of the alphabets with capitals (Latin, Greek, Cyrillic, Armenian), as the body of
+a regular expression's character class: where a capital can mark a name."""
+
+CASELESS_TEXT = re.compile("[\u0590-\u08ff\u0900-\u0bff\u0e00-\u0e7f\u10a0-\u10ff\u1100-\u11ff"
+                           "\u1200-\u137f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+"""A letter of a script without capitals: Hebrew, Arabic, Devanagari to Tamil, Thai,
+Georgian, Hangul Jamo, Ethiopic, kana, CJK, Hangul syllables. There a name is found by
+the gazetteer alone, never by its capital."""
+
+
+def is_caseless(ch: str) -> bool:
+    """A letter of a script without capitals (서, 北, ش): its case says nothing."""
+    return ch.isalpha() and ch.lower() == ch.upper()

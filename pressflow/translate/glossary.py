@@ -26,13 +26,13 @@ import csv
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
 from pressflow.errors import GlossaryError
+from pressflow.text.fold import fold_same_length
 
 OPTIONS = ("case", "exact")
 PLACEHOLDER = "Zx{}q"
@@ -66,34 +66,6 @@ def _verbatim_spans(sentence: str) -> list[re.Match[str]]:
     return sorted(spans + runs, key=lambda m: m.start())
 
 
-class _FoldTable(dict):  # type: ignore[type-arg]
-    """A ``str.translate`` table filled on first sight of each character, so folding runs
-    at C speed: every sentence of every article is folded, for matching and verifying."""
-
-    def __init__(self, keep_case: bool) -> None:
-        super().__init__()
-        self.keep_case = keep_case
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code).translate(_APOSTROPHES)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if not self.keep_case:
-            base = base.lower()[0]
-        self[code] = base
-        return base
-
-
-_FOLD = {False: _FoldTable(False), True: _FoldTable(True)}
-
-
-def fold(text: str, *, keep_case: bool = False) -> str:
-    """Same length as ``text``: accents removed, apostrophes unified, lower case unless asked.
-
-    Keeping the length lets a match in the folded text point back into the original.
-    """
-    return text.translate(_FOLD[keep_case])
-
-
 def _is_acronym(term: str) -> bool:
     letters = [c for c in term if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(term) <= 10
@@ -119,8 +91,8 @@ class Entry:
     def signature(self) -> str:
         """Identity for change detection: what is matched and what it becomes."""
         return hashlib.sha256(json.dumps(
-            [fold(self.source, keep_case=self.case_sensitive), self.target, sorted(self.options),
-             self.keep]).encode()).hexdigest()[:16]
+            [fold_same_length(self.source, keep_case=self.case_sensitive), self.target,
+             sorted(self.options), self.keep]).encode()).hexdigest()[:16]
 
     def as_dict(self) -> dict[str, object]:
         return {"source": self.source, "target": self.target, "note": self.note,
@@ -139,7 +111,7 @@ def _word_pattern(word: str, tolerant: bool) -> str:
 
 def term_pattern(entry: Entry) -> str:
     """The regular expression (over folded text) that finds ``entry.source``."""
-    folded = fold(entry.source.strip(), keep_case=entry.case_sensitive)
+    folded = fold_same_length(entry.source.strip(), keep_case=entry.case_sensitive)
     tolerant = "exact" not in entry.options and not entry.case_sensitive and not entry.keep
     words = [w for w in re.split(r"[\s\-]+", folded) if w]
     body = r"[\s\-]+".join(f"(?:{_word_pattern(w, tolerant)})" for w in words)
@@ -206,7 +178,7 @@ class Glossary:
             return []
         found: list[Match] = []
         for pattern, case_sensitive in self._patterns():
-            folded = fold(text, keep_case=case_sensitive)
+            folded = fold_same_length(text, keep_case=case_sensitive)
             group = self._order[case_sensitive]
             for m in pattern.finditer(folded):
                 index = int(m.lastgroup[1:]) if m.lastgroup else 0
@@ -263,14 +235,14 @@ class Glossary:
     @staticmethod
     def missing(translation: str, protected: Protected) -> list[Entry]:
         """Entries whose target term is absent from the translation (the violations)."""
-        folded = re.sub(r"[\s\-]+", " ", fold(translation))
+        folded = re.sub(r"[\s\-]+", " ", fold_same_length(translation))
         seen: set[str] = set()
         missing = []
         for e in protected.entries:
             if e.signature in seen:
                 continue
             seen.add(e.signature)
-            if re.sub(r"[\s\-]+", " ", fold(e.target)) not in folded:
+            if re.sub(r"[\s\-]+", " ", fold_same_length(e.target)) not in folded:
                 missing.append(e)
         return missing
 
@@ -321,7 +293,7 @@ def read_tsv(path: Path) -> list[Entry]:
             if o not in OPTIONS:
                 raise GlossaryError(f"unknown option {o!r}; valid options: {', '.join(OPTIONS)}",
                                     path=str(path), line=number)
-        key = fold(source)
+        key = fold_same_length(source)
         if key in seen and seen[key][0] != target:
             raise GlossaryError(f"{source!r} is already defined at line {seen[key][1]} with "
                                 f"target {seen[key][0]!r}", path=str(path), line=number)
@@ -480,12 +452,12 @@ def import_terms(terms: dict[str, list[Term]], folder: Path, target: str) -> dic
                 raise GlossaryError(f"{code!r} is not a language code (such as 'fr')",
                                     path=str(folder))
         path = folder / f"{lang}-{target}.tsv"
-        existing = {fold(e.source) for e in read_tsv(path)} if path.is_file() else set()
+        existing = {fold_same_length(e.source) for e in read_tsv(path)} if path.is_file() else set()
         new_lines = []
         for src, tgt, note in items:
-            if fold(src) in existing or "\t" in src + tgt + note:
+            if fold_same_length(src) in existing or "\t" in src + tgt + note:
                 continue
-            existing.add(fold(src))
+            existing.add(fold_same_length(src))
             new_lines.append(f"{src}\t{tgt}\t{note}".rstrip("\t"))
         if not new_lines:
             added[path.name] = 0
