@@ -239,30 +239,24 @@ class _Crawler:
 
     async def _item_page(self, item: ListingItem, listing_url: str) -> Article | None:
         """The item's own article, or None (the teaser stands in) when it cannot be read."""
-        if not _may_follow(item.url, listing_url):
-            return None
-        try:
-            result = await self.get(item.url, allow_local=is_local(listing_url))
-            self.story_pages.append(StoryPage(item.url, result.etag, result.last_modified))
-            return await off_loop(_read_item_page, result, self.source, item)
-        except AddressRefusedError as exc:  # the teaser stands in; the report says why
-            self.warnings.append(f"item link {item.url} not read: {exc.reason}")
-            return None
-        except SourceError as exc:
-            if "deadline" in exc.reason:
-                raise
-            return None
+        return await self._story_page(item, listing_url, None)
 
     async def _recheck_page(self, item: ListingItem, listing_url: str) -> Article | None:
         """A stored story's page asked again with its validators: the page when the server
         sent it (changed or not: the store compares), None on 304 or any failure (the stored
         article stands; a teaser never replaces it)."""
-        stored = self.recheck[item.url]
+        return await self._story_page(item, listing_url, self.recheck[item.url])
+
+    async def _story_page(self, item: ListingItem, listing_url: str,
+                          stored: StoryPage | None) -> Article | None:
+        """A listing item's page (conditionally when ``stored`` has validators), or None when
+        it is unchanged or cannot be read; only a deadline stops the source."""
         if not _may_follow(item.url, listing_url):
             return None
         try:
-            result = await self.get(item.url, allow_local=is_local(listing_url), etag=stored.etag,
-                                    last_modified=stored.last_modified)
+            result = await self.get(item.url, allow_local=is_local(listing_url),
+                                    etag=stored.etag if stored else None,
+                                    last_modified=stored.last_modified if stored else None)
             if result.not_modified:
                 return None
             self.story_pages.append(StoryPage(item.url, result.etag, result.last_modified))
