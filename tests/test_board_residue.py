@@ -119,7 +119,7 @@ def test_the_shipped_language_names_are_babels() -> None:
     """The table read at run time is exactly what babel and pycountry give today."""
     from importlib import resources
 
-    from pressflow.crawl.residue import LANGUAGE_NAMES_FILE, language_name_table
+    from pressflow.text.language_names import LANGUAGE_NAMES_FILE, language_name_table
 
     shipped = json.loads(resources.files("pressflow.data").joinpath(LANGUAGE_NAMES_FILE).read_text("utf-8"))
     assert shipped == language_name_table()

@@ -15,11 +15,8 @@ Two general rules, no per-site list:
   2024-07-12"), or holds two labels or more in a short row;
 - a **language switcher** is a line whose words are mostly language names written in their
   own language or in English (from the CLDR through babel: "Français", "Deutsch", "中文",
-  "日本語", "한국어", "Korean") or language codes ("FR | EN | ES", "KOR ENG"); the table is
-  shipped in ``pressflow/data/language-names.json`` (see :func:`language_name_table`).
-
-After a babel or pycountry upgrade, write :func:`language_name_table` to that file again
-(``tests/test_board_residue.py`` fails until it is).
+  "日本語", "한국어", "Korean") or language codes ("FR | EN | ES", "KOR ENG"), from the one
+  table of :mod:`pressflow.text.language_names`.
 """
 
 from __future__ import annotations
@@ -27,6 +24,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+
+from pressflow.text.language_names import language_codes, switcher_names
 
 # Field labels of notice boards and press pages, by language. A label names a field; its
 # value follows. Kept to words that are never a line of article text on their own.
@@ -165,50 +164,13 @@ def _labels_in_words(words: list[str]) -> list[str]:
     return found
 
 
-LANGUAGE_NAMES_FILE = "language-names.json"
-
-
-def language_name_table() -> dict[str, list[str]]:
-    """What ``pressflow/data/language-names.json`` holds, built from babel and pycountry:
-    every language's name in its own language and in English, and language and region codes.
-
-    Shipped as a file because reading all of CLDR's locales at run time costs 140 MB;
-    ``tests/test_board_residue.py`` checks the file is what this function builds.
-    """
-    import pycountry
-    from babel import Locale, localedata
-
-    names: set[str] = {"简体中文", "繁體中文", "简体", "繁體", "繁体", "中文版", "english version",
-                       "bahasa indonesia", "bahasa melayu"}
-    english = Locale("en")
-    # one locale per language (and Chinese in both scripts): regional ones add no names
-    for identifier in [x for x in localedata.locale_identifiers() if "_" not in x] + ["zh_Hans", "zh_Hant"]:
-        try:
-            locale = Locale.parse(identifier)
-        except (ValueError, TypeError):
-            continue
-        for name in (locale.get_display_name(locale), locale.get_language_name(locale),
-                     english.languages.get(locale.language)):
-            if name:
-                names.add(_norm(name))
-    codes = {str(getattr(x, "alpha_2", "")).lower() for x in pycountry.languages}
-    codes |= {str(x.alpha_2).lower() for x in pycountry.countries}
-    codes |= {"eng", "kor", "jpn", "chn", "chi", "zho", "fra", "fre", "deu", "ger", "spa", "esp",
-              "ita", "por", "rus", "ara", "vie", "tha", "ind", "tur", "pol", "nld", "ron", "ukr"}
-    return {"names": sorted(n for n in names if n), "codes": sorted(c for c in codes if c)}
-
-
 @functools.lru_cache(maxsize=1)
 def _language_names() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
     """(single-word language names, a pattern of multi-word ones, language/region codes)."""
-    import json
-    from importlib import resources
-
-    table = json.loads(resources.files("pressflow.data").joinpath(LANGUAGE_NAMES_FILE).read_text("utf-8"))
-    names: list[str] = table["names"]
+    names = {n for n in (_norm(name) for name in switcher_names()) if n}
     single = frozenset(n for n in names if " " not in n)
     multi = sorted((n for n in names if " " in n), key=len, reverse=True)
-    return single, re.compile("|".join(re.escape(n) for n in multi)), frozenset(table["codes"])
+    return single, re.compile("|".join(re.escape(n) for n in multi)), language_codes()
 
 
 def is_language_switcher(line: str) -> bool:

@@ -4,9 +4,9 @@ Real pages carry navigation around the article: a language switcher ("English | 
 日本語"), menus ("Home · News · Mission · Contact"), and words that are also some town's name
 ("Mission", "Centro"). These checks keep such text out of the entities:
 
-* :func:`language_names`: the names of languages, as each language writes its own and as the
-  common languages write the others (CLDR through babel): "日本語" is a language, not a city
-  that happens to have it as an alternate name;
+* :func:`~pressflow.text.language_names.written_language_names`: the names of languages, as
+  each language writes its own and as the common languages write the others (CLDR through
+  babel): "日本語" is a language, not a city that happens to have it as an alternate name;
 * :func:`menu_spans`: lines that are menus or language switchers (short items between
   separators, or a run of short lines without a sentence among them);
 * :func:`locative_before`: whether a preposition of place comes right before a name ("di
@@ -17,11 +17,7 @@ Real pages carry navigation around the article: a language switcher ("English | 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-NAME_LOCALES = ("en", "fr", "es", "pt", "it", "de", "nl", "pl", "ro", "ru", "ca", "ar", "fa",
-                "ko", "zh", "ja", "tr", "sv", "da")
-"""Locales whose names for every language are known as language names (CLDR via babel)."""
 LOCATIVES = frozenset({
     "in", "at", "from", "to", "near", "of",  # en
     "à", "a", "au", "aux", "de", "d'", "en", "depuis", "vers", "près",  # fr
@@ -41,25 +37,6 @@ MENU_ITEM_WORDS = 3
 """A menu item or a switcher entry is at most this many words long."""
 MENU_RUN = 3
 """This many short lines in a row, none a sentence, are a menu."""
-
-
-@cache
-def language_names() -> frozenset[str]:
-    """Names of languages in :data:`NAME_LOCALES` (autonyms included), case as written and
-    capitalised: "Deutsch", "Français", "日本語", "한국어", "English", "Japonais"."""
-    from babel import Locale, UnknownLocaleError
-
-    names: set[str] = set()
-    for code in NAME_LOCALES:
-        try:
-            loc = Locale.parse(code)
-        except (UnknownLocaleError, ValueError):
-            continue
-        for other in NAME_LOCALES:
-            name = loc.languages.get(other)
-            if name:
-                names |= {name, name[:1].upper() + name[1:], name.upper()}
-    return frozenset(names)
 
 
 def menu_spans(text: str) -> list[tuple[int, int]]:

@@ -38,9 +38,10 @@ from pressflow.entities.officials import (
     is_title,
     role_words,
 )
-from pressflow.entities.precision import language_names, locative_before, menu_spans
+from pressflow.entities.precision import locative_before, menu_spans
 from pressflow.store.records import EntityMention, OfficialMention, StoredArticle
 from pressflow.text.fold import fold_key
+from pressflow.text.language_names import written_language_names
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -199,7 +200,7 @@ def _plausible(text: str, label: str, gaz: gz.Gazetteer, trust_places: bool = Fa
         return False
     if label in {"LOC", "GPE"} and " " not in text and not trust_places and gaz.lookup(text) is None:
         return False
-    if text in language_names():  # "English", "Deutsch", "日本語" in a language switcher
+    if text in written_language_names():  # "English", "Deutsch", "日本語" in a language switcher
         return False
     return not (label == "PERSON" and is_title(text))
 
@@ -350,7 +351,7 @@ def _corroborated(text: str, hits: list[Entity], ner_hits: Sequence[Entity]) -> 
         if entry is None or entry.source != "geonames":
             out.append(e)
             continue
-        if e.text in language_names():
+        if e.text in written_language_names():
             continue
         if " " in e.text or not e.text[:1].isupper() or entry.population >= CORROBORATE_BELOW:
             out.append(e)
