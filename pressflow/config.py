@@ -282,10 +282,6 @@ class Config:
         """A path from the config, relative to the config file."""
         return _resolve(value, self.base_dir)
 
-    def setting(self, name: str) -> Any:
-        """A top-level setting by name, as written (validated) or its default."""
-        return self.values.get(name, SETTINGS[name][0])
-
     def where(self, key: str) -> dict[str, Any]:
         """``path``/``line``/``field`` of a setting, for a ConfigError raised after loading."""
         return {"path": str(self.path) if self.path else None, "line": self.lines.get(key),
