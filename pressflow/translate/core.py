@@ -29,6 +29,7 @@ from pressflow.translate.argos import ArgosEngine
 from pressflow.translate.base import Engine, TranslateSettings
 from pressflow.translate.cache import TranslationCache, cache_key
 from pressflow.translate.glossary import PLACEHOLDER_RE, VERBATIM, Glossary, Protected, load_glossary
+from pressflow.translate.names import NAME, name_tables, protect_names, repair_casing
 from pressflow.translate.sentences import Segmented, segment
 
 FIELDS = ("title", "summary", "text")
@@ -178,7 +179,7 @@ def translate_documents(docs: Sequence[Document], target: str, *,
         glossary = load_glossary(glossary_dir, lang, target)
         try:
             done = _translate_language([docs[i] for i in indexes], lang, target, engine, version,
-                                       glossary, settings, cache, on_chunk)
+                                       glossary, settings, cache, on_chunk, glossary_dir)
         except (EngineError, RuntimeError, OSError, ValueError, LookupError) as exc:
             for i in indexes:
                 results[i] = DocumentResult(docs[i].id, lang, {f: None for f in docs[i].fields},
@@ -196,15 +197,19 @@ def translate_documents(docs: Sequence[Document], target: str, *,
 def _translate_language(docs: Sequence[Document], lang: str, target: str, engine: Engine,
                         version: str, glossary: Glossary, settings: TranslateSettings,
                         cache: TranslationCache,
-                        on_chunk: Callable[[int], bool] | None) -> list[DocumentResult] | None:
+                        on_chunk: Callable[[int], bool] | None,
+                        glossary_dir: Path | None = None) -> list[DocumentResult] | None:
     segmented: list[dict[str, Segmented]] = []
     units: list[_Unit] = []
+    # names found once per document (all its fields together), then protected per sentence
+    names = name_tables([("\n\n".join(v for v in d.fields.values() if v), lang) for d in docs],
+                        glossary, glossary_dir)
     for n, d in enumerate(docs):
         segs = {f: segment(v) for f, v in d.fields.items()}
         segmented.append(segs)
         for f, seg in segs.items():
             for sentence in seg.sentences:
-                p = glossary.protect(sentence)
+                p = protect_names(glossary.protect(sentence), names[n])
                 key = cache_key(sentence, engine.name, version, lang, target,
                                 glossary.signature_of(p.entries))
                 units.append(_Unit(n, f, p, key, _is_shouted(p.text)))
@@ -221,7 +226,8 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         rows = []
         for u, out in zip(part, outputs, strict=True):
             # capitals back before the terms: a kept name (WeGO) keeps its own spelling
-            final = Glossary.restore(out.upper() if u.shouted else out, u.protected)
+            out = out.upper() if u.shouted else repair_casing(out, u.protected)
+            final = Glossary.restore(out, u.protected)
             translated[u.key] = final
             rows.append((u.key, lang, target, engine.name, u.protected.text, final))
         cache.put_many(rows)
@@ -242,12 +248,14 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
                 out = translated[u.key]
                 outs.append(out)
                 for e in u.protected.entries:
-                    if e.note == VERBATIM:
+                    if e.note in (VERBATIM, NAME):
                         continue
                     t = terms.setdefault(e.source, {"source": e.source, "target": e.target,
                                                     "count": 0})
                     t["count"] = int(t["count"]) + 1  # type: ignore[call-overload]
                 for e in Glossary.missing(out, u.protected):
+                    if e.note == NAME:
+                        continue  # a name is kept, not a term: only terms count as violations
                     violations.append({"field": f, "source": e.source, "target": e.target})
             fields[f] = seg.rebuild(outs) if d.fields.get(f) else d.fields.get(f)
         results.append(DocumentResult(

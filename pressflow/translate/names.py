@@ -1,0 +1,145 @@
+"""Names are never translated: people, organisations and places kept through any engine.
+
+Engines read a name as words: Apertium turns "Lo Russo" into "The Russian", "Rosa Blanco"
+into "Pink Target", and a French place goes through the Spanish pivot ("Turín"). So before
+any engine runs, the names of each document are found once (the entities stage's gazetteer
+and NER, see :func:`pressflow.entities.stage.extract_entities`), a later surname-only
+mention is tied to an earlier full one ("Stefano Lo Russo" ... "Lo Russo"), and every
+occurrence is protected with the glossary's placeholders (glossary terms first: they keep
+priority where they overlap). A place comes back in its English form when the gazetteer
+knows one (Torino -> Turin), people and organisations as written.
+
+Engines also capitalise the word after a name they do not know ("Lyon Is proud"):
+:func:`repair_casing` lowers such a word again when the source had it in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pressflow.translate.glossary import PLACEHOLDER, PLACEHOLDER_RE, Entry, Glossary, Protected
+
+NAME = "name: kept"
+"""The note of a protected name's entry (not a glossary term: never counted as one)."""
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "le", "la",
+                        "lo", "du", "des"})
+_CAP = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_CAPITALISED_RUN = re.compile(
+    rf"(?<=[a-zß-öø-ÿ,] )({_CAP}(?:\s(?:(?:{'|'.join(sorted(_PARTICLES))})\s)?{_CAP})+)(?!\w)")
+"""Two or more capitalised words mid-sentence (after a lower-case word or a comma): a name
+in the languages engines read, even where NER missed it ("il sindaco Stefano Lo Russo")."""
+
+
+@dataclass
+class NameTable:
+    """The names of one document: surface form -> what the translation says."""
+
+    targets: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._pattern: re.Pattern[str] | None = None
+
+    def add(self, surface: str, target: str) -> None:
+        surface = surface.strip()
+        if len(surface) >= 2 and surface not in self.targets:
+            self.targets[surface] = target
+            self._pattern = None
+
+    def pattern(self) -> re.Pattern[str] | None:
+        if self._pattern is None and self.targets:
+            alts = sorted(self.targets, key=len, reverse=True)  # longest first
+            self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alts)) + r")(?!\w)")
+        return self._pattern
+
+
+def english_place(surface: str, canonical: str) -> str:
+    """A place's English form: the gazetteer's canonical name, unless that is the local
+    spelling (geonames names German cities Köln, München) and the text already wrote the
+    name in plain Latin letters (French "Cologne"): then as written."""
+    if canonical.isascii() or not surface.isascii():
+        return canonical
+    return surface
+
+
+def _surname(full: str) -> str | None:
+    """The surname-only mention of a person's full name ("Stefano Lo Russo" -> "Lo Russo"),
+    or None when the name has one word, or a word that is no part of a name."""
+    words = full.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words):
+        return None
+    rest = " ".join(words[1:])
+    return rest if sum(c.isalpha() for c in rest) >= 3 and rest[:1].isupper() else None
+
+
+def name_tables(texts: Sequence[tuple[str, str]], glossary: Glossary,
+                glossary_dir: Path | None) -> list[NameTable]:
+    """One table per (text, language): found once per document, not per sentence."""
+    from pressflow.entities.stage import extract_entities
+
+    found = extract_entities(list(texts), glossary_dir=glossary_dir)
+    keep_names = [e.source for e in glossary.entries if e.keep]
+    tables = []
+    for (text, _), entities in zip(texts, found, strict=True):
+        table = NameTable()
+        people: list[str] = []
+        for e in entities:
+            if e.label in PLACE_LABELS:
+                table.add(e.text, english_place(e.text, e.canonical) if e.entity_id else e.text)
+            elif e.label in {"PERSON", "ORG"}:
+                table.add(e.text, e.text)
+                if e.label == "PERSON":
+                    people.append(e.text)
+        for m in _CAPITALISED_RUN.finditer(text):
+            if m.group(1) not in table.targets:
+                table.add(m.group(1), m.group(1))
+                people.append(m.group(1))
+        people += [k for k in keep_names if k in text]
+        for person in people:
+            short = _surname(person)
+            if short and short in text:
+                table.add(short, short)
+        tables.append(table)
+    return tables
+
+
+def protect_names(protected: Protected, names: NameTable) -> Protected:
+    """``protected`` (a sentence with its glossary terms already replaced) with the names of
+    ``names`` replaced by further placeholders, where no term took their place."""
+    pattern = names.pattern()
+    if pattern is None:
+        return protected
+    entries = list(protected.entries)
+    caps = list(protected.capitalised)
+
+    def replace(m: re.Match[str]) -> str:
+        entries.append(Entry(m.group(), names.targets[m.group()], NAME, keep=True))
+        caps.append(m.group()[:1].isupper())
+        return PLACEHOLDER.format(len(entries) - 1)
+
+    text = pattern.sub(replace, protected.text)
+    return Protected(text, entries, caps) if len(entries) > len(protected.entries) else protected
+
+
+_AFTER_PLACEHOLDER = re.compile(PLACEHOLDER_RE.pattern + r"(\s+)(\w+)")
+
+
+def repair_casing(translation: str, protected: Protected) -> str:
+    """Lower the word an engine capitalised after a protected name ("Lyon Is proud"), where
+    the source's word after that name was in lower case (mid-sentence)."""
+    lowered_after = {int(m.group(1)) for m in _AFTER_PLACEHOLDER.finditer(protected.text)
+                     if m.group(3)[:1].islower()}
+    if not lowered_after:
+        return translation
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(3)
+        if int(m.group(1)) in lowered_after and word[:1].isupper() and word[1:].islower() \
+                and word != "I" and not PLACEHOLDER_RE.fullmatch(word):
+            word = word[:1].lower() + word[1:]
+        return m.group()[:m.start(3) - m.start()] + word
+
+    return _AFTER_PLACEHOLDER.sub(fix, translation)
