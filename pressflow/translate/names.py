@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pressflow.text.fold import fold_key
 from pressflow.translate.glossary import PLACEHOLDER, PLACEHOLDER_RE, Entry, Glossary, Protected
 
 NAME = "name: kept"
@@ -59,7 +60,11 @@ class NameTable:
 def english_place(surface: str, canonical: str) -> str:
     """A place's English form: the gazetteer's canonical name, unless that is the local
     spelling (geonames names German cities Köln, München) and the text already wrote the
-    name in plain Latin letters (French "Cologne"): then as written."""
+    name in plain Latin letters (French "Cologne"), or the canonical name begins with another
+    letter (an alternate name shared by two cities: geonames lists "Zaragoza" for Tijuana;
+    Torino/Turin, Firenze/Florence, Genève/Geneva share theirs): then as written."""
+    if fold_key(surface)[:1] != fold_key(canonical)[:1]:
+        return surface
     if canonical.isascii() or not surface.isascii():
         return canonical
     return surface
