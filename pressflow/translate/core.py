@@ -209,7 +209,9 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         segmented.append(segs)
         for f, seg in segs.items():
             for sentence in seg.sentences:
-                p = protect_names(glossary.protect(sentence), names[n])
+                p = glossary.protect(sentence)
+                if not _is_shouted(p.text):  # a shouted headline comes back all in capitals
+                    p = protect_names(p, names[n])
                 key = cache_key(sentence, engine.name, version, lang, target,
                                 glossary.signature_of(p.entries))
                 units.append(_Unit(n, f, p, key, _is_shouted(p.text)))
