@@ -147,10 +147,14 @@ def test_keep_list_protects_later_surname_only_mention(tmp_path: Path) -> None:
 
 
 def test_casing_repaired_after_a_kept_name() -> None:
-    """Apertium capitalises the word after a name it does not know; the source had it in
-    lower case mid-sentence, so the English has it so too."""
-    [res] = translate_texts([TranslationRequest("1", "Ieri Mario Rossi ha firmato il contratto.", "it")],
-                            "en", engine="apertium")
-    english = res.translation
-    after = english.split("Mario Rossi", 1)[1].split()[0]
-    assert after[:1].islower(), english
+    """Apertium capitalises the word after a name it does not know ("Pierre Leblanc Has said",
+    "Rosa Blanco Said"); the source had it in lower case, so the English has it so too."""
+    texts = [("fr", "Pierre Leblanc a dit que la ville grandit."),
+             ("es", "Rosa Blanco dijo que la ciudad crece."),
+             ("it", "Secondo il sindaco, Mario Rossi ha firmato il contratto.")]
+    results = translate_texts([TranslationRequest(str(i), text, lang) for i, (lang, text) in enumerate(texts)],
+                              "en", engine="apertium")
+    for name, res in zip(["Pierre Leblanc", "Rosa Blanco", "Mario Rossi"], results, strict=True):
+        assert name in res.translation
+        after = res.translation.split(name, 1)[1].split()[0]
+        assert after[:1].islower(), res.translation
