@@ -43,6 +43,7 @@ import yaml
 from pressflow.errors import ConfigError
 from pressflow.text.fold import fold_key, unify
 from pressflow.text.language_names import is_language_name
+from pressflow.text.spans import leftmost_longest
 from pressflow.text.writing_systems import UNSPACED, script_of
 
 ALT_NAME_MIN_POPULATION = 100_000
@@ -126,14 +127,8 @@ class Gazetteer:
                     norm[start:end].casefold() in stopwords(lang)
                     or _inside_longer_name(norm, start, end, self.allowed_neighbours))):
                 found.append((start, end, entry))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        out: list[Match] = []
-        last_end = -1
-        for start, end, entry in found:
-            if start >= last_end:
-                out.append(Match(start, end, text[start:end], entry))
-                last_end = end
-        return out
+        return [Match(start, end, text[start:end], entry)
+                for start, end, entry in leftmost_longest(found, lambda m: (m[0], m[1]))]
 
     def lookup(self, name: str) -> Entry | None:
         """The entry a name refers to: exact alias first, then case- and accent-blind."""

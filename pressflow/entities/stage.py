@@ -42,6 +42,7 @@ from pressflow.entities.precision import locative_before, menu_spans
 from pressflow.store.records import EntityMention, OfficialMention, StoredArticle
 from pressflow.text.fold import fold_key
 from pressflow.text.language_names import written_language_names
+from pressflow.text.spans import leftmost_longest
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -515,12 +516,7 @@ def _runs(spans: Sequence[tuple[int, int, str | None]], lang: str | None
 
 
 def _dedupe(found: list[Entity]) -> list[Entity]:
-    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
-    out: list[Entity] = []
-    for e in found:
-        if not out or e.start >= out[-1].end:
-            out.append(e)
-    return out
+    return leftmost_longest(found, lambda e: (e.start, e.end))
 
 
 def mixed_paragraphs(text: str, lang: str | None = None) -> list[tuple[int, int, str]] | None:

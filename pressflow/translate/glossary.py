@@ -33,6 +33,7 @@ from typing import cast
 
 from pressflow.errors import GlossaryError
 from pressflow.text.fold import fold_same_length
+from pressflow.text.spans import leftmost_longest
 
 OPTIONS = ("case", "exact")
 PLACEHOLDER = "Zx{}q"
@@ -183,12 +184,7 @@ class Glossary:
             for m in pattern.finditer(folded):
                 index = int(m.lastgroup[1:]) if m.lastgroup else 0
                 found.append(Match(m.start(), m.end(), group[index]))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        chosen: list[Match] = []
-        for match in found:
-            if not chosen or match.start >= chosen[-1].end:
-                chosen.append(match)
-        return chosen
+        return leftmost_longest(found, lambda m: (m.start, m.end))
 
     def protect(self, sentence: str) -> Protected:
         """Replace each term by a placeholder; :meth:`restore` puts the target terms back.
