@@ -65,7 +65,9 @@ SETTINGS: dict[str, tuple[Any, str]] = {
                       "engines: per language, e.g. {fr: apertium, fa: argos}; beam_size (4); "
                       "threads (0 = all cores); batch_size (32 sentences); models_dir (argos "
                       "packages; default $ARGOS_PACKAGES_DIR or argos' folder); package_index "
-                      "(URL of the argos index); max_input_tokens (250 per sentence)"),
+                      "(URL of the argos index); max_input_tokens (250 per sentence); "
+                      "memory_threshold (0.92: near matches of editors' corrections used; 1 = "
+                      "exact only)"),
     "allow_private": ([], "addresses inside (loopback, private, link-local) partners' links and "
                           "redirects may reach: host, host:port or a network like 10.0.0.0/8; a "
                           "source's own url is always allowed"),
@@ -114,6 +116,8 @@ class TranslateSettings:
     models_dir: str | None = None
     package_index: str | None = None
     max_input_tokens: int = 250
+    # translation memory: the lowest score of a near match used (1.0: exact matches only)
+    memory_threshold: float = 0.92
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None, where: str = "settings.translate",
@@ -143,6 +147,11 @@ class TranslateSettings:
             if getattr(s, name) is not None and not isinstance(getattr(s, name), str):
                 raise ConfigError(f"{where}.{name} must be text, got {getattr(s, name)!r}",
                                   path=path, line=at(name), field=name)
+        t = s.memory_threshold
+        if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.5 <= t <= 1.0:
+            raise ConfigError(f"{where}.memory_threshold must be a number from 0.5 to 1 (1: exact "
+                              f"matches only), got {t!r}", path=path, line=at("memory_threshold"),
+                              field="memory_threshold")
         if s.engine not in ENGINES:
             raise ConfigError(f"{where}.engine {s.engine!r} is not one of {', '.join(ENGINES)}",
                               path=path, line=at("engine"), field="engine")

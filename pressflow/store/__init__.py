@@ -6,7 +6,7 @@ the review server) never blocks the nightly run. Schema changes are numbered mig
 in place when opened.
 
 This package is the only code that speaks SQL. Stages call named methods, grouped by the
-tables they touch (runs, articles, translations, entities, stories), and get frozen
+tables they touch (runs, articles, translations, translation memory, entities, stories), and get frozen
 records (:mod:`pressflow.store.records`) back.
 """
 
@@ -22,6 +22,7 @@ from pressflow.errors import StoreError
 from pressflow.store.articles import ArticleQueries
 from pressflow.store.base import utcnow
 from pressflow.store.entities import EntityQueries
+from pressflow.store.memory import MemoryQueries
 from pressflow.store.runs import RunQueries
 from pressflow.store.schema import MIGRATIONS, Migration, migration
 from pressflow.store.stories import StoryQueries
@@ -30,7 +31,8 @@ from pressflow.store.translations import TranslationQueries
 __all__ = ["MIGRATIONS", "Migration", "Store", "migration", "utcnow"]
 
 
-class Store(RunQueries, ArticleQueries, TranslationQueries, EntityQueries, StoryQueries):
+class Store(RunQueries, ArticleQueries, TranslationQueries, EntityQueries, StoryQueries,
+            MemoryQueries):
     """The pressflow database. Use as a context manager or call :meth:`close`."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:

@@ -127,6 +127,9 @@ class Translation:
     machine_title: str | None = None
     machine_text: str | None = None
     machine_hash: str | None = None
+    # the segments the translation memory gave (JSON list; see pressflow.translate.memory),
+    # None when every segment came from the engine
+    memory_details: str | None = None
 
 
 TRANSLATION_COLUMNS = tuple(f.name for f in fields(Translation))
@@ -274,3 +277,35 @@ class StoryPage:
     url: str
     etag: str | None = None
     last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class MemoryEntry:
+    """One row of ``translation_memory``: a source segment and the translation an editor
+    gave it (or a TMX file brought). ``source_key`` is the segment normalised for lookup
+    (:func:`pressflow.translate.memory.segment_key`): one entry per key and language pair."""
+
+    source_lang: str
+    target_lang: str
+    source: str
+    target: str
+    source_key: str
+    origin: str  # "editor" or "tmx import"
+    segtype: str = "sentence"  # sentence | paragraph
+    editor: str | None = None
+    article_id: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    id: int | None = None
+
+
+MEMORY_COLUMNS = tuple(f.name for f in fields(MemoryEntry))
+
+
+@dataclass(frozen=True)
+class MemorySaved:
+    """What saving segment pairs did: new keys, changed translations, and pairs already known."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0

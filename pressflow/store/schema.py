@@ -22,6 +22,8 @@ beside_edit
 0011_crawl_story_pages    story_pages: validators of listing story pages (corrections)
 0012_stories_reindex_     story_fingerprints, story_bands, story_anchors, story_terms
 with_gazetteer_ids        emptied: rebuilt by the next run with the gazetteer's ids
+0013_translate_memory     translation_memory (editors' corrections as segment pairs);
+                          translations.memory_details
 ========================  ==============================================================
 """
 
@@ -43,6 +45,7 @@ TABLE_OWNERS: dict[str, str] = {
     "stories": "stories", "story_members": "stories", "story_fingerprints": "stories",
     "story_bands": "stories", "story_anchors": "stories", "story_terms": "stories",
     "decisions": "editorial", "article_versions": "crawl", "story_pages": "crawl",
+    "translation_memory": "translate",
 }
 # columns a later stage added to another stage's table: (table, column) -> owner
 COLUMN_OWNERS: dict[tuple[str, str], str] = {("articles", "lang_paragraphs"): "language"}
@@ -198,3 +201,17 @@ def _stories_reindex_with_gazetteer_ids(db: sqlite_utils.Database) -> None:
     # without a fingerprint are candidates; those already in a story stay in it)
     for table in ("story_fingerprints", "story_bands", "story_anchors", "story_terms"):
         db.execute(f"DELETE FROM {table}")
+
+
+@migration("0013_translate_memory")
+def _translate_memory(db: sqlite_utils.Database) -> None:
+    # translation memory (issue 20): each segment an editor corrected (or a TMX file
+    # brought), keyed by its normalised source text per language pair, so the next run uses
+    # the editor's version before any engine; and which segments of a translation it gave
+    db.execute("CREATE TABLE translation_memory (id INTEGER PRIMARY KEY, source_lang TEXT NOT NULL, "
+               "target_lang TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, "
+               "source_key TEXT NOT NULL, origin TEXT NOT NULL, segtype TEXT, editor TEXT, "
+               "article_id TEXT, created_at TEXT, updated_at TEXT)")
+    db.execute("CREATE UNIQUE INDEX translation_memory_key ON translation_memory "
+               "(source_lang, target_lang, source_key)")
+    db.table("translations").add_column("memory_details", str)

@@ -29,6 +29,7 @@ from pressflow.translate.argos import ArgosEngine
 from pressflow.translate.base import Engine, TranslateSettings
 from pressflow.translate.cache import TranslationCache, cache_key
 from pressflow.translate.glossary import PLACEHOLDER_RE, VERBATIM, Glossary, Protected, load_glossary
+from pressflow.translate.memory import MemoryHit, PairMemory, TranslationMemory
 from pressflow.translate.names import NAME, name_tables, protect_names, repair_casing
 from pressflow.translate.sentences import Segmented, segment
 
@@ -61,10 +62,16 @@ class DocumentResult:
     glossary_details: dict[str, object] = field(default_factory=dict)
     glossary_version: str = ""
     model_version: str = ""
+    # the segments the translation memory gave (pressflow.translate.memory), in order
+    memory: list[dict[str, object]] = field(default_factory=list)
 
     @property
     def details_json(self) -> str:
         return json.dumps(self.glossary_details, ensure_ascii=False)
+
+    @property
+    def memory_json(self) -> str | None:
+        return json.dumps(self.memory, ensure_ascii=False) if self.memory else None
 
 
 def install_hint(source_lang: str, target: str) -> str:
@@ -112,6 +119,8 @@ class _Unit:
     protected: Protected
     key: str
     shouted: bool = False  # an ALL-CAPS headline: sent in sentence case, returned in capitals
+    memory: MemoryHit | None = None  # an editor's translation of it: no engine, taken as it is
+    source: str = ""
 
     @property
     def engine_input(self) -> str:
@@ -141,8 +150,11 @@ def translate_documents(docs: Sequence[Document], target: str, *,
                         glossary_dir: Path | None = None,
                         cache: TranslationCache | None = None,
                         engines: Engines | None = None,
-                        on_chunk: Callable[[int], bool] | None = None) -> list[DocumentResult | None]:
+                        on_chunk: Callable[[int], bool] | None = None,
+                        memory: TranslationMemory | None = None) -> list[DocumentResult | None]:
     """Translate documents; one result per document (None where a stop left it unfinished).
+
+    ``memory``: editors' corrections, used before any engine (:mod:`.memory`).
 
     ``on_chunk(n)`` is called after each engine batch of ``n`` sentences; returning False
     stops (SIGTERM): finished sentences are cached, so the next run picks up from there.
@@ -153,7 +165,7 @@ def translate_documents(docs: Sequence[Document], target: str, *,
     plans = [_mixed_plan(d, target) for d in docs]
     if any(plans):
         return _translate_mixed(docs, plans, target, settings=settings, glossary_dir=glossary_dir,
-                                cache=cache, engines=engines, on_chunk=on_chunk)
+                                cache=cache, engines=engines, on_chunk=on_chunk, memory=memory)
     results: list[DocumentResult | None] = [None] * len(docs)
     by_lang: dict[str | None, list[int]] = {}
     for i, d in enumerate(docs):
@@ -179,7 +191,8 @@ def translate_documents(docs: Sequence[Document], target: str, *,
         glossary = load_glossary(glossary_dir, lang, target)
         try:
             done = _translate_language([docs[i] for i in indexes], lang, target, engine, version,
-                                       glossary, settings, cache, on_chunk, glossary_dir)
+                                       glossary, settings, cache, on_chunk, glossary_dir,
+                                       memory.pair(lang, target) if memory else None)
         except (EngineError, RuntimeError, OSError, ValueError, LookupError) as exc:
             for i in indexes:
                 results[i] = DocumentResult(docs[i].id, lang, {f: None for f in docs[i].fields},
@@ -198,7 +211,8 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
                         version: str, glossary: Glossary, settings: TranslateSettings,
                         cache: TranslationCache,
                         on_chunk: Callable[[int], bool] | None,
-                        glossary_dir: Path | None = None) -> list[DocumentResult] | None:
+                        glossary_dir: Path | None = None,
+                        memory: PairMemory | None = None) -> list[DocumentResult] | None:
     segmented: list[dict[str, Segmented]] = []
     units: list[_Unit] = []
     # names found once per document (all its fields together), then protected per sentence
@@ -206,16 +220,26 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
                         glossary, glossary_dir)
     for n, d in enumerate(docs):
         segs = {f: segment(v) for f, v in d.fields.items()}
+        hits: dict[str, dict[int, MemoryHit]] = {}
+        if memory is not None:  # editors' corrections first: what they cover needs no engine
+            for f in segs:
+                segs[f], hits[f] = memory.apply(segs[f])
         segmented.append(segs)
         for f, seg in segs.items():
-            for sentence in seg.sentences:
+            for k, sentence in enumerate(seg.sentences):
+                hit = hits.get(f, {}).get(k)
+                if hit is not None:  # taken as the editor wrote it: no term or name applied on top
+                    units.append(_Unit(n, f, Protected(hit.target), f"memory\x1f{n}\x1f{f}\x1f{k}",
+                                       memory=hit, source=sentence))
+                    continue
                 p = glossary.protect(sentence)
                 if not _is_shouted(p.text):  # a shouted headline comes back all in capitals
                     p = protect_names(p, names[n])
                 key = cache_key(sentence, engine.name, version, lang, target,
                                 glossary.signature_of(p.entries))
                 units.append(_Unit(n, f, p, key, _is_shouted(p.text)))
-    translated = cache.get_many(u.key for u in units)
+    translated = cache.get_many(u.key for u in units if u.memory is None)
+    translated.update((u.key, u.memory.target) for u in units if u.memory is not None)
     todo: dict[str, _Unit] = {}
     for u in units:
         if u.key not in translated and u.key not in todo:
@@ -244,11 +268,14 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         fields: dict[str, str | None] = {}
         violations: list[dict[str, str]] = []
         terms: dict[str, dict[str, object]] = {}
+        remembered: list[dict[str, object]] = []
         for f, seg in segmented[n].items():
             outs = []
             for u in (u for u in mine if u.field == f):
                 out = translated[u.key]
                 outs.append(out)
+                if u.memory is not None:
+                    remembered.append(u.memory.as_dict(f, u.source))
                 for e in u.protected.entries:
                     if e.note in (VERBATIM, NAME):
                         continue
@@ -260,10 +287,12 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
                         continue  # a name is kept, not a term: only terms count as violations
                     violations.append({"field": f, "source": e.source, "target": e.target})
             fields[f] = seg.rebuild(outs) if d.fields.get(f) else d.fields.get(f)
+        by = engine.name if not remembered else (
+            "memory" if len(remembered) == len(mine) else f"{engine.name}+memory")
         results.append(DocumentResult(
-            d.id, lang, fields, engine.name, "ok", glossary_violations=len(violations),
+            d.id, lang, fields, by, "ok", glossary_violations=len(violations),
             glossary_details={"terms": list(terms.values()), "violations": violations},
-            glossary_version=glossary.version, model_version=version))
+            glossary_version=glossary.version, model_version=version, memory=remembered))
     return results
 
 
@@ -333,6 +362,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
         violations = head.glossary_violations
         terms = {str(t["source"]): dict(t) for t in _details(head, "terms")}
         missing = list(_details(head, "violations"))
+        remembered = list(head.memory)
         translated = iter(outs)
         for piece in plan:
             if piece.lang is None:
@@ -342,6 +372,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
             assert res is not None
             if res.status == "ok":
                 parts.append(res.fields.get("text") or piece.text)
+                remembered.extend(res.memory)
                 violations += res.glossary_violations
                 missing.extend(_details(res, "violations"))
                 for t in _details(res, "terms"):
@@ -355,10 +386,15 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
         fields["text"] = "".join(parts) if head.status == "ok" else None
         message = "; ".join([m for m in [head.message] if m] + [
             f"paragraphs in {lang} left as written ({why})" for lang, why in sorted(left.items())])
+        engine = head.engine
+        if remembered:  # memory and the engines the other paragraphs went through
+            used = [head.engine, *(r.engine for r in outs if r is not None and r.status == "ok")]
+            base = next((e for name in used for e in name.split("+") if e != "memory"), None)
+            engine = f"{base}+memory" if base else "memory"
         results.append(DocumentResult(
-            head.id, head.lang, fields, head.engine, head.status, message, violations,
+            head.id, head.lang, fields, engine, head.status, message, violations,
             {"terms": list(terms.values()), "violations": missing},
-            head.glossary_version, head.model_version))
+            head.glossary_version, head.model_version, remembered))
     return results
 
 

@@ -26,6 +26,7 @@ from pressflow.store.records import GlossaryState, StoredArticle, Translation
 from pressflow.translate.cache import TranslationCache
 from pressflow.translate.core import Engines, documents_from_articles, translate_documents
 from pressflow.translate.glossary import Glossary, entries_from_json, load_glossary
+from pressflow.translate.memory import TranslationMemory
 
 
 def refresh_glossary_state(store: Store, folder: Path | None, target: str) -> dict[str, int]:
@@ -102,11 +103,13 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
 
     results = translate_documents(documents_from_articles(rows), target, settings=settings,
                                   glossary_dir=folder, cache=cache, engines=engines,
-                                  on_chunk=on_chunk)
+                                  on_chunk=on_chunk,
+                                  memory=TranslationMemory(store, settings.memory_threshold))
     done = []
     details: dict[str, Any] = {}
     missing: dict[str, str] = {}
     violations = 0
+    memory_segments = 0
     with store.transaction():
         for row, res in zip(rows, results, strict=True):
             if res is None:
@@ -125,16 +128,19 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
                 glossary_details=res.details_json if res.glossary_details else None,
                 glossary_version=res.glossary_version or None,
                 model_version=res.model_version or None,
-                content_hash=row.content_hash, updated_at=utcnow(), edited_by=None))
+                content_hash=row.content_hash, updated_at=utcnow(), edited_by=None,
+                memory_details=res.memory_json))
             details[res.status] = details.get(res.status, 0) + 1
             if res.status == "ok":
                 details[f"by {res.engine}"] = details.get(f"by {res.engine}", 0) + 1
             if res.status == "no-model" and res.lang:
                 missing[res.lang] = res.message
             violations += res.glossary_violations
+            memory_segments += len(res.memory)
             done.append(row)
         store.mark_done("translate", done)
     details["glossary violations"] = violations
+    details["segments from translation memory"] = memory_segments
     details["cache hits"] = cache.hits
     details["sentences translated"] = cache.misses
     report.details = details
