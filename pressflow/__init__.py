@@ -109,13 +109,15 @@ def detect_languages(texts: Sequence[str],
 def translate_texts(texts: Sequence[str], *, to: str = "en",
                     langs: Sequence[str | None] | None = None,
                           glossary: PathLike | None = None, engine: str | None = None,
-                    settings: TranslateSettings | None = None) -> list[TranslationResult]:
+                    settings: TranslateSettings | None = None,
+                    memory: PathLike | None = None) -> list[TranslationResult]:
     """Translate each text into ``to`` (``pressflow translate``), glossary enforced.
 
     ``langs``: each text's language, detected where missing. ``glossary``: a folder of
     SRC-TGT.tsv files and keep.txt (a folder that does not exist is a ConfigError).
     ``engine``: auto, argos, apertium or none. Each result has ``status`` ok, no-model,
-    same-language or error.
+    same-language or error. ``memory``: a TMX file or a pressflow database whose translation
+    memory (editors' corrections) is used before any engine.
     """
     from pressflow.translate import TranslationRequest
     from pressflow.translate import translate_texts as translate_batch
@@ -128,7 +130,8 @@ def translate_texts(texts: Sequence[str], *, to: str = "en",
     given = _each(langs, len(texts), "langs")
     requests = [TranslationRequest(str(i), text, lang or detect_languages([text])[0].lang)
                 for i, (text, lang) in enumerate(zip(texts, given, strict=True))]
-    return translate_batch(requests, to, glossary=folder, engine=engine, settings=settings)
+    return translate_batch(requests, to, glossary=folder, engine=engine, settings=settings,
+                           memory=Path(memory) if memory is not None else None)
 
 
 def find_entities(texts: Sequence[str],

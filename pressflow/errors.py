@@ -5,6 +5,7 @@ The tree, so callers can catch exactly what they can handle::
     PressflowError
       ConfigError            sources.yaml, settings: carries file, line, field
       GlossaryError          a glossary line that cannot be used: file, line
+      MemoryFileError        a TMX file that cannot be read as translation memory: file, line
       SourceError            one source failed; the run goes on with the others
         FetchError           network, HTTP status, size cap, timeout, robots.txt
           SiteUnreachable    DNS failure, connection refused or timed out
@@ -43,6 +44,11 @@ class ConfigError(PressflowError):
 
 class GlossaryError(ConfigError):
     """A glossary file or line is unusable."""
+
+
+class MemoryFileError(ConfigError):
+    """A TMX file is unusable as translation memory (not XML, not TMX, too large, a DTD
+    entity); the message names the file and the line."""
 
 
 class SourceError(PressflowError):

@@ -181,18 +181,24 @@ def detect() -> None:
 @click.option("--engine", type=click.Choice(["auto", "argos", "apertium", "none"]),
               default="auto", show_default=True,
               help="auto: an installed argos package, else Apertium.")
-def translate(target: str, glossary_dir: str | None, engine: str) -> None:
+@click.option("--memory", "memory_path", type=click.Path(dir_okay=False), default=None,
+              help="Translation memory used before any engine: a .tmx file, or a pressflow.db "
+                   "(its editors' corrections).")
+def translate(target: str, glossary_dir: str | None, engine: str, memory_path: str | None) -> None:
     """Translate each JSON line on stdin into the target language, glossary enforced.
 
     \b
     Input:  {"id": ..., "text": ..., "lang": "fr"?}
     Output: {"id", "lang", "translation", "engine", "status"}
             status: ok | no-model | same-language | error
-            (+ "message" for no-model/error, "glossary_violations" when terms went missing)
+            (+ "message" for no-model/error, "glossary_violations" when terms went missing,
+            "memory": segments taken from the translation memory, engine "memory" or "ENGINE+memory")
 
     \b
     Examples:
       echo '{"id":"1","text":"La CGLU se réunit à Séoul","lang":"fr"}' | pressflow translate --to en --glossary glossary
+      pressflow translate --memory output/pressflow.db < lines.jsonl
+      pressflow translate --memory corrections.tmx < lines.jsonl
     """
     import pressflow
 
@@ -202,7 +208,7 @@ def translate(target: str, glossary_dir: str | None, engine: str) -> None:
     try:
         results = pressflow.translate_texts([str(o.get("text") or "") for o in rows], to=target,
                                       langs=[o.get("lang") for o in rows], glossary=folder,
-                                      engine=engine)
+                                      engine=engine, memory=memory_path)
     except PressflowError as exc:
         _fail(exc)
         return
@@ -211,7 +217,8 @@ def translate(target: str, glossary_dir: str | None, engine: str) -> None:
                 "engine": res.engine, "status": res.status,
                 **({"message": res.message} if res.message else {}),
                 **({"glossary_violations": res.glossary_violations}
-                   if res.glossary_violations else {})})
+                   if res.glossary_violations else {}),
+                **({"memory": res.memory_segments} if res.memory_segments else {})})
 
 
 @cli.command()
@@ -856,6 +863,165 @@ def glossary_import(file: str, directory: str, target: str, source_lang: str | N
         click.echo(f"no {target} terms found in {file}")
     for name, n in added.items():
         click.echo(f"{Path(directory) / name}: {n} term(s) added")
+
+
+@cli.group()
+def memory() -> None:
+    """Translation memory: editors' corrections, used before any engine; TMX in and out.
+
+    Every translation an editor saves in `pressflow review` adds its corrected sentences;
+    the next run uses them for the same (or a nearly same) source sentence.
+
+    \b
+    Examples:
+      pressflow memory list
+      pressflow memory export corrections.tmx
+      pressflow memory import from-our-translators.tmx
+    """
+
+
+def _memory_options(fn: Any) -> Any:
+    fn = click.option("--output", type=click.Path(file_okay=False), default=None,
+                      help="Output folder holding pressflow.db (default: settings.output).")(fn)
+    return click.option("--config", "config_path", default="sources.yaml", show_default=True,
+                        type=click.Path(dir_okay=False), help="The sources file.")(fn)
+
+
+def _pair_filter(pair: str | None) -> tuple[str | None, str | None]:
+    if not pair:
+        return None, None
+    found = re.fullmatch(r"\s*([A-Za-z]{2,3})-([A-Za-z]{2,3})\s*", pair)
+    if not found:
+        raise click.BadParameter(f"{pair!r}: give SRC-TGT, for example es-en", param_hint="--pair")
+    return found[1].lower(), found[2].lower()
+
+
+@memory.command("list")
+@_memory_options
+@click.option("--pair", default=None, metavar="SRC-TGT", help="Only this language pair (es-en).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per segment pair.")
+def memory_list(config_path: str, output: str | None, pair: str | None, as_json: bool) -> None:
+    """List the segment pairs of the translation memory: id, languages, who, source -> target.
+
+    \b
+    Examples:
+      pressflow memory list
+      pressflow memory list --pair es-en --json | jq .target
+    """
+    from dataclasses import asdict
+
+    from pressflow.publish import open_store
+
+    source_lang, target_lang = _pair_filter(pair)
+    try:
+        with open_store(_load_for_output(config_path, output)) as store:
+            entries = store.memory_entries(source_lang, target_lang)
+            pairs = store.memory_pairs()
+    except PressflowError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        for e in entries:
+            _write(asdict(e))
+        return
+    if not entries:
+        click.echo("The translation memory is empty: editors' corrections in `pressflow review` "
+                   "fill it, or `pressflow memory import FILE.tmx`.")
+        return
+    click.echo("Translation memory: " + ", ".join(f"{s}-{t}: {n}" for s, t, n in pairs
+                                                  if (source_lang, target_lang) in
+                                                  ((None, None), (s, t))))
+    for e in entries:
+        who = e.editor or "-"
+        click.echo(f"  #{e.id:<5} {e.source_lang}-{e.target_lang}  {e.origin:<10} {safe(who)[:20]:<20} "
+                   f"{(e.updated_at or '')[:10]}")
+        click.echo(f"         {safe(e.source)}")
+        click.echo(f"      -> {safe(e.target)}")
+
+
+@memory.command("export")
+@click.argument("file", type=click.Path(dir_okay=False))
+@_memory_options
+@click.option("--pair", default=None, metavar="SRC-TGT", help="Only this language pair (es-en).")
+def memory_export(file: str, config_path: str, output: str | None, pair: str | None) -> None:
+    """Write the translation memory to FILE as TMX 1.4b (OmegaT, Trados, memoQ read it).
+
+    \b
+    Examples:
+      pressflow memory export corrections.tmx
+      pressflow memory export es-en.tmx --pair es-en
+    """
+    from pressflow.publish import open_store
+    from pressflow.translate.tmx import write_tmx
+
+    source_lang, target_lang = _pair_filter(pair)
+    try:
+        with open_store(_load_for_output(config_path, output)) as store:
+            count = write_tmx(store.memory_entries(source_lang, target_lang), Path(file))
+    except PressflowError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{count} segment pair(s) written to {file}")
+
+
+@memory.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@_memory_options
+@click.option("--to", "target", default=None,
+              help="The language translated into (default: settings.target_language).")
+def memory_import(file: str, config_path: str, output: str | None, target: str | None) -> None:
+    """Add the segment pairs of a TMX file (any tool's) to the translation memory.
+
+    Every <tu> with a segment in the target language gives one pair per segment in another
+    language. A pair whose source segment is already known replaces its translation.
+    Inline codes (<bpt>, <ph>...) are dropped; languages like en-GB count as en.
+
+    \b
+    Examples:
+      pressflow memory import from-our-translators.tmx
+      pressflow memory import glossary-sentences.tmx --to en --output /srv/news/output
+    """
+    from pressflow.store import Store
+    from pressflow.translate.tmx import import_tmx, tmx_language
+
+    try:
+        config = _load_for_output(config_path, output)
+        lang = tmx_language(target) if target else config.settings.target_language
+        if not lang:
+            raise click.BadParameter(f"{target!r} is not a language code", param_hint="--to")
+        with Store(config.output_dir / "pressflow.db") as store:
+            found, saved = import_tmx(store, Path(file), lang)
+    except PressflowError as exc:
+        _fail(exc)
+        return
+    for why in found.skipped:
+        click.echo(f"{file}: skipped {why}", err=True)
+    click.echo(f"{file}: {found.units} unit(s) read; {saved.added} pair(s) added, {saved.updated} "
+               f"updated, {saved.unchanged} already known, {len(found.skipped)} skipped")
+
+
+@memory.command("remove")
+@click.argument("entry_id", metavar="ID", type=int)
+@_memory_options
+def memory_remove(entry_id: int, config_path: str, output: str | None) -> None:
+    """Remove the segment pair ID (as `pressflow memory list` numbers it): a wrong correction.
+
+    \b
+    Examples:
+      pressflow memory remove 12
+    """
+    from pressflow.publish import open_store
+
+    try:
+        with open_store(_load_for_output(config_path, output)) as store:
+            removed = store.remove_memory_entry(entry_id)
+    except PressflowError as exc:
+        _fail(exc)
+        return
+    if removed is None:
+        click.echo(f"Error: no segment pair #{entry_id} in the translation memory", err=True)
+        sys.exit(1)
+    click.echo(f"removed #{entry_id}: {safe(removed.source)} -> {safe(removed.target)}")
 
 
 def main() -> None:

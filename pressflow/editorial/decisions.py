@@ -13,6 +13,7 @@ from __future__ import annotations
 from pressflow.errors import EditorialError
 from pressflow.store import Store, utcnow
 from pressflow.store.records import Decision, Story
+from pressflow.translate.memory import edit_entries
 
 STATUSES = ("new", "approved", "rejected")
 
@@ -68,7 +69,9 @@ def edit_translation(store: Store, article_id: str, *, title: str, text: str, ed
                      target: str = "en") -> int:
     """Replace an article's translation with an editor's text; return the article's story.
 
-    The row keeps ``edited_by`` so later runs and readers can tell a human wrote it.
+    The row keeps ``edited_by`` so later runs and readers can tell a human wrote it. The
+    segments the editor corrected go to the translation memory (:mod:`pressflow.translate.memory`),
+    so the next run uses them wherever the same (or a near) source segment comes back.
     """
     editor = _editor(editor)
     title, text = (title or "").strip(), (text or "").strip()
@@ -86,12 +89,21 @@ def edit_translation(store: Store, article_id: str, *, title: str, text: str, ed
         now = utcnow()
         store.save_edited_translation(article, target, title=title or None, text=text,
                                       editor=editor, at=now)
+        before = "\n".join(x for x in (old.text, old.machine_text) if x) if old else None
+        before_title = "\n".join(x for x in (old.title, old.machine_title) if x) if old else None
+        remembered = edit_entries(
+            article_id=article.id, lang=article.lang, target=target,
+            fields=[("title", article.title, title, before_title), ("text", article.text, text, before)],
+            paragraphs=article.paragraph_spans, editor=editor, at=now)
+        saved = store.save_memory_entries(remembered.entries)
         store.update_story(story_id, updated=now)
         store.record_decision(story_id, "edit_translation", editor, now, {
             "article_id": article_id, "target": target, "title": title,
             "previous_title": old.title if old else None,
             "previous_status": old.status if old else None,
             "chars": len(text), "previous_chars": len(old.text or "") if old else 0,
+            "memory": {"added": saved.added, "updated": saved.updated,
+                       "not_aligned": remembered.unaligned},
         })
     return story_id
 

@@ -51,7 +51,8 @@ NOTICES = {
     "approve": "Story {story} approved.",
     "reject": "Story {story} rejected: it leaves the feeds at the next publish.",
     "reopen": "Story {story} is undecided again.",
-    "translation": "Translation of story {story} saved.",
+    "translation": "Translation of story {story} saved; its corrected sentences go to the "
+                   "translation memory.",
     "split": "Article split out of story {story} into a new story.",
     "merge": "Story merged into story {story}.",
     "editor": "Editor name saved.",

@@ -92,10 +92,18 @@ def chips(item: StoryItem) -> list[dict[str, str]]:
     return [{"name": n, "label": seen[n]} for n in sorted(seen, key=str.casefold)]
 
 
+def memory_flag(item: StoryItem) -> str:
+    """The flag of a translation that took segments from the translation memory."""
+    found = item.memory_segments
+    near = sum(1 for m in found if m.get("match") == "near")
+    return (f"{len(found)} segment{'s' if len(found) != 1 else ''} from the translation memory"
+            + (f" ({near} near match{'es' if near != 1 else ''})" if near else ""))
+
+
 _env = Environment(loader=PackageLoader("pressflow.publish", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 _env.filters.update(weblink=weblink, paragraphs=paragraphs, plain=plain)
-_env.globals.update(item_langs=item_langs, chips=chips, when=when)
+_env.globals.update(item_langs=item_langs, chips=chips, when=when, memory_flag=memory_flag)
 
 
 @dataclass
@@ -239,6 +247,8 @@ def flag_texts(item: StoryItem) -> list[str]:
         flags.append("missing date")
     if item.edited_by:
         flags.append(f"translation edited by {item.edited_by}")
+    if item.memory_segments:
+        flags.append(memory_flag(item))
     if item.source_changed:
         flags.append("source changed since your edit")
     return flags

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
@@ -58,9 +59,20 @@ class StoryItem:
     edited_source_text: str | None = None
     machine_title: str | None = None
     machine_text: str | None = None
+    memory_details: str | None = None  # JSON: segments the translation memory gave
     also_reported_by: list[Member] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     officials: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def memory_segments(self) -> list[dict[str, Any]]:
+        """The segments of the translation that came from the translation memory (editors'
+        corrections), each with the source segment, the editor's text and the match score."""
+        try:
+            found = json.loads(self.memory_details) if self.memory_details else []
+        except ValueError:
+            return []
+        return [m for m in found if isinstance(m, dict)] if isinstance(found, list) else []
 
     @property
     def translated(self) -> bool:
@@ -190,6 +202,7 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
             edited_source_text=edited_source.text if edited_source else None,
             machine_title=tr.machine_title if tr and source_changed else None,
             machine_text=tr.machine_text if tr and source_changed else None,
+            memory_details=tr.memory_details if tr and translated and not tr.edited_by else None,
             also_reported_by=[Member(m.id, m.source, m.lang, m.title or "",
                                      article_link(m), m.published)
                               for m in members if m.id != rep_id],

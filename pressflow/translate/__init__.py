@@ -43,29 +43,36 @@ class TranslationResult:
     status: str  # one of STATUSES
     message: str = ""
     glossary_violations: int = 0
+    memory_segments: int = 0  # segments taken from the translation memory
 
 
 def translate_texts(requests: Sequence[TranslationRequest], target: str = "en", *,
                     glossary: Path | None = None, engine: str | None = None,
-                    settings: TranslateSettings | None = None) -> list[TranslationResult]:
+                    settings: TranslateSettings | None = None,
+                    memory: Path | None = None) -> list[TranslationResult]:
     """Translate a batch of texts, all in one pass per language (paragraphs kept).
 
     ``glossary`` is the glossary folder; ``engine`` forces an engine (argos, apertium, none)
     instead of ``settings.engine``. Texts already in ``target`` come back as
     ``same-language``; a language with no model as ``no-model`` with the install command.
+    ``memory``: a TMX file or a pressflow database whose translation memory is used first.
     """
+    from pressflow.translate.tmx import open_memory
+
     settings = settings or TranslateSettings()
     if engine:
         settings = TranslateSettings.from_mapping({**settings.__dict__, "engine": engine,
                                                    "engines": {}}, where="--engine")
     docs = [Document(r.id, r.lang, {"text": r.text}) for r in requests]
-    results = translate_documents(docs, target, settings=settings, glossary_dir=glossary,
-                                  engines=Engines(settings))
+    with open_memory(memory, target, settings.memory_threshold) as remembered:
+        results = translate_documents(docs, target, settings=settings, glossary_dir=glossary,
+                                      engines=Engines(settings), memory=remembered)
     out = []
     for r, res in zip(requests, results, strict=True):
         assert res is not None
         out.append(TranslationResult(r.id, res.lang, res.fields.get("text") or "", res.engine,
-                                     res.status, res.message, res.glossary_violations))
+                                     res.status, res.message, res.glossary_violations,
+                                     len(res.memory)))
     return out
 
 
