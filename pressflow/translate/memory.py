@@ -13,9 +13,10 @@ Later, every paragraph and every sentence of a text to translate is looked up
 - **near**: the best stored segment whose score reaches ``translate.memory_threshold``
   (0.92 by default; 1 turns near matches off). The score is the lower of two similarities
   of the normalised texts, each ``1 - (insertions + deletions) / (length of both)``: over
-  characters, and over words compared without accents. Both must be high, so a typo or
-  a changed accent passes, while one other word in a short sentence ("lunes" for "martes"
-  in ten words: 0.90) does not. The numbers of the two segments must be the same, in the
+  characters, and over words (compared without accents; a word of five letters or more
+  within 0.8 of one in the other segment counts as that word mistyped). Both must be
+  high, so a typo or a changed accent passes, while one other word in a short sentence
+  ("martes" for "lunes" in ten words: 0.90) does not. The numbers of the two segments must be the same, in the
   same order: "300 plazas" never takes the translation of "450 plazas".
 
 The editor's text is used as it is: no glossary term and no protected name is applied on
@@ -46,6 +47,9 @@ _NUMBERS = re.compile(r"\d+")
 _WORDS = re.compile(r"\w+")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with something on it: a paragraph or heading
 _CANDIDATES = 5  # near matches by characters, re-scored over words
+# two words of 5+ letters this similar are one word mistyped ("ditsrito" for "distrito",
+# 0.88), while other words stay apart ("lunes"/"martes" 0.36, "plazas"/"playas" 0.67)
+_TYPO_MIN_CHARS, _TYPO_SCORE = 5, 80
 
 
 def segment_key(text: str) -> str:
@@ -62,8 +66,14 @@ def numbers_of(text: str) -> tuple[str, ...]:
 def similarity(a: str, b: str) -> float:
     """The near-match score of two segment keys (see the module docstring), 0 to 1."""
     chars = Indel.normalized_similarity(a, b)
-    words = Indel.normalized_similarity(_WORDS.findall(fold(a)), _WORDS.findall(fold(b)))
-    return min(chars, words)
+    a_words, b_words = _WORDS.findall(fold(a)), _WORDS.findall(fold(b))
+    known = set(a_words)
+    for i, word in enumerate(b_words):
+        if word not in known and len(word) >= _TYPO_MIN_CHARS:  # a typo is still the word
+            close = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
+            if close is not None:
+                b_words[i] = close[0]
+    return min(chars, Indel.normalized_similarity(a_words, b_words))
 
 
 @dataclass(frozen=True)
@@ -200,24 +210,20 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def align(source: str, edited: str) -> list[SegmentPair] | None:
     """Segment pairs of a source text and its translation, or None when they cannot be
-    aligned (not as many paragraphs, nor as many sentences in all)."""
+    aligned: not as many paragraphs. (Matching sentences across paragraphs an editor joined
+    or split would pair the wrong ones as soon as one sentence was also joined or split; a
+    wrong pair in the memory is worse than none.)"""
     src, tgt = _lines(source), _lines(edited)
-    if len(src) == len(tgt):
-        pairs: list[SegmentPair] = []
-        for (offset, s), (_, t) in zip(src, tgt, strict=True):
-            ss, ts = split_sentences(s), split_sentences(t)
-            if len(ss) == len(ts):
-                pairs.extend(SegmentPair(a, b, "sentence", offset) for a, b in zip(ss, ts, strict=True))
-            else:
-                pairs.append(SegmentPair(s, t, "paragraph", offset))
-        return pairs
-    # paragraphs joined or split by the editor: sentence by sentence if the counts agree
-    src_sentences = [(offset, s) for offset, line in src for s in split_sentences(line)]
-    tgt_sentences = [t for _, line in tgt for t in split_sentences(line)]
-    if src_sentences and len(src_sentences) == len(tgt_sentences):
-        return [SegmentPair(s, t, "sentence", offset)
-                for (offset, s), t in zip(src_sentences, tgt_sentences, strict=True)]
-    return None
+    if len(src) != len(tgt):
+        return None
+    pairs: list[SegmentPair] = []
+    for (offset, s), (_, t) in zip(src, tgt, strict=True):
+        ss, ts = split_sentences(s), split_sentences(t)
+        if len(ss) == len(ts):
+            pairs.extend(SegmentPair(a, b, "sentence", offset) for a, b in zip(ss, ts, strict=True))
+        else:
+            pairs.append(SegmentPair(s, t, "paragraph", offset))
+    return pairs
 
 
 def _segments(text: str | None) -> set[str]:
