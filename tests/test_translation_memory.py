@@ -425,9 +425,11 @@ def test_the_next_run_uses_the_memory_and_marks_it(loop: Loop) -> None:
     assert exact == FAMILIES_EN and near == FAMILIES_EN
     assert engine == "apertium+memory"
     used = json.loads(details)
-    assert [(m["field"], m["match"], m["editor"]) for m in used] == [
-        ("text", "exact", "Ana"), ("text", "near", "Ana")]
-    assert 0.92 <= used[1]["score"] < 1 and used[1]["memory_source"] == FAMILIES
+    in_text = [m for m in used if m["field"] == "text"]
+    assert [(m["match"], m["editor"], m["segment"]) for m in in_text] == [
+        ("exact", "Ana", FAMILIES), ("near", "Ana", LIBRARY[2].split("\n\n")[2])]
+    assert 0.92 <= in_text[1]["score"] < 1 and in_text[1]["memory_source"] == FAMILIES
+    assert {m["field"] for m in used} <= {"text", "summary"}  # the feed's description too
     assert bridge == ("apertium", None)  # nothing in memory: the engine alone, unmarked
     review = ReviewServer(load_config(loop.config), port=0, editor="Ana")
     try:
@@ -438,12 +440,14 @@ def test_the_next_run_uses_the_memory_and_marks_it(loop: Loop) -> None:
     for where, page in pages.items():
         article = page.xpath(f"//article[@id='story-{story}']")[0]
         flag = article.xpath(".//*[@data-flag='memory']/text()")
-        assert flag == ["2 segments from the translation memory (1 near match)"], where
+        near = sum(m["match"] == "near" for m in used)
+        assert flag == [f"{len(used)} segments from the translation memory ({near} near matches)"], where
         listed = article.xpath(".//details[@data-memory]//li")
-        assert [li.get("data-match") for li in listed] == ["exact", "near"], where
-        assert "near match 9" in listed[1].xpath("string()") and "Ana" in listed[1].xpath("string()")
+        assert [li.get("data-match") for li in listed] == [m["match"] for m in used], where
+        last = listed[-1].xpath("string()")
+        assert "near match 9" in last and "Ana" in last and FAMILIES_EN in last, where
     markdown = _cli("digest", "--config", str(loop.config), "--format", "markdown").stdout
-    assert "2 segments from the translation memory (1 near match)" in markdown
+    assert f"{len(used)} segments from the translation memory" in markdown
 
 
 def test_translate_filter_uses_a_database_or_a_tmx_as_memory(loop: Loop, tmp_path: Path) -> None:
