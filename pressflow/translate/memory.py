@@ -15,9 +15,12 @@ Later, every paragraph and every sentence of a text to translate is looked up
   of the normalised texts, each ``1 - (insertions + deletions) / (length of both)``: over
   characters, and over words (compared without accents; a word of five letters or more
   within 0.8 of one in the other segment counts as that word mistyped). Both must be
-  high, so a typo or a changed accent passes, while one other word in a short sentence
-  ("martes" for "lunes" in ten words: 0.90) does not. The numbers of the two segments must be the same, in the
-  same order: "300 plazas" never takes the translation of "450 plazas".
+  high. Two guards come on top, because a near match is used without a translator
+  looking first: the numbers must be the same, in the same order ("450 plazas" never
+  takes the translation of "300 plazas"), and no word of four letters or more may differ
+  (typos put right): "martes" for "lunes", or one word more ("distrito municipal"), is
+  another sentence however long it is. What passes: case, accents, punctuation, typos,
+  short words (articles, prepositions) added or dropped.
 
 The editor's text is used as it is: no glossary term and no protected name is applied on
 top of it. The result says which segments came from the memory (``memory_details``,
@@ -50,6 +53,7 @@ _CANDIDATES = 5  # near matches by characters, re-scored over words
 # two words of 5+ letters this similar are one word mistyped ("ditsrito" for "distrito",
 # 0.88), while other words stay apart ("lunes"/"martes" 0.36, "plazas"/"playas" 0.67)
 _TYPO_MIN_CHARS, _TYPO_SCORE = 5, 80
+_CONTENT_WORD_CHARS = 4
 
 
 def segment_key(text: str) -> str:
@@ -63,9 +67,8 @@ def numbers_of(text: str) -> tuple[str, ...]:
     return tuple(_NUMBERS.findall(text))
 
 
-def similarity(a: str, b: str) -> float:
-    """The near-match score of two segment keys (see the module docstring), 0 to 1."""
-    chars = Indel.normalized_similarity(a, b)
+def _words(a: str, b: str) -> tuple[list[str], list[str]]:
+    """The words of two keys without accents, ``b``'s typos of ``a``'s words put right."""
     a_words, b_words = _WORDS.findall(fold(a)), _WORDS.findall(fold(b))
     known = set(a_words)
     for i, word in enumerate(b_words):
@@ -73,7 +76,20 @@ def similarity(a: str, b: str) -> float:
             close = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
             if close is not None:
                 b_words[i] = close[0]
-    return min(chars, Indel.normalized_similarity(a_words, b_words))
+    return a_words, b_words
+
+
+def similarity(a: str, b: str) -> float:
+    """The near-match score of two segment keys (see the module docstring), 0 to 1."""
+    a_words, b_words = _words(a, b)
+    return min(Indel.normalized_similarity(a, b), Indel.normalized_similarity(a_words, b_words))
+
+
+def differing_words(a: str, b: str) -> set[str]:
+    """The words of four letters or more that one key has and the other has not (typos
+    put right): a near match may differ in short words (articles, prepositions) only."""
+    a_words, b_words = _words(a, b)
+    return {w for w in set(a_words) ^ set(b_words) if len(w) >= _CONTENT_WORD_CHARS}
 
 
 @dataclass(frozen=True)
@@ -127,7 +143,7 @@ class PairMemory:
             for found, _, _ in process.extract(key, candidates, scorer=fuzz.ratio, limit=_CANDIDATES,
                                                score_cutoff=self.threshold * 100):
                 score = similarity(key, found)
-                if score > best[0]:
+                if score > best[0] and not differing_words(found, key):
                     best = (score, found)
             if best[0] >= self.threshold:
                 hit = MemoryHit(self.exact[best[1]], best[0])
