@@ -29,9 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import timed  # noqa: E402
-from pressflow.store.records import MemoryEntry  # noqa: E402
-from pressflow.translate.memory import DEFAULT_THRESHOLD, PairMemory, segment_key  # noqa: E402
+from benchmarks.common import timed
+from pressflow.store.records import MemoryEntry
+from pressflow.translate.memory import DEFAULT_THRESHOLD, PairMemory, segment_key
 
 EVAL = Path("/work/shared/eval/langid/langid.jsonl")
 

@@ -425,6 +425,9 @@ def test_an_edit_saved_in_the_review_page_becomes_segment_pairs(loop: Loop) -> N
          "The City Council of Seville approved 300 new places in public nursery schools.", "editor", "Ana"),
         (FAMILIES, FAMILIES_EN, "editor", "Ana")}
     assert all(e.article_id and e.created_at and e.segtype == "sentence" for e in entries)
+    with Store(loop.out / "pressflow.db") as store:
+        edit = next(d for d in store.decisions() if d.action == "edit_translation")
+    assert json.loads(edit.detail)["memory"] == {"added": 3, "updated": 0, "not_aligned": []}
 
 
 def test_the_next_run_uses_the_memory_and_marks_it(loop: Loop) -> None:
