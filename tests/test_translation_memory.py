@@ -261,6 +261,23 @@ def test_a_tmx_written_by_another_tool_imports_with_inline_codes_dropped(tmp_pat
                              f"line {only_english}: <tu> has no segment in another language than en"]
 
 
+def test_a_utf16_tmx_as_trados_writes_it_reads_and_its_entities_are_refused(tmp_path: Path) -> None:
+    unit = ('<tu creationid="TRADOS\\jan"><tuv lang="DE-DE"><seg>Der Bürgermeister spricht.</seg></tuv>'
+            '<tuv lang="EN-US"><seg>The mayor speaks.</seg></tuv></tu>')  # TMX 1.1's lang
+    good = tmp_path / "trados.tmx"
+    good.write_bytes(('<?xml version="1.0" encoding="UTF-16"?>\n<tmx version="1.1"><header '
+                      f'srclang="DE-DE"/><body>{unit}</body></tmx>\n').encode("utf-16"))
+    [entry] = tmx.read_tmx(good).entries
+    assert (entry.source_lang, entry.source, entry.target, entry.editor) == (
+        "de", "Der Bürgermeister spricht.", "The mayor speaks.", "TRADOS\\jan")
+    bad = tmp_path / "padded.tmx"  # an entity far down, in UTF-16: no byte search sees it
+    bad.write_bytes(('<?xml version="1.0" encoding="UTF-16"?>\n<!--' + " " * 100_000 + '-->\n'
+                     '<!DOCTYPE tmx [<!ENTITY x "EXPANDED">]>\n<tmx version="1.4"><body/></tmx>')
+                    .encode("utf-16"))
+    with pytest.raises(MemoryFileError, match=r"padded\.tmx:3: entity declarations"):
+        tmx.read_tmx(bad)
+
+
 def test_hostile_or_broken_tmx_is_refused_naming_file_and_line(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     cases = {
