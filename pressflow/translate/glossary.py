@@ -27,13 +27,14 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
 from pressflow.errors import GlossaryError
 from pressflow.text.fold import fold_same_length
 from pressflow.text.spans import leftmost_longest
+from pressflow.translate.inflect import RULES_VERSION, Forms, english_plural, forms_pattern, roles, word_forms
 
 OPTIONS = ("case", "exact")
 PLACEHOLDER = "Zx{}q"
@@ -50,6 +51,7 @@ _VERBATIM_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»“”]+[^\s<>\"'«�
 MAX_TOKEN_CHARS = 100
 _LONG_RUN_RE = re.compile(r"[^\s\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
                           r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{" + str(MAX_TOKEN_CHARS) + ",}")
+_WORD_GAP = re.compile(r"[\s\-]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 
 
@@ -110,13 +112,42 @@ def _word_pattern(word: str, tolerant: bool) -> str:
     return re.escape(word) + r"(?:s|x|es)?"
 
 
-def term_pattern(entry: Entry) -> str:
-    """The regular expression (over folded text) that finds ``entry.source``."""
+def _is_tolerant(entry: Entry) -> bool:
+    return "exact" not in entry.options and not entry.case_sensitive and not entry.keep
+
+
+def _source_words(entry: Entry) -> list[str]:
     folded = fold_same_length(entry.source.strip(), keep_case=entry.case_sensitive)
-    tolerant = "exact" not in entry.options and not entry.case_sensitive and not entry.keep
-    words = [w for w in re.split(r"[\s\-]+", folded) if w]
-    body = r"[\s\-]+".join(f"(?:{_word_pattern(w, tolerant)})" for w in words)
+    return [w for w in _WORD_GAP.split(folded) if w]
+
+
+def term_forms(entry: Entry, lang: str | None) -> list[Forms]:
+    """The inflected forms of each word of ``entry.source`` in ``lang`` (see inflect.py);
+    an exact, case-sensitive or keep.txt entry has only its own spelling."""
+    words = _source_words(entry)
+    if not (lang and _is_tolerant(entry)):
+        return [{w: False} for w in words]
+    return [word_forms(w, lang, role) for w, role in zip(words, roles(words, lang), strict=True)]
+
+
+def term_pattern(entry: Entry, lang: str | None = None) -> str:
+    """The regular expression (over folded text) that finds ``entry.source``: its own
+    spelling, the generic plural and gender endings, and, given the source language, the
+    forms that language's rules generate (definite suffixes, plurals, cases)."""
+    tolerant = _is_tolerant(entry)
+    parts = []
+    for word, forms in zip(_source_words(entry), term_forms(entry, lang), strict=True):
+        generic = _word_pattern(word, tolerant)
+        parts.append(f"(?:{forms_pattern(forms)}|{generic})" if len(forms) > 1 else f"(?:{generic})")
+    body = r"[\s\-]+".join(parts)
     return rf"(?<!\w){body}(?!\w)"
+
+
+def _is_plural_match(folded_match: str, forms: list[Forms]) -> bool:
+    """Whether a found span is a plural form of a term (one of its words is an unambiguous
+    plural the rules generated), so its target is written in the plural too."""
+    words = [w for w in _WORD_GAP.split(folded_match) if w]
+    return len(words) == len(forms) and any(f.get(w, False) for w, f in zip(words, forms, strict=True))
 
 
 @dataclass
@@ -124,6 +155,15 @@ class Match:
     start: int
     end: int
     entry: Entry
+    plural: bool = False  # an inflected plural of a singular term: the target goes plural
+
+    def target_entry(self) -> Entry:
+        """The entry to write for this occurrence: its target in the plural where the text
+        had the term in the plural ("Les conseils municipaux" -> "City Councils")."""
+        if not self.plural:
+            return self.entry
+        plural = english_plural(self.entry.target)
+        return self.entry if plural == self.entry.target else replace(self.entry, target=plural)
 
 
 @dataclass
@@ -142,10 +182,12 @@ class Glossary:
     source_lang: str
     target: str
     entries: list[Entry] = field(default_factory=list)
+    inflect: bool = True  # match the forms the source language's rules generate (inflect.py)
 
     def __post_init__(self) -> None:
         self._compiled: list[tuple[re.Pattern[str], bool]] | None = None
         self._order: dict[bool, list[Entry]] = {}
+        self._forms: dict[int, list[Forms]] = {}  # id(entry) -> the forms of each word
         self._version: tuple[int, str] | None = None
 
     @property
@@ -161,13 +203,15 @@ class Glossary:
     def _patterns(self) -> list[tuple[re.Pattern[str], bool]]:
         if self._compiled is None:
             compiled = []
+            lang = self.source_lang if self.inflect else None
             for case_sensitive in (False, True):
                 group = [e for e in self.entries if e.case_sensitive == case_sensitive]
                 if not group:
                     continue
                 # longest first: at one position the longer term wins
                 group.sort(key=lambda e: (-len(e.source), e.keep))
-                alts = [f"(?P<g{i}>{term_pattern(e)})" for i, e in enumerate(group)]
+                alts = [f"(?P<g{i}>{term_pattern(e, lang)})" for i, e in enumerate(group)]
+                self._forms.update({id(e): term_forms(e, lang) for e in group})
                 compiled.append((re.compile("|".join(alts)), case_sensitive))
                 self._order[case_sensitive] = group
             self._compiled = compiled
@@ -183,7 +227,10 @@ class Glossary:
             group = self._order[case_sensitive]
             for m in pattern.finditer(folded):
                 index = int(m.lastgroup[1:]) if m.lastgroup else 0
-                found.append(Match(m.start(), m.end(), group[index]))
+                entry = group[index]
+                forms = self._forms.get(id(entry), [])
+                found.append(Match(m.start(), m.end(), entry,
+                                   any(len(f) > 1 for f in forms) and _is_plural_match(m.group(), forms)))
         return leftmost_longest(found, lambda m: (m.start, m.end))
 
     def protect(self, sentence: str) -> Protected:
@@ -205,7 +252,7 @@ class Glossary:
         for i, m in enumerate(matches):
             out.append(sentence[last:m.start])
             out.append(PLACEHOLDER.format(i))
-            entries.append(m.entry)
+            entries.append(m.target_entry())
             caps.append(sentence[m.start].isupper())
             last = m.end
         out.append(sentence[last:])
@@ -245,6 +292,8 @@ class Glossary:
     def signature_of(self, entries: Iterable[Entry]) -> str:
         """The part of the glossary a sentence depends on (for its cache key)."""
         sigs = sorted({e.signature for e in entries})
+        if sigs and self.inflect:  # other rules may find other spans of the same terms
+            sigs.append(f"inflect-{RULES_VERSION}")
         return hashlib.sha256(",".join(sigs).encode()).hexdigest()[:12] if sigs else "none"
 
 
@@ -313,8 +362,9 @@ def read_keep(path: Path) -> list[Entry]:
     return entries
 
 
-def load_glossary(folder: Path | None, source_lang: str, target: str) -> Glossary:
-    """The glossary for one pair; an absent folder or file simply means no terms."""
+def load_glossary(folder: Path | None, source_lang: str, target: str, *, inflect: bool = True) -> Glossary:
+    """The glossary for one pair; an absent folder or file simply means no terms.
+    ``inflect=False`` matches terms as written (with the generic plural endings only)."""
     entries: list[Entry] = []
     if folder is not None and folder.is_dir():
         tsv = folder / f"{source_lang}-{target}.tsv"
@@ -323,7 +373,7 @@ def load_glossary(folder: Path | None, source_lang: str, target: str) -> Glossar
         keep = folder / "keep.txt"
         if keep.is_file():
             entries.extend(read_keep(keep))
-    return Glossary(source_lang, target, entries)
+    return Glossary(source_lang, target, entries, inflect)
 
 
 def check_folder(folder: Path) -> dict[str, int]:
