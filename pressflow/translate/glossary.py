@@ -143,6 +143,20 @@ def term_pattern(entry: Entry, lang: str | None = None) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
+def _accents_agree(entry: Entry, span: str) -> bool:
+    """Whether ``span`` writes the stems of ``entry``'s words with the same accents (the
+    endings aside, which inflection changes)."""
+    words = [w for w in _WORD_GAP.split(span.lower()) if w]
+    source = [w for w in _WORD_GAP.split(entry.source.lower()) if w]
+    if len(words) != len(source):
+        return True
+    for text_word, source_word in zip(words, source, strict=True):
+        k = max(1, len(source_word) - 2)
+        if text_word[:k] != source_word[:k] and fold_same_length(text_word[:k]) == fold_same_length(source_word[:k]):
+            return False
+    return True
+
+
 def _is_plural_match(folded_match: str, forms: list[Forms]) -> bool:
     """Whether a found span is a plural form of a term (one of its words is an unambiguous
     plural the rules generated), so its target is written in the plural too."""
@@ -188,6 +202,7 @@ class Glossary:
         self._compiled: list[tuple[re.Pattern[str], bool]] | None = None
         self._order: dict[bool, list[Entry]] = {}
         self._forms: dict[int, list[Forms]] = {}  # id(entry) -> the forms of each word
+        self._single: dict[int, re.Pattern[str]] = {}  # id(entry) -> its own pattern
         self._version: tuple[int, str] | None = None
 
     @property
@@ -222,16 +237,32 @@ class Glossary:
         if not self.entries or not text:
             return []
         found: list[Match] = []
+        accented = not text.isascii()  # a text written without accents cannot tell by them
         for pattern, case_sensitive in self._patterns():
             folded = fold_same_length(text, keep_case=case_sensitive)
             group = self._order[case_sensitive]
             for m in pattern.finditer(folded):
                 index = int(m.lastgroup[1:]) if m.lastgroup else 0
                 entry = group[index]
+                if accented and self.inflect and not _accents_agree(entry, text[m.start():m.end()]):
+                    entry = self._accent_alternative(group, entry, text[m.start():m.end()], m.group())
                 forms = self._forms.get(id(entry), [])
                 found.append(Match(m.start(), m.end(), entry,
                                    any(len(f) > 1 for f in forms) and _is_plural_match(m.group(), forms)))
         return leftmost_longest(found, lambda m: (m.start, m.end))
+
+    def _accent_alternative(self, group: list[Entry], entry: Entry, span: str, folded: str) -> Entry:
+        """Another term whose forms match ``span`` with its accents as written: Romanian
+        "Primarii" (the mayors) folds like "primării" (town halls); the text's letters decide."""
+        for other in group:
+            if other is entry or not _accents_agree(other, span):
+                continue
+            pattern = self._single.get(id(other))
+            if pattern is None:
+                pattern = self._single[id(other)] = re.compile(term_pattern(other, self.source_lang))
+            if pattern.fullmatch(folded):
+                return other
+        return entry
 
     def protect(self, sentence: str) -> Protected:
         """Replace each term by a placeholder; :meth:`restore` puts the target terms back.

@@ -86,13 +86,13 @@ def _french(word: str, role: str) -> Forms:
         _endings(forms, word, "", "x s")
         return forms
     _add(forms, word + "s", True)
-    if role == "modifier":
-        for masc, fem in (("el", "elle"), ("en", "enne"), ("on", "onne"), ("if", "ive"),
-                          ("eux", "euse"), ("er", "ere"), ("et", "ette")):
-            if word.endswith(masc):
-                _endings(forms, word[:-len(masc)], fem, fem + "s")
-        if not word.endswith("e"):
-            _endings(forms, word, "e", "es")
+    # adjectives agree; nouns of persons have a feminine (conseiller -> conseillère)
+    for masc, fem in (("el", "elle"), ("en", "enne"), ("on", "onne"), ("if", "ive"),
+                      ("eux", "euse"), ("er", "ere"), ("et", "ette")):
+        if word.endswith(masc):
+            _endings(forms, word[:-len(masc)], fem, fem + "s")
+    if not word.endswith("e"):
+        _endings(forms, word, "e", "es")
     return forms
 
 
@@ -106,9 +106,9 @@ def _spanish(word: str, role: str) -> Forms:
         return forms
     else:
         _add(forms, word + "es", True)
-        if role == "modifier" and word.endswith(("or", "on", "an", "in")):
+        if word.endswith(("or", "on", "an", "in", "al")):  # concejal -> concejala
             _endings(forms, word, "a", "as")
-    if role == "modifier" and word[-1] in "oa":
+    if word[-1] in "oa":  # adjectives agree; nouns of persons have a feminine
         _endings(forms, word[:-1], "o a", "os as")
     return forms
 
@@ -131,7 +131,9 @@ def _portuguese(word: str, role: str, galician: bool = False) -> Forms:
         _add(forms, word + "es", True)
     elif word[-1] in "aeiou":
         _add(forms, word + "s", True)
-    if role == "modifier" and word[-1] in "oa":
+    if word.endswith("or"):  # vereador -> vereadora
+        _endings(forms, word, "a", "as")
+    if word[-1] in "oa":  # adjectives agree; nouns of persons have a feminine
         _endings(forms, word[:-1], "o a", "os as")
     return forms
 
@@ -176,11 +178,10 @@ def _catalan(word: str, role: str) -> Forms:
         _add(forms, word + "os", True)
     else:
         _add(forms, word + "s", True)
-    if role == "modifier":
-        if word.endswith("o"):
-            _endings(forms, word[:-1], "a", "es")
-        elif word[-1] not in "aeiou":
-            _endings(forms, word, "a", "es")
+    if word.endswith("o"):  # adjectives agree; nouns of persons have a feminine
+        _endings(forms, word[:-1], "a", "es")
+    elif word[-1] not in "aeiou" and (role == "modifier" or word.endswith(("or", "er", "at"))):
+        _endings(forms, word, "a", "es")  # regidor -> regidora, regidores
     return forms
 
 
@@ -188,6 +189,12 @@ def _catalan(word: str, role: str) -> Forms:
 
 def _romanian(word: str, role: str) -> Forms:
     forms: Forms = {}
+    base = _ro_indefinite(word)
+    if base != word:  # a term written with its article ("Uniunea", "Consiliul"): from the base
+        forms.update(_romanian(base, role))
+        _add(forms, base, False)
+    if word.endswith("eana"):  # europeană -> europene (genitive and plural alike), europeni
+        _endings(forms, word[:-4], "ene", "eni")
     if word.endswith("ie"):  # democrație, primărie: -ia, -iei | -ii, -iile, -iilor
         _endings(forms, word[:-2], "ia iei", "ii iile iilor")
     elif word.endswith("iu"):  # consiliu: consiliul, consiliului | consilii, consiliile
@@ -205,8 +212,22 @@ def _romanian(word: str, role: str) -> Forms:
         if role == "modifier":  # inteligent -> inteligentă, inteligenți, inteligente
             _endings(forms, word, "a", "i e")
             if word.endswith("ean"):  # județean -> județeană, județeni, județene
-                _endings(forms, word[:-1], "na", "ni ne")
+                _endings(forms, word[:-2], "", "ni ne")
     return forms
+
+
+def _ro_indefinite(word: str) -> str:
+    """A Romanian word without its definite article: "consiliul" -> "consiliu",
+    "primarul" -> "primar", "uniunea" -> "uniune", "democrația" -> "democrație"."""
+    if word.endswith("iul"):
+        return word[:-1]
+    if word.endswith("ul") and len(word) > 4:
+        return word[:-2]
+    if word.endswith("ia") and len(word) > 4:
+        return word[:-1] + "e"
+    if word.endswith("ea") and len(word) > 4:
+        return word[:-1]
+    return word
 
 
 # -- Germanic: plurals and case endings ---------------------------------------------------
@@ -225,6 +246,8 @@ def _german(word: str, role: str) -> Forms:
         return forms
     if word.endswith(("er", "el", "en")):  # Bürgermeister: plural spelt alike; dative -n
         _endings(forms, word, "s", "n")
+        if word.endswith("er"):  # Bürgermeisterin, Bürgermeisterinnen
+            _endings(forms, word, "in", "innen")
         return forms
     if word.endswith(("ung", "heit", "keit", "schaft", "ion", "tat")):  # feminine: -en
         _add(forms, word + "en", True)
@@ -249,13 +272,16 @@ def _dutch(word: str, role: str) -> Forms:
         _add(forms, stem + "en", True)
     if word.endswith(("e", "el", "er", "em", "en", "je")):  # burgemeester -> burgemeesters
         _add(forms, word + "s", True)
+        if word.endswith("e"):  # gemeente -> gemeenten
+            _add(forms, word + "n", True)
     elif word[-1] in "aiouy":  # a final vowel: -'s (the apostrophe is folded to ')
         _add(forms, word + "'s", True)
     else:
         _add(forms, word + "en", True)
         if re.search(r"[^aeiou][aeiou][bdfgklmnprst]$", word):  # short vowel: doubled
             _add(forms, word + word[-1] + "en", True)
-    _add(forms, word + "s", False)  # the genitive: des raads, het raadslid
+    if word + "s" not in forms:
+        _add(forms, word + "s", False)  # the genitive: des raads, het raadslid
     return forms
 
 
@@ -312,6 +338,9 @@ def _polish(word: str, role: str) -> Forms:
     m = re.search(r"e([^aeiouy]+)$", word)
     if m:  # the mobile e: marszałek -> marszałka
         stems.append(word[:m.start()] + m.group(1))
+    m = re.search(r"a([^aeiouy]+)$", word)
+    if m:  # ą -> ę, o -> ó folded: urząd -> urzędu, urzędzie
+        stems.append(word[:m.start()] + "e" + m.group(1))
     for stem in stems:
         _endings(forms, stem, "a u owi em", "owie ow om ami ach y i e")
         for locative in _pl_locatives(stem):
