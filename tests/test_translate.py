@@ -92,7 +92,7 @@ def test_copy_model_round_trip_restores_glossary_terms(models_dir: Path,
     [res] = translate_texts([TranslationRequest("1", text, "fr")], "en", glossary=glossary_dir)
     assert res.status == "ok" and res.engine == "argos"
     assert res.translation == ("La UCLG et WeGO se réunissent à Seoul.\n\n"
-                               "Les smart city des United Cities and Local Governments, "
+                               "Les smart cities des United Cities and Local Governments, "
                                "d'ASAS aussi.")
     assert res.glossary_violations == 0
 
