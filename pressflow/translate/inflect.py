@@ -265,6 +265,9 @@ def _dutch(word: str, role: str) -> Forms:
         m = re.search(r"([aeou])\1([^aeiou])$", word)
         _add(forms, (word[:-3] + m.group(1) + m.group(2) if m else word) + "e", False)
         return forms
+    for singular, plural in (("lid", "leden"), ("heid", "heden"), ("stad", "steden")):
+        if word.endswith(singular):  # raadslid -> raadsleden, overheid -> overheden
+            _add(forms, word[:-len(singular)] + plural, True)
     m = re.search(r"([aeou])\1([^aeiou])$", word)
     if m:  # raad -> raden, gemeenteraad -> gemeenteraden (open syllable: one vowel)
         stem = word[:-3] + m.group(1) + m.group(2)
