@@ -341,42 +341,65 @@ def _read_lines(path: Path) -> list[str]:
 
 def read_tsv(path: Path) -> list[Entry]:
     """Entries of one ``SRC-TGT.tsv`` file; a bad line raises GlossaryError with file:line."""
+    entries, errors = lint_tsv(path)
+    if errors:
+        raise errors[0]
+    return entries
+
+
+def lint_tsv(path: Path) -> tuple[list[Entry], list[GlossaryError]]:
+    """The entries of one ``SRC-TGT.tsv`` file and every bad line in it (file:line each),
+    not only the first: what `pressflow glossary check` lists."""
+    try:
+        lines = _read_lines(path)
+    except GlossaryError as exc:
+        return [], [exc]
     entries: list[Entry] = []
+    errors: list[GlossaryError] = []
     seen: dict[str, tuple[str, int]] = {}
-    for number, raw in enumerate(_read_lines(path), 1):
+    for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\r\n")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cols = [c.strip() for c in line.split("\t")]
         if not entries and [c.lower() for c in cols[:2]] == ["source", "target"]:
             continue  # the header line
-        if len(cols) < 2:
-            raise GlossaryError("expected source<TAB>target[<TAB>note[<TAB>options]]; found no "
-                                "tab (are the columns separated by spaces?)",
+        try:
+            entry = _parse_tsv_line(cols, path, number)
+        except GlossaryError as exc:
+            errors.append(exc)
+            continue
+        key = fold_same_length(entry.source)
+        if key in seen and seen[key][0] != entry.target:
+            errors.append(GlossaryError(f"{entry.source!r} is already defined at line {seen[key][1]} with "
+                                        f"target {seen[key][0]!r}", path=str(path), line=number))
+            continue
+        seen[key] = (entry.target, number)
+        entries.append(entry)
+    return entries, errors
+
+
+def _parse_tsv_line(cols: list[str], path: Path, number: int) -> Entry:
+    if len(cols) < 2:
+        raise GlossaryError("expected source<TAB>target[<TAB>note[<TAB>options]]; found no "
+                            "tab (are the columns separated by spaces?)",
+                            path=str(path), line=number)
+    if len(cols) > 4:
+        raise GlossaryError(f"too many columns ({len(cols)}); expected at most 4: source, "
+                            "target, note, options", path=str(path), line=number)
+    source, target = cols[0], cols[1]
+    if not source:
+        raise GlossaryError("the source term is empty", path=str(path), line=number)
+    if not target:
+        raise GlossaryError(f"the target term for {source!r} is empty", path=str(path),
+                            line=number)
+    options = tuple(o.strip().lower() for o in (cols[3] if len(cols) > 3 else "").split(",")
+                    if o.strip())
+    for o in options:
+        if o not in OPTIONS:
+            raise GlossaryError(f"unknown option {o!r}; valid options: {', '.join(OPTIONS)}",
                                 path=str(path), line=number)
-        if len(cols) > 4:
-            raise GlossaryError(f"too many columns ({len(cols)}); expected at most 4: source, "
-                                "target, note, options", path=str(path), line=number)
-        source, target = cols[0], cols[1]
-        if not source:
-            raise GlossaryError("the source term is empty", path=str(path), line=number)
-        if not target:
-            raise GlossaryError(f"the target term for {source!r} is empty", path=str(path),
-                                line=number)
-        options = tuple(o.strip().lower() for o in (cols[3] if len(cols) > 3 else "").split(",")
-                        if o.strip())
-        for o in options:
-            if o not in OPTIONS:
-                raise GlossaryError(f"unknown option {o!r}; valid options: {', '.join(OPTIONS)}",
-                                    path=str(path), line=number)
-        key = fold_same_length(source)
-        if key in seen and seen[key][0] != target:
-            raise GlossaryError(f"{source!r} is already defined at line {seen[key][1]} with "
-                                f"target {seen[key][0]!r}", path=str(path), line=number)
-        seen[key] = (target, number)
-        entries.append(Entry(source, target, cols[2] if len(cols) > 2 else "", options,
-                             path=str(path), line=number))
-    return entries
+    return Entry(source, target, cols[2] if len(cols) > 2 else "", options, path=str(path), line=number)
 
 
 def read_keep(path: Path) -> list[Entry]:
