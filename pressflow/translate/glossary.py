@@ -34,7 +34,7 @@ from typing import cast
 from pressflow.errors import GlossaryError
 from pressflow.text.fold import fold_same_length
 from pressflow.text.spans import leftmost_longest
-from pressflow.translate.inflect import RULES_VERSION, Forms, english_plural, forms_pattern, roles, word_forms
+from pressflow.translate.inflect import RULES, RULES_VERSION, Forms, english_plural, forms_pattern, roles, word_forms
 
 OPTIONS = ("case", "exact")
 PLACEHOLDER = "Zx{}q"
@@ -130,15 +130,17 @@ def term_forms(entry: Entry, lang: str | None) -> list[Forms]:
     return [word_forms(w, lang, role) for w, role in zip(words, roles(words, lang), strict=True)]
 
 
-def term_pattern(entry: Entry, lang: str | None = None) -> str:
+def term_pattern(entry: Entry, lang: str | None = None, *, generic: bool = True) -> str:
     """The regular expression (over folded text) that finds ``entry.source``: its own
-    spelling, the generic plural and gender endings, and, given the source language, the
-    forms that language's rules generate (definite suffixes, plurals, cases)."""
+    spelling, the generic plural and gender endings (``generic``), and, given the source
+    language, the forms that language's rules generate (definite suffixes, plurals, cases)."""
     tolerant = _is_tolerant(entry)
     parts = []
     for word, forms in zip(_source_words(entry), term_forms(entry, lang), strict=True):
-        generic = _word_pattern(word, tolerant)
-        parts.append(f"(?:{forms_pattern(forms)}|{generic})" if len(forms) > 1 else f"(?:{generic})")
+        alternatives = [forms_pattern(forms)] if len(forms) > 1 else [re.escape(word)]
+        if generic:
+            alternatives.append(_word_pattern(word, tolerant))
+        parts.append(f"(?:{'|'.join(alternatives)})")
     body = r"[\s\-]+".join(parts)
     return rf"(?<!\w){body}(?!\w)"
 
@@ -199,8 +201,7 @@ class Glossary:
     inflect: bool = True  # match the forms the source language's rules generate (inflect.py)
 
     def __post_init__(self) -> None:
-        self._compiled: list[tuple[re.Pattern[str], bool]] | None = None
-        self._order: dict[bool, list[Entry]] = {}
+        self._compiled: list[tuple[re.Pattern[str], bool, list[Entry]]] | None = None
         self._forms: dict[int, list[Forms]] = {}  # id(entry) -> the forms of each word
         self._single: dict[int, re.Pattern[str]] = {}  # id(entry) -> its own pattern
         self._version: tuple[int, str] | None = None
@@ -215,20 +216,26 @@ class Glossary:
                              if sigs else "none")
         return self._version[1]
 
-    def _patterns(self) -> list[tuple[re.Pattern[str], bool]]:
+    def _patterns(self) -> list[tuple[re.Pattern[str], bool, list[Entry]]]:
+        """(pattern, case-sensitive, the entries of its groups in order). With the language's
+        rules, the generated forms are searched first and the generic endings after, so a
+        match by a term's own forms wins over another term's generic ending at the same span
+        (Spanish "alcaldes" is "alcalde" in the plural, not "alcaldesa" without its "a")."""
         if self._compiled is None:
             compiled = []
-            lang = self.source_lang if self.inflect else None
+            lang = self.source_lang if self.inflect and self.source_lang in RULES else None
             for case_sensitive in (False, True):
                 group = [e for e in self.entries if e.case_sensitive == case_sensitive]
                 if not group:
                     continue
                 # longest first: at one position the longer term wins
                 group.sort(key=lambda e: (-len(e.source), e.keep))
-                alts = [f"(?P<g{i}>{term_pattern(e, lang)})" for i, e in enumerate(group)]
                 self._forms.update({id(e): term_forms(e, lang) for e in group})
-                compiled.append((re.compile("|".join(alts)), case_sensitive))
-                self._order[case_sensitive] = group
+                passes: list[tuple[str | None, bool]] = [(None, True)] if lang is None else [(lang, False),
+                                                                                             (None, True)]
+                for pass_lang, generic in passes:
+                    alts = [f"(?P<g{i}>{term_pattern(e, pass_lang, generic=generic)})" for i, e in enumerate(group)]
+                    compiled.append((re.compile("|".join(alts)), case_sensitive, group))
             self._compiled = compiled
         return self._compiled
 
@@ -238,9 +245,8 @@ class Glossary:
             return []
         found: list[Match] = []
         accented = not text.isascii()  # a text written without accents cannot tell by them
-        for pattern, case_sensitive in self._patterns():
+        for pattern, case_sensitive, group in self._patterns():
             folded = fold_same_length(text, keep_case=case_sensitive)
-            group = self._order[case_sensitive]
             for m in pattern.finditer(folded):
                 index = int(m.lastgroup[1:]) if m.lastgroup else 0
                 entry = group[index]

@@ -234,9 +234,13 @@ def _ro_indefinite(word: str) -> str:
 
 def _german(word: str, role: str) -> Forms:
     forms: Forms = {}
-    if role == "modifier":  # regional -> regionaler, regionalen, ...
-        stem = word[:-1] if word.endswith("e") else word
-        _endings(forms, stem, "e er es em en", "")
+    if role == "modifier":  # regional -> regionaler, regionalen; stellvertretender -> stellvertretende
+        stem = word
+        if word.endswith(("er", "es", "en", "em")) and len(word) > 6:
+            stem = word[:-2]
+        elif word.endswith("e"):
+            stem = word[:-1]
+        _endings(forms, stem, "0 e er es em en", "")
         return forms
     if word.endswith("in"):  # Bürgermeisterin -> Bürgermeisterinnen
         _add(forms, word + "nen", True)
@@ -283,6 +287,8 @@ def _dutch(word: str, role: str) -> Forms:
         _add(forms, word + "en", True)
         if re.search(r"[^aeiou][aeiou][bdfgklmnprst]$", word):  # short vowel: doubled
             _add(forms, word + word[-1] + "en", True)
+        if word[-1] in "sf" and word[-2:-1] in tuple(_VOWELS):  # huis -> huizen, brief -> brieven
+            _add(forms, word[:-1] + {"s": "z", "f": "v"}[word[-1]] + "en", True)
     if word + "s" not in forms:
         _add(forms, word + "s", False)  # the genitive: des raads, het raadslid
     return forms
