@@ -14,8 +14,10 @@ every sentence is checked: each source term found must have its target term in t
 what is missing is counted as a violation, never hidden.
 
 Matching is tolerant of case and accents (``SÉOUL`` = ``Seoul``), of apostrophe forms and
-elision (``l'Organisation``, ``d’ASAS``), of hyphen or space between words, and of plural
-and gender endings (``ville intelligente`` = ``villes intelligentes``). A term written in
+elision (``l'Organisation``, ``d’ASAS``), of hyphen or space between words, of plural and
+gender endings (``ville intelligente`` = ``villes intelligentes``), and, in the languages
+inflect.py has rules for, of the forms those rules generate (``oraș inteligent`` =
+``Orașele inteligente``); a plural form writes the target in the plural. A term written in
 capitals (an acronym such as ``CGLU``) matches only in capitals, so ``ASAS`` never matches
 the ordinary Spanish word ``asas``.
 """
