@@ -112,3 +112,9 @@ def test_check_help_explains_exit_status_with_examples(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "Exit status: 0 nothing lacks; 1" in result.stdout and "pressflow glossary check --lang" not in result.stdout
     assert "pressflow glossary check glossary --lang pl --lang nl" in result.stdout
+
+
+def test_check_rejects_a_lang_that_is_no_language_code(tmp_path: Path) -> None:
+    (tmp_path / "g").mkdir()
+    result = _pressflow("glossary", "check", str(tmp_path / "g"), "--lang", "../etc", cwd=tmp_path)
+    assert result.returncode == 2 and "'../etc' is not a language code" in result.stderr

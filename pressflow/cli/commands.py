@@ -835,6 +835,8 @@ def glossary_check(directory: str | None, config_path: str | None, extra_langs: 
         _fail(exc)
         return
     for code in extra_langs:
+        if not re.fullmatch(r"[a-z]{2,3}", code.strip().lower()):
+            _fail(GlossaryError(f"--lang {code!r} is not a language code (such as 'pl')"))
         languages.setdefault(code.strip().lower(), set())
     report = check_glossary(folder, languages, config.settings.target_language if config else "en")
     for line in format_report(report):

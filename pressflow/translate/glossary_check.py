@@ -69,7 +69,7 @@ class GlossaryReport:
         """2: a file cannot be used as it is; 1: something lacks or differs; 0: complete."""
         if self.errors:
             return 2
-        if any(g.missing for g in self.languages) or self.differing:
+        if any(g.missing or not g.exists for g in self.languages) or self.differing:
             return 1
         return 0
 
@@ -141,9 +141,10 @@ def check_glossary(folder: Path, languages: Mapping[str, Iterable[str]], target:
             continue
         found = by_lang.get(lang)
         covered = {_concept_of(e, lang, starter) for e in found or []}
-        report.languages.append(LanguageGaps(
-            lang, f"{lang}-{target}.tsv", found is not None,
-            tuple(c for c in STARTER_CONCEPTS if c not in covered), tuple(sorted(languages[lang]))))
+        # the concepts are English terms: into another target, only the file is looked for
+        missing = tuple(c for c in STARTER_CONCEPTS if c not in covered) if target == "en" else ()
+        report.languages.append(LanguageGaps(lang, f"{lang}-{target}.tsv", found is not None, missing,
+                                             tuple(sorted(languages[lang]))))
 
     for concept in STARTER_CONCEPTS:
         uses = [TermUse(f"{Path(e.path).name}:{e.line}", e.source, e.target)
@@ -165,7 +166,8 @@ def format_report(report: GlossaryReport) -> list[str]:
         lines.append(f"{report.folder}: no glossary files (SRC-{report.target}.tsv, keep.txt)")
     if report.languages:
         lines.append(f"Languages of the sources ({len(STARTER_CONCEPTS)} local-government concepts "
-                     "of the starter glossary each):")
+                     "of the starter glossary each):" if report.target == "en" else
+                     f"Languages of the sources (a glossary file into {report.target} each):")
     for gaps in report.languages:
         names = f"   [{', '.join(gaps.sources)}]" if gaps.sources else ""
         if not gaps.exists:
@@ -175,8 +177,10 @@ def format_report(report: GlossaryReport) -> list[str]:
         elif gaps.missing:
             lines.append(f"  {gaps.lang:<4} {gaps.file} lacks {len(gaps.missing)}: "
                          f"{', '.join(gaps.missing)}{names}")
-        else:
+        elif report.target == "en":
             lines.append(f"  {gaps.lang:<4} {gaps.file}: every concept has a term{names}")
+        else:  # the starter concepts are English terms: nothing to compare into another target
+            lines.append(f"  {gaps.lang:<4} {gaps.file}: present{names}")
     if report.differing:
         lines.append("Concepts written with different English terms:")
         for d in report.differing:
