@@ -215,8 +215,15 @@ class Glossary:
         if self._version is None or self._version[0] != key:
             sigs = sorted(e.signature for e in self.entries)
             self._version = (key, hashlib.sha256("\n".join(sigs).encode()).hexdigest()[:12]
-                             if sigs else "none")
+                             + self.rules_suffix if sigs else "none")
         return self._version[1]
+
+    @property
+    def rules_suffix(self) -> str:
+        """The end of :attr:`version` that names the inflection rules the terms match with
+        (``-r1``): new rules may find terms where the old did not, so a run that sees another
+        suffix re-translates the articles holding any term (translate/stage.py)."""
+        return f"-r{RULES_VERSION}" if self.inflect and self.source_lang in RULES else ""
 
     def _patterns(self) -> list[tuple[re.Pattern[str], bool, list[Entry]]]:
         """(pattern, case-sensitive, the entries of its groups in order). With the language's
