@@ -119,6 +119,11 @@ def test_restored_translation_carries_the_plural_target() -> None:
     assert Glossary.missing("The City Council vote.", protected)  # the singular is a violation
 
 
+def test_plural_targets_only_into_english() -> None:
+    into_german = Glossary("fr", "de", [Entry("conseil municipal", "Gemeinderat")])
+    assert _written(into_german, "Les conseils municipaux.") == ["gemeinderat"]  # found, written as listed
+
+
 def test_ambiguous_forms_never_invent_a_plural() -> None:
     # Polish "rady" is "of the council" and "councils": kept singular; Romanian "Uniunii
     # Europene" is a genitive singular

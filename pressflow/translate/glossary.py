@@ -300,7 +300,8 @@ class Glossary:
         for i, m in enumerate(matches):
             out.append(sentence[last:m.start])
             out.append(PLACEHOLDER.format(i))
-            entries.append(m.target_entry())
+            # English plurals only: into another language the target is written as listed
+            entries.append(m.target_entry() if self.target == "en" else m.entry)
             caps.append(sentence[m.start].isupper())
             last = m.end
         out.append(sentence[last:])
