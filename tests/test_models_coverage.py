@@ -90,3 +90,39 @@ def test_models_list_without_apertium_says_how_to_get_it(tmp_path: Path, de_en_p
     french = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("fr "))
     assert "none: no argos package and no Apertium mode for fr->en" in french
     assert "apt-get install apertium" in french
+
+
+# The same stand-in, passing text through unchanged when asked to translate (the run sends the
+# stored French article through fr-es and spa-eng; what comes out does not matter here).
+PASSTHROUGH_APERTIUM = ("#!/bin/sh\nif [ \"$1\" = -l ]; then printf 'fr-es\\nita-spa\\nspa-eng\\n'; "
+                        "else cat; fi\n")
+
+
+def test_run_report_says_which_engine_translates_each_language_and_how_to_install_one(
+        tmp_path: Path, de_en_package: Path) -> None:
+    import json
+
+    config = _setup(tmp_path, de_en_package)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "apertium").write_text(PASSTHROUGH_APERTIUM)
+    (bin_dir / "apertium").chmod(0o755)
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"),
+           "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    result = subprocess.run([sys.executable, "-m", "pressflow", "run", "--config", str(config)],
+                            capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads((tmp_path / "output" / "report.json").read_text(encoding="utf-8"))
+    routes = {r["lang"]: r for r in report["translation_coverage"]}
+    assert set(routes) >= {"de", "fr", "it", "ko"}, routes
+    assert routes["fr"]["engine"] == "apertium" and routes["fr"]["pivot"] == "es"
+    assert "Ville" in routes["fr"]["sources"]
+    assert routes["de"]["engine"] == "argos" and routes["de"]["install"] is None
+    assert routes["ko"]["engine"] is None and routes["ko"]["install"] == "pressflow models install ko en"
+    assert "Seoul" in routes["ko"]["sources"]
+    assert routes["it"]["engine"] is None and routes["it"]["install"] is None  # turned off on purpose
+    assert "turned off" in routes["it"]["route"]
+    summary = " ".join((result.stdout + result.stderr).split())  # the terminal wraps long lines
+    korean = summary[summary.index("no engine ko"):]
+    assert korean.index("`pressflow models install ko en`") < korean.index("Seoul") < 400
+    assert "translation fr apertium fr-es + spa-eng (through es)" in summary

@@ -92,7 +92,7 @@ def test_copy_model_round_trip_restores_glossary_terms(models_dir: Path,
     [res] = translate_texts([TranslationRequest("1", text, "fr")], "en", glossary=glossary_dir)
     assert res.status == "ok" and res.engine == "argos"
     assert res.translation == ("La UCLG et WeGO se réunissent à Seoul.\n\n"
-                               "Les smart city des United Cities and Local Governments, "
+                               "Les smart cities des United Cities and Local Governments, "
                                "d'ASAS aussi.")
     assert res.glossary_violations == 0
 
@@ -301,6 +301,24 @@ def test_glossary_edit_retranslates_exactly_the_articles_with_changed_terms(
     assert after[ids["ville"]]["glossary_version"] != before[ids["ville"]]["glossary_version"]
     assert after[ids["cglu"]]["text"] == before[ids["cglu"]]["text"]
     assert report.details["sentences translated"] == 2  # the title and the sentence with the term
+
+
+def test_other_inflection_rules_retranslate_the_articles_holding_terms(
+        tmp_path: Path, models_dir: Path, glossary_dir: Path) -> None:
+    """A glossary state recorded under older rules (or none: before inflection) sends back
+    the articles holding any term once, since the new rules may find terms the old missed."""
+    from pressflow.store.records import GlossaryState
+
+    ctx = _context(tmp_path, glossary_dir)
+    ids = {k: _add(ctx.store, k, *v) for k, v in ARTICLES.items()}
+    run_stage(ctx)
+    state = ctx.store.glossary_state("fr-en")
+    assert state is not None and state.version.endswith("-r1")
+    ctx.store.save_glossary_state(GlossaryState("fr-en", state.version.removesuffix("-r1"), state.entries))
+    report = run_stage(ctx)
+    assert "glossary fr-en changed: 2 article(s) re-translated" in report.notes  # cglu and ville, not plain
+    assert report.details["ok"] == 2 and ids["plain"] not in {a.id for a in ctx.store.pending("translate")}
+    assert not [n for n in run_stage(ctx).notes if "glossary" in n]  # recorded: once only
 
 
 def test_editor_edits_survive_even_when_the_article_changes(tmp_path: Path, models_dir: Path,

@@ -686,7 +686,7 @@ def models_list(models_dir: str | None, config_path: str | None) -> None:
     from pressflow.translate.apertium import ApertiumEngine
     from pressflow.translate.base import TranslateSettings
     from pressflow.translate.core import Engines
-    from pressflow.translate.coverage import coverage
+    from pressflow.translate.coverage import coverage, source_languages
     from pressflow.translate.models import list_models, locations
 
     if config_path is None and Path("sources.yaml").is_file():
@@ -696,7 +696,7 @@ def models_list(models_dir: str | None, config_path: str | None) -> None:
         config = pressflow.load_config(config_path) if config_path else None
         settings = replace(config.settings.translate if config else TranslateSettings(),
                            models_dir=str(folder))
-        languages = _source_languages(config) if config else {}
+        languages = source_languages(config) if config else {}
     except PressflowError as exc:
         _fail(exc)
         return
@@ -726,26 +726,6 @@ def models_list(models_dir: str | None, config_path: str | None) -> None:
         for route in wanted:
             names = ", ".join(sorted(languages[route.source]))
             click.echo(f"  {route.source:<4} {route.describe()}   [{names}]")
-
-
-def _source_languages(config: Any) -> dict[str, set[str]]:
-    """Language -> the sources that write in it: declared in sources.yaml, or detected in the
-    articles already stored."""
-    from pressflow.store import Store
-
-    languages: dict[str, set[str]] = {}
-    for source in config.sources:
-        if source.language:
-            languages.setdefault(source.language, set()).add(source.name)
-    database = config.output_dir / "pressflow.db"
-    if database.is_file():
-        names = {s.name for s in config.sources}
-        with Store(database) as store:
-            for name, langs in store.stored_languages().items():
-                if name in names:
-                    for lang in langs:
-                        languages.setdefault(lang, set()).add(name)
-    return languages
 
 
 @models.command("install")
@@ -807,28 +787,68 @@ def glossary() -> None:
 
     \b
     Examples:
-      pressflow glossary check glossary
+      pressflow glossary check glossary --config sources.yaml
+      pressflow glossary import uclg-terms.tbx --dir glossary
     """
 
 
 @glossary.command("check")
-@click.argument("directory", type=click.Path(file_okay=False, exists=True), default="glossary")
-def glossary_check(directory: str) -> None:
-    """Read every glossary file; report terms per file, or the first bad line (file:line).
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="sources.yaml whose sources' languages to check (default: ./sources.yaml "
+                   "when DIRECTORY is not given).")
+@click.option("--lang", "extra_langs", multiple=True, metavar="CODE",
+              help="Check this language too (repeatable), as if a source wrote in it.")
+def glossary_check(directory: str | None, config_path: str | None, extra_langs: tuple[str, ...]) -> None:
+    """Say what the glossary lacks for the languages of the configured sources.
 
-    \b
+    
+    Reads every file of the folder and lists:
+      - each malformed line, as file:line and the reason (all of them, not only the first);
+      - for each language the sources write in (declared, or detected in the stored
+        articles) and each --lang: the local-government concepts of the starter glossary
+        (city council, town hall, municipality, mayor, deputy mayor, councillor, metropolitan
+        area, regional council, regional government, local authority) with no term in its
+        LANG-en.tsv, or that the file is missing;
+      - concepts written with different English terms in different languages.
+    DIRECTORY defaults to the glossary folder of sources.yaml (settings.glossary).
+
+    
+    Exit status: 0 nothing lacks; 1 a language lacks terms or a concept's English term
+    differs; 2 a file or line is malformed, or bad usage.
+
+    
     Examples:
-      pressflow glossary check glossary
+      pressflow glossary check
+      pressflow glossary check glossary --config /srv/partner-news/sources.yaml
+      pressflow glossary check glossary --lang pl --lang nl
+      pressflow glossary check || echo "the glossary needs work"
     """
-    from pressflow.translate.glossary import check_folder
+    import pressflow
+    from pressflow.errors import GlossaryError
+    from pressflow.translate.coverage import source_languages
+    from pressflow.translate.glossary_check import check_glossary, format_report
 
+    if config_path is None and directory is None and Path("sources.yaml").is_file():
+        config_path = "sources.yaml"
     try:
-        counts = check_folder(Path(directory))
+        config = pressflow.load_config(config_path) if config_path else None
+        folder = Path(directory) if directory else (config.glossary_dir if config else Path("glossary"))
+        if not folder.is_dir():
+            raise GlossaryError("no such glossary folder; create it (pressflow init writes a starter one) "
+                                "or name another", path=str(folder))
+        languages = source_languages(config) if config else {}
     except PressflowError as exc:
         _fail(exc)
         return
-    for name, n in counts.items():
-        click.echo(f"{name}: {n} term(s)")
+    for code in extra_langs:
+        if not re.fullmatch(r"[a-z]{2,3}", code.strip().lower()):
+            _fail(GlossaryError(f"--lang {code!r} is not a language code (such as 'pl')"))
+        languages.setdefault(code.strip().lower(), set())
+    report = check_glossary(folder, languages, config.settings.target_language if config else "en")
+    for line in format_report(report):
+        click.echo(line)
+    sys.exit(report.exit_code)
 
 
 @glossary.command("import")

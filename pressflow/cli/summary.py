@@ -52,6 +52,12 @@ def print_summary(report: dict[str, Any], output_dir: Path, console: Console | N
         console.print(Text.assemble(("no model", "yellow"), outside(
             f" for {missing['lang']}: {missing['articles']} article(s) left untranslated: "
             f"{missing['message']}")))
+    for route in report.get("translation_coverage", []):
+        line = outside(f" {route['lang']:<4} {route['route']}   [{', '.join(route['sources'])}]")
+        if route["engine"] is None and route["install"]:
+            console.print(Text.assemble(("no engine", "yellow"), line))
+        else:
+            console.print(Text.assemble(("translation", "dim"), line))
     totals = report["totals"]
     for stage in report.get("stage_errors", []):
         console.print(Text.assemble((f"the {stage} stage failed", "bold red"),

@@ -77,6 +77,7 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
         "stages": [{"name": s.name, "processed": s.processed, "seconds": round(s.seconds, 3),
                     "notes": s.notes, "details": s.details} for s in stages],
         "translation_missing_models": no_model,
+        "translation_coverage": translation_coverage(store, config),
         "totals": {
             "sources": len(sources),
             "failed": sum(1 for s in sources if s["status"] == "failed"),
@@ -87,6 +88,28 @@ def build_report(store: Store, config: Config, run_id: int, stages: list[StageRe
             "stories": store.story_count(),
         },
     }
+
+
+def translation_coverage(store: Store, config: Config) -> list[dict[str, Any]]:
+    """For every language of the sources (declared, or detected in stored articles): the
+    engine and route that translate it, or none, why, and the command that installs one;
+    the same answer as `pressflow models list`."""
+    from pressflow.errors import PressflowError
+    from pressflow.translate.core import install_hint
+    from pressflow.translate.coverage import coverage, source_languages
+
+    target = config.settings.target_language
+    languages = source_languages(config, store)
+    try:
+        _offered, routes = coverage(config.settings.translate, target, sorted(languages))
+    except (PressflowError, OSError) as exc:  # the report is written whatever happens
+        return [{"lang": lang, "engine": None, "route": f"unknown: {exc}", "steps": [], "pivot": None,
+                 "install": None, "sources": sorted(languages[lang])} for lang in sorted(languages)]
+    return [{"lang": r.source, "engine": r.engine, "route": r.describe(), "steps": r.steps,
+             "pivot": r.pivot,
+             "install": (install_hint(r.source, target) if r.engine is None and r.source != target
+                         and "turned off" not in r.reason else None),
+             "sources": sorted(languages[r.source])} for r in routes]
 
 
 def report_json(report: dict[str, Any]) -> str:

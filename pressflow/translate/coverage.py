@@ -11,6 +11,7 @@ install for the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pressflow.translate.apertium import ApertiumEngine
 from pressflow.translate.apertium import available as apertium_available
@@ -18,6 +19,10 @@ from pressflow.translate.argos import ArgosEngine
 from pressflow.translate.base import Engine, TranslateSettings
 from pressflow.translate.core import Engines, install_hint
 from pressflow.translate.models import list_models
+
+if TYPE_CHECKING:
+    from pressflow.config import Config
+    from pressflow.store import Store
 
 
 @dataclass
@@ -91,3 +96,28 @@ def coverage(settings: TranslateSettings, target: str, languages: list[str],
     offered = [r for r in (route_for(engines, lang, target) for lang in offered_sources(engines, target))
                if r.engine is not None]
     return offered, [route_for(engines, lang, target) for lang in languages]
+
+
+def source_languages(config: Config, store: Store | None = None) -> dict[str, set[str]]:
+    """Language -> the sources that write in it: declared in sources.yaml, or detected in the
+    articles already stored (``store``, else the config's database when there is one)."""
+    from pressflow.store import Store
+
+    languages: dict[str, set[str]] = {}
+    for source in config.sources:
+        if source.language:
+            languages.setdefault(source.language, set()).add(source.name)
+    names = {s.name for s in config.sources}
+
+    def add_stored(db: Store) -> None:
+        for name, langs in db.stored_languages().items():
+            if name in names:
+                for lang in langs:
+                    languages.setdefault(lang, set()).add(name)
+
+    if store is not None:
+        add_stored(store)
+    elif (config.output_dir / "pressflow.db").is_file():
+        with Store(config.output_dir / "pressflow.db") as db:
+            add_stored(db)
+    return languages

@@ -14,8 +14,10 @@ every sentence is checked: each source term found must have its target term in t
 what is missing is counted as a violation, never hidden.
 
 Matching is tolerant of case and accents (``SÉOUL`` = ``Seoul``), of apostrophe forms and
-elision (``l'Organisation``, ``d’ASAS``), of hyphen or space between words, and of plural
-and gender endings (``ville intelligente`` = ``villes intelligentes``). A term written in
+elision (``l'Organisation``, ``d’ASAS``), of hyphen or space between words, of plural and
+gender endings (``ville intelligente`` = ``villes intelligentes``), and, in the languages
+inflect.py has rules for, of the forms those rules generate (``oraș inteligent`` =
+``Orașele inteligente``); a plural form writes the target in the plural. A term written in
 capitals (an acronym such as ``CGLU``) matches only in capitals, so ``ASAS`` never matches
 the ordinary Spanish word ``asas``.
 """
@@ -27,13 +29,14 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
 from pressflow.errors import GlossaryError
 from pressflow.text.fold import fold_same_length
 from pressflow.text.spans import leftmost_longest
+from pressflow.translate.inflect import RULES, RULES_VERSION, Forms, english_plural, forms_pattern, roles, word_forms
 
 OPTIONS = ("case", "exact")
 PLACEHOLDER = "Zx{}q"
@@ -50,6 +53,7 @@ _VERBATIM_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»“”]+[^\s<>\"'«�
 MAX_TOKEN_CHARS = 100
 _LONG_RUN_RE = re.compile(r"[^\s\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
                           r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{" + str(MAX_TOKEN_CHARS) + ",}")
+_WORD_GAP = re.compile(r"[\s\-]+")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 
 
@@ -110,13 +114,58 @@ def _word_pattern(word: str, tolerant: bool) -> str:
     return re.escape(word) + r"(?:s|x|es)?"
 
 
-def term_pattern(entry: Entry) -> str:
-    """The regular expression (over folded text) that finds ``entry.source``."""
+def _is_tolerant(entry: Entry) -> bool:
+    return "exact" not in entry.options and not entry.case_sensitive and not entry.keep
+
+
+def _source_words(entry: Entry) -> list[str]:
     folded = fold_same_length(entry.source.strip(), keep_case=entry.case_sensitive)
-    tolerant = "exact" not in entry.options and not entry.case_sensitive and not entry.keep
-    words = [w for w in re.split(r"[\s\-]+", folded) if w]
-    body = r"[\s\-]+".join(f"(?:{_word_pattern(w, tolerant)})" for w in words)
+    return [w for w in _WORD_GAP.split(folded) if w]
+
+
+def term_forms(entry: Entry, lang: str | None) -> list[Forms]:
+    """The inflected forms of each word of ``entry.source`` in ``lang`` (see inflect.py);
+    an exact, case-sensitive or keep.txt entry has only its own spelling."""
+    words = _source_words(entry)
+    if not (lang and _is_tolerant(entry)):
+        return [{w: False} for w in words]
+    return [word_forms(w, lang, role) for w, role in zip(words, roles(words, lang), strict=True)]
+
+
+def term_pattern(entry: Entry, lang: str | None = None, *, generic: bool = True) -> str:
+    """The regular expression (over folded text) that finds ``entry.source``: its own
+    spelling, the generic plural and gender endings (``generic``), and, given the source
+    language, the forms that language's rules generate (definite suffixes, plurals, cases)."""
+    tolerant = _is_tolerant(entry)
+    parts = []
+    for word, forms in zip(_source_words(entry), term_forms(entry, lang), strict=True):
+        alternatives = [forms_pattern(forms)] if len(forms) > 1 else [re.escape(word)]
+        if generic:
+            alternatives.append(_word_pattern(word, tolerant))
+        parts.append(f"(?:{'|'.join(alternatives)})")
+    body = r"[\s\-]+".join(parts)
     return rf"(?<!\w){body}(?!\w)"
+
+
+def _accents_agree(entry: Entry, span: str) -> bool:
+    """Whether ``span`` writes the stems of ``entry``'s words with the same accents (the
+    endings aside, which inflection changes)."""
+    words = [w for w in _WORD_GAP.split(span.lower()) if w]
+    source = [w for w in _WORD_GAP.split(entry.source.lower()) if w]
+    if len(words) != len(source):
+        return True
+    for text_word, source_word in zip(words, source, strict=True):
+        k = max(1, len(source_word) - 2)
+        if text_word[:k] != source_word[:k] and fold_same_length(text_word[:k]) == fold_same_length(source_word[:k]):
+            return False
+    return True
+
+
+def _is_plural_match(folded_match: str, forms: list[Forms]) -> bool:
+    """Whether a found span is a plural form of a term (one of its words is an unambiguous
+    plural the rules generated), so its target is written in the plural too."""
+    words = [w for w in _WORD_GAP.split(folded_match) if w]
+    return len(words) == len(forms) and any(f.get(w, False) for w, f in zip(words, forms, strict=True))
 
 
 @dataclass
@@ -124,6 +173,15 @@ class Match:
     start: int
     end: int
     entry: Entry
+    plural: bool = False  # an inflected plural of a singular term: the target goes plural
+
+    def target_entry(self) -> Entry:
+        """The entry to write for this occurrence: its target in the plural where the text
+        had the term in the plural ("Les conseils municipaux" -> "City Councils")."""
+        if not self.plural:
+            return self.entry
+        plural = english_plural(self.entry.target)
+        return self.entry if plural == self.entry.target else replace(self.entry, target=plural)
 
 
 @dataclass
@@ -142,10 +200,12 @@ class Glossary:
     source_lang: str
     target: str
     entries: list[Entry] = field(default_factory=list)
+    inflect: bool = True  # match the forms the source language's rules generate (inflect.py)
 
     def __post_init__(self) -> None:
-        self._compiled: list[tuple[re.Pattern[str], bool]] | None = None
-        self._order: dict[bool, list[Entry]] = {}
+        self._compiled: list[tuple[re.Pattern[str], bool, list[Entry]]] | None = None
+        self._forms: dict[int, list[Forms]] = {}  # id(entry) -> the forms of each word
+        self._single: dict[int, re.Pattern[str]] = {}  # id(entry) -> its own pattern
         self._version: tuple[int, str] | None = None
 
     @property
@@ -155,21 +215,38 @@ class Glossary:
         if self._version is None or self._version[0] != key:
             sigs = sorted(e.signature for e in self.entries)
             self._version = (key, hashlib.sha256("\n".join(sigs).encode()).hexdigest()[:12]
-                             if sigs else "none")
+                             + self.rules_suffix if sigs else "none")
         return self._version[1]
 
-    def _patterns(self) -> list[tuple[re.Pattern[str], bool]]:
+    @property
+    def rules_suffix(self) -> str:
+        """The end of :attr:`version` that names the inflection rules the terms match with
+        (``-r1``): new rules may find terms where the old did not, so a run that sees another
+        suffix re-translates the articles holding any term (translate/stage.py)."""
+        return f"-r{RULES_VERSION}" if self.inflect and self.source_lang in RULES else ""
+
+    def _patterns(self) -> list[tuple[re.Pattern[str], bool, list[Entry]]]:
+        """(pattern, case-sensitive, the entries of its groups in order). With the language's
+        rules, the generated forms are searched first and the generic endings after, so a
+        match by a term's own forms wins over another term's generic ending at the same span
+        (Spanish "alcaldes" is "alcalde" in the plural, not "alcaldesa" without its "a")."""
         if self._compiled is None:
             compiled = []
+            lang = self.source_lang if self.inflect and self.source_lang in RULES else None
             for case_sensitive in (False, True):
                 group = [e for e in self.entries if e.case_sensitive == case_sensitive]
                 if not group:
                     continue
                 # longest first: at one position the longer term wins
                 group.sort(key=lambda e: (-len(e.source), e.keep))
-                alts = [f"(?P<g{i}>{term_pattern(e)})" for i, e in enumerate(group)]
-                compiled.append((re.compile("|".join(alts)), case_sensitive))
-                self._order[case_sensitive] = group
+                self._forms.update({id(e): term_forms(e, lang) for e in group})
+                passes: list[tuple[str | None, bool]] = [(None, True)] if lang is None else [(lang, False),
+                                                                                             (None, True)]
+                for pass_lang, generic in passes:
+                    alts = [f"(?P<g{i}>{term_pattern(e, pass_lang, generic=generic)})" for i, e in enumerate(group)]
+                    # every term starts at a word's start: said once, outside the alternatives,
+                    # the test rules out most positions before any term is tried (3 times faster)
+                    compiled.append((re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")"), case_sensitive, group))
             self._compiled = compiled
         return self._compiled
 
@@ -178,13 +255,31 @@ class Glossary:
         if not self.entries or not text:
             return []
         found: list[Match] = []
-        for pattern, case_sensitive in self._patterns():
+        accented = not text.isascii()  # a text written without accents cannot tell by them
+        for pattern, case_sensitive, group in self._patterns():
             folded = fold_same_length(text, keep_case=case_sensitive)
-            group = self._order[case_sensitive]
             for m in pattern.finditer(folded):
                 index = int(m.lastgroup[1:]) if m.lastgroup else 0
-                found.append(Match(m.start(), m.end(), group[index]))
+                entry = group[index]
+                if accented and self.inflect and not _accents_agree(entry, text[m.start():m.end()]):
+                    entry = self._accent_alternative(group, entry, text[m.start():m.end()], m.group())
+                forms = self._forms.get(id(entry), [])
+                found.append(Match(m.start(), m.end(), entry,
+                                   any(len(f) > 1 for f in forms) and _is_plural_match(m.group(), forms)))
         return leftmost_longest(found, lambda m: (m.start, m.end))
+
+    def _accent_alternative(self, group: list[Entry], entry: Entry, span: str, folded: str) -> Entry:
+        """Another term whose forms match ``span`` with its accents as written: Romanian
+        "Primarii" (the mayors) folds like "primării" (town halls); the text's letters decide."""
+        for other in group:
+            if other is entry or not _accents_agree(other, span):
+                continue
+            pattern = self._single.get(id(other))
+            if pattern is None:
+                pattern = self._single[id(other)] = re.compile(term_pattern(other, self.source_lang))
+            if pattern.fullmatch(folded):
+                return other
+        return entry
 
     def protect(self, sentence: str) -> Protected:
         """Replace each term by a placeholder; :meth:`restore` puts the target terms back.
@@ -205,7 +300,8 @@ class Glossary:
         for i, m in enumerate(matches):
             out.append(sentence[last:m.start])
             out.append(PLACEHOLDER.format(i))
-            entries.append(m.entry)
+            # English plurals only: into another language the target is written as listed
+            entries.append(m.target_entry() if self.target == "en" else m.entry)
             caps.append(sentence[m.start].isupper())
             last = m.end
         out.append(sentence[last:])
@@ -245,6 +341,8 @@ class Glossary:
     def signature_of(self, entries: Iterable[Entry]) -> str:
         """The part of the glossary a sentence depends on (for its cache key)."""
         sigs = sorted({e.signature for e in entries})
+        if sigs and self.inflect:  # other rules may find other spans of the same terms
+            sigs.append(f"inflect-{RULES_VERSION}")
         return hashlib.sha256(",".join(sigs).encode()).hexdigest()[:12] if sigs else "none"
 
 
@@ -261,42 +359,65 @@ def _read_lines(path: Path) -> list[str]:
 
 def read_tsv(path: Path) -> list[Entry]:
     """Entries of one ``SRC-TGT.tsv`` file; a bad line raises GlossaryError with file:line."""
+    entries, errors = lint_tsv(path)
+    if errors:
+        raise errors[0]
+    return entries
+
+
+def lint_tsv(path: Path) -> tuple[list[Entry], list[GlossaryError]]:
+    """The entries of one ``SRC-TGT.tsv`` file and every bad line in it (file:line each),
+    not only the first: what `pressflow glossary check` lists."""
+    try:
+        lines = _read_lines(path)
+    except GlossaryError as exc:
+        return [], [exc]
     entries: list[Entry] = []
+    errors: list[GlossaryError] = []
     seen: dict[str, tuple[str, int]] = {}
-    for number, raw in enumerate(_read_lines(path), 1):
+    for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\r\n")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cols = [c.strip() for c in line.split("\t")]
         if not entries and [c.lower() for c in cols[:2]] == ["source", "target"]:
             continue  # the header line
-        if len(cols) < 2:
-            raise GlossaryError("expected source<TAB>target[<TAB>note[<TAB>options]]; found no "
-                                "tab (are the columns separated by spaces?)",
+        try:
+            entry = _parse_tsv_line(cols, path, number)
+        except GlossaryError as exc:
+            errors.append(exc)
+            continue
+        key = fold_same_length(entry.source)
+        if key in seen and seen[key][0] != entry.target:
+            errors.append(GlossaryError(f"{entry.source!r} is already defined at line {seen[key][1]} with "
+                                        f"target {seen[key][0]!r}", path=str(path), line=number))
+            continue
+        seen[key] = (entry.target, number)
+        entries.append(entry)
+    return entries, errors
+
+
+def _parse_tsv_line(cols: list[str], path: Path, number: int) -> Entry:
+    if len(cols) < 2:
+        raise GlossaryError("expected source<TAB>target[<TAB>note[<TAB>options]]; found no "
+                            "tab (are the columns separated by spaces?)",
+                            path=str(path), line=number)
+    if len(cols) > 4:
+        raise GlossaryError(f"too many columns ({len(cols)}); expected at most 4: source, "
+                            "target, note, options", path=str(path), line=number)
+    source, target = cols[0], cols[1]
+    if not source:
+        raise GlossaryError("the source term is empty", path=str(path), line=number)
+    if not target:
+        raise GlossaryError(f"the target term for {source!r} is empty", path=str(path),
+                            line=number)
+    options = tuple(o.strip().lower() for o in (cols[3] if len(cols) > 3 else "").split(",")
+                    if o.strip())
+    for o in options:
+        if o not in OPTIONS:
+            raise GlossaryError(f"unknown option {o!r}; valid options: {', '.join(OPTIONS)}",
                                 path=str(path), line=number)
-        if len(cols) > 4:
-            raise GlossaryError(f"too many columns ({len(cols)}); expected at most 4: source, "
-                                "target, note, options", path=str(path), line=number)
-        source, target = cols[0], cols[1]
-        if not source:
-            raise GlossaryError("the source term is empty", path=str(path), line=number)
-        if not target:
-            raise GlossaryError(f"the target term for {source!r} is empty", path=str(path),
-                                line=number)
-        options = tuple(o.strip().lower() for o in (cols[3] if len(cols) > 3 else "").split(",")
-                        if o.strip())
-        for o in options:
-            if o not in OPTIONS:
-                raise GlossaryError(f"unknown option {o!r}; valid options: {', '.join(OPTIONS)}",
-                                    path=str(path), line=number)
-        key = fold_same_length(source)
-        if key in seen and seen[key][0] != target:
-            raise GlossaryError(f"{source!r} is already defined at line {seen[key][1]} with "
-                                f"target {seen[key][0]!r}", path=str(path), line=number)
-        seen[key] = (target, number)
-        entries.append(Entry(source, target, cols[2] if len(cols) > 2 else "", options,
-                             path=str(path), line=number))
-    return entries
+    return Entry(source, target, cols[2] if len(cols) > 2 else "", options, path=str(path), line=number)
 
 
 def read_keep(path: Path) -> list[Entry]:
@@ -313,8 +434,9 @@ def read_keep(path: Path) -> list[Entry]:
     return entries
 
 
-def load_glossary(folder: Path | None, source_lang: str, target: str) -> Glossary:
-    """The glossary for one pair; an absent folder or file simply means no terms."""
+def load_glossary(folder: Path | None, source_lang: str, target: str, *, inflect: bool = True) -> Glossary:
+    """The glossary for one pair; an absent folder or file simply means no terms.
+    ``inflect=False`` matches terms as written (with the generic plural endings only)."""
     entries: list[Entry] = []
     if folder is not None and folder.is_dir():
         tsv = folder / f"{source_lang}-{target}.tsv"
@@ -323,7 +445,7 @@ def load_glossary(folder: Path | None, source_lang: str, target: str) -> Glossar
         keep = folder / "keep.txt"
         if keep.is_file():
             entries.extend(read_keep(keep))
-    return Glossary(source_lang, target, entries)
+    return Glossary(source_lang, target, entries, inflect)
 
 
 def check_folder(folder: Path) -> dict[str, int]:

@@ -51,6 +51,8 @@ def refresh_glossary_state(store: Store, folder: Path | None, target: str) -> di
             new_sigs = {e.signature for e in glossary.entries}
             changed = [e for e in old_entries if e.signature not in new_sigs] + \
                       [e for e in glossary.entries if e.signature not in old_sigs]
+            if glossary.rules_suffix and not old.version.endswith(glossary.rules_suffix):
+                changed = list(glossary.entries)  # other inflection rules: any term may match anew
             probe = Glossary(lang, target, changed)
             ids = [a.id for a in store.machine_translated_articles(target, lang)
                    if any(probe.find(x or "") for x in (a.title, a.summary, a.text))]
