@@ -1,0 +1,56 @@
+"""The stories development set loads, is checked, and splits into two fixed halves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support.stories_devset import (
+    NEGATIVE_KINDS,
+    POSITIVE_KINDS,
+    DevsetError,
+    count_by,
+    half_of,
+    load_devset,
+)
+
+
+def test_the_set_is_large_varied_and_consistent() -> None:
+    devset = load_devset()
+    assert len(devset.pairs) >= 300
+    assert len({item.lang for item in devset.items}) >= 12
+    assert set(count_by(devset.pairs)) == set(POSITIVE_KINDS) | set(NEGATIVE_KINDS)
+    assert any(p.same and p.cross_language for p in devset.pairs)
+    story_sizes: dict[str, set[str]] = {}
+    for item in devset.items:
+        story_sizes.setdefault(item.story, set()).add(item.lang)
+    assert any(len(langs) >= 3 for langs in story_sizes.values()), "a story told in 3+ languages"
+
+
+def test_the_split_is_by_group_and_both_halves_hold_every_kind() -> None:
+    devset = load_devset()
+    tuning, reporting = devset.half("tuning"), devset.half("reporting")
+    assert len(tuning.pairs) + len(reporting.pairs) == len(devset.pairs)
+    assert not {i.id for i in tuning.items} & {i.id for i in reporting.items}
+    for half in (tuning, reporting):
+        ids = {i.id for i in half.items}
+        assert all(p.a in ids and p.b in ids for p in half.pairs)
+        assert set(count_by(half.pairs)) == set(POSITIVE_KINDS) | set(NEGATIVE_KINDS)
+
+
+def test_half_of_is_the_documented_sha1_rule() -> None:
+    # sha1("a") ends in 0xb8 (even), sha1("e") in 0x7f (odd): fixed for ever, not random
+    assert half_of("a") == "tuning"
+    assert half_of("e") == "reporting"
+
+
+def test_a_label_that_contradicts_the_stories_names_the_line(tmp_path: Path) -> None:
+    item = {"type": "item", "group": "g", "lang": "en", "source": "s", "published": "2026-01-01",
+            "title": "t", "text": ""}
+    lines = [dict(item, id="x", story="g/A"), dict(item, id="y", story="g/B"),
+             {"type": "pair", "id": "g/p1", "a": "x", "b": "y", "label": "same", "kind": "short"}]
+    path = tmp_path / "devset.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    with pytest.raises(DevsetError, match=r"devset.jsonl:3: label 'same' contradicts"):
+        load_devset(path)
