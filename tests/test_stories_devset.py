@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from support.stories_devset import (
     NEGATIVE_KINDS,
     POSITIVE_KINDS,
+    Devset,
     DevsetError,
     count_by,
     half_of,
     load_devset,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_set_is_large_varied_and_consistent() -> None:
@@ -54,3 +60,41 @@ def test_a_label_that_contradicts_the_stories_names_the_line(tmp_path: Path) -> 
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     with pytest.raises(DevsetError, match=r"devset.jsonl:3: label 'same' contradicts"):
         load_devset(path)
+
+
+def _bench() -> ModuleType:
+    """benchmarks/stories_pairs.py, the harness that measures the set (not a package)."""
+    spec = importlib.util.spec_from_file_location("stories_pairs", ROOT / "benchmarks" / "stories_pairs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_scores_count_each_kind_and_the_board_check() -> None:
+    bench = _bench()
+    devset = load_devset()
+    half = devset.half("tuning")
+    everything_apart = {i.id: i.id for i in half.items}
+    scores = bench.score("apart", half.pairs, bench.by_keys(everything_apart), 0.0)
+    assert scores.recall == 0.0 and scores.precision == 1.0
+    assert not scores.false_joins["board"] and scores.negatives["board"] > 0
+    one_story = {i.id: "all" for i in half.items}
+    scores = bench.score("together", half.pairs, bench.by_keys(one_story), 0.0)
+    assert scores.recall == 1.0
+    assert scores.false_joins["board"] == scores.negatives["board"]
+    assert scores.by_language["cross-language"][0] == sum(p.same and p.cross_language for p in half.pairs)
+
+
+@pytest.mark.slow  # one real pressflow run (crawl to stories) over a local feed server
+def test_the_harness_reads_every_item_back_from_a_real_run(tmp_path: Path) -> None:
+    bench = _bench()
+    devset = load_devset()
+    groups = {"lisbon-free-transport", "board-barcelona-ca"}
+    small = Devset(tuple(i for i in devset.items if i.group in groups),
+                   tuple(p for p in devset.pairs if p.group in groups))
+    keys, note = bench.run_keys(small, tmp_path)
+    assert set(keys) == {i.id for i in small.items}
+    assert not any(key.startswith("missing-") for key in keys.values()), note
+    assert note.startswith("exit 0")
