@@ -80,6 +80,7 @@ class Scores:
     all_pairs_precision: float | None
     seconds: float
     note: str = ""
+    whole_stories: tuple[int, int] | None = None  # stories of 3+ reports found whole and alone
 
     @property
     def precision(self) -> float:
@@ -118,6 +119,20 @@ def keys_precision(items: Sequence[DevItem], keys: dict[str, str]) -> float:
     """Pairwise precision over every pair of the half's items that ended in one story."""
     joined = [(a, b) for a, b in itertools.combinations(items, 2) if keys[a.id] == keys[b.id]]
     return sum(a.story == b.story for a, b in joined) / len(joined) if joined else 1.0
+
+
+def whole_stories(items: Sequence[DevItem], keys: dict[str, str]) -> tuple[int, int]:
+    """Stories of three reports or more that came out as exactly one story, with nothing
+    else in it: what chaining (or a missed link) breaks."""
+    members: dict[str, set[str]] = {}
+    by_key: dict[str, set[str]] = {}
+    for item in items:
+        members.setdefault(item.story, set()).add(keys[item.id])
+        by_key.setdefault(keys[item.id], set()).add(item.story)
+    sizes = Counter(i.story for i in items)
+    big = [story for story, n in sizes.items() if n >= 3]
+    whole = sum(len(members[story]) == 1 and by_key[next(iter(members[story]))] == {story} for story in big)
+    return whole, len(big)
 
 
 def by_keys(keys: dict[str, str]) -> Joined:
@@ -312,6 +327,8 @@ def print_scores(half: Half, rows: list[Scores]) -> None:
     line("labelled pairs recall", lambda s: f"{s.recall:.3f}")
     line("all item pairs precision",
          lambda s: "-" if s.all_pairs_precision is None else f"{s.all_pairs_precision:.3f}")
+    line("stories of 3+ found whole",
+         lambda s: "-" if s.whole_stories is None else ratio(*s.whole_stories))
     line("board never merges", lambda s: "yes" if not s.false_joins["board"] else f"NO ({s.false_joins['board']})")
     line("seconds", lambda s: f"{s.seconds:.1f}")
     for s in rows:
@@ -357,11 +374,13 @@ def measure(halves: Sequence[Half], with_run: bool, show: int, baselines: bool =
                 keys, note = run_keys(half, Path(tmp))
             rows.append(score("pressflow run", half.pairs, by_keys(keys), time.perf_counter() - started,
                               keys_precision(half.items, keys), note))
+            rows[-1].whole_stories = whole_stories(half.items, keys)
             run_joined = by_keys(keys)
         started = time.perf_counter()
         keys = api_keys(half)
         rows.append(score("stories API", half.pairs, by_keys(keys), time.perf_counter() - started,
                           keys_precision(half.items, keys)))
+        rows[-1].whole_stories = whole_stories(half.items, keys)
         api_joined = by_keys(keys)
         matrices: dict[str, tuple[np.ndarray | None, float]] = {}
         for method in sims:

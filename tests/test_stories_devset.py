@@ -85,6 +85,9 @@ def test_scores_count_each_kind_and_the_board_check() -> None:
     assert scores.recall == 1.0
     assert scores.false_joins["board"] == scores.negatives["board"]
     assert scores.by_language["cross-language"][0] == sum(p.same and p.cross_language for p in half.pairs)
+    whole, stories = bench.whole_stories(half.items, {i.id: i.story for i in half.items})
+    assert whole == stories > 0
+    assert bench.whole_stories(half.items, one_story)[0] == 0
 
 
 @pytest.mark.slow  # one real pressflow run (crawl to stories) over a local feed server
