@@ -28,6 +28,7 @@ one story.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import math
 import re
@@ -148,10 +149,18 @@ def api_keys(half: Devset) -> dict[str, str]:
     return dict(zip((i.id for i in half.items), keys, strict=True))
 
 
+def published_at(item: DevItem) -> str:
+    """The item's day with a time of day fixed by its id (06:00-17:59 UTC), as real feeds have:
+    without it, items of one day would be ordered by article ids, which hash the server's
+    random port, and the run's stories would change from one run to the next."""
+    minutes = 360 + int(hashlib.sha1(item.id.encode("utf-8")).hexdigest(), 16) % 720
+    return f"{item.published}T{minutes // 60:02d}:{minutes % 60:02d}:00+00:00"
+
+
 def _feed(name: str, entries: list[tuple[DevItem, str]], lang: str | None) -> str:
     rows = []
     for item, url in entries:
-        pub = format_datetime(datetime.fromisoformat(f"{item.published}T09:00:00+00:00"))
+        pub = format_datetime(datetime.fromisoformat(published_at(item)))
         html = "".join(f"<p>{escape(p)}</p>" for p in item.text.splitlines() if p.strip())
         rows.append(f"  <item>\n    <title>{escape(item.title)}</title>\n    <link>{escape(url)}</link>\n"
                     f'    <guid isPermaLink="true">{escape(url)}</guid>\n    <pubDate>{pub}</pubDate>\n'
@@ -171,7 +180,7 @@ def _page(item: DevItem, url: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{item.lang}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(item.title)} | {escape(item.source)}</title>\n"
             f'<link rel="canonical" href="{escape(url)}">\n'
-            f'<meta property="article:published_time" content="{item.published}T09:00:00+00:00">\n'
+            f'<meta property="article:published_time" content="{published_at(item)}">\n'
             f"</head>\n<body>\n<main>\n  <article>\n    <h1>{escape(item.title)}</h1>\n"
             f'    <time datetime="{item.published}">{item.published}</time>\n{body}\n  </article>\n'
             "</main>\n</body>\n</html>\n")
