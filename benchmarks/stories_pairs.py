@@ -150,9 +150,10 @@ def api_keys(half: Devset) -> dict[str, str]:
 
 
 def published_at(item: DevItem) -> str:
-    """The item's day with a time of day fixed by its id (06:00-17:59 UTC), as real feeds have:
-    without it, items of one day would be ordered by article ids, which hash the server's
-    random port, and the run's stories would change from one run to the next."""
+    """The item's day with a time of day fixed by its id (06:00-17:59 UTC), as real feeds have.
+
+    With it, and with guids that name the item (article ids hash the guid, not the URL and its
+    random port), a run orders the items the same way every time: same stories every run."""
     minutes = 360 + int(hashlib.sha1(item.id.encode("utf-8")).hexdigest(), 16) % 720
     return f"{item.published}T{minutes // 60:02d}:{minutes % 60:02d}:00+00:00"
 
@@ -163,7 +164,7 @@ def _feed(name: str, entries: list[tuple[DevItem, str]], lang: str | None) -> st
         pub = format_datetime(datetime.fromisoformat(published_at(item)))
         html = "".join(f"<p>{escape(p)}</p>" for p in item.text.splitlines() if p.strip())
         rows.append(f"  <item>\n    <title>{escape(item.title)}</title>\n    <link>{escape(url)}</link>\n"
-                    f'    <guid isPermaLink="true">{escape(url)}</guid>\n    <pubDate>{pub}</pubDate>\n'
+                    f'    <guid isPermaLink="false">devset:{escape(item.id)}</guid>\n    <pubDate>{pub}</pubDate>\n'
                     + (f"    <description>{escape(item.text.strip())}</description>\n"
                        f"    <content:encoded><![CDATA[{html}]]></content:encoded>\n" if item.text.strip()
                        else "") + "  </item>")
