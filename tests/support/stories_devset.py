@@ -57,6 +57,8 @@ class DevPair:
     same: bool
     kind: str
     cross_language: bool
+    a_lang: str
+    b_lang: str
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def _pair(where: str, record: dict[str, str], items: dict[str, DevItem]) -> DevP
     if (a.story == b.story) != (label == "same"):
         raise DevsetError(f"{where}: label {label!r} contradicts the stories of {a.id} and {b.id}")
     return DevPair(id=str(record["id"]), group=a.group, a=a.id, b=b.id, same=label == "same", kind=kind,
-                   cross_language=a.lang != b.lang)
+                   cross_language=a.lang != b.lang, a_lang=a.lang, b_lang=b.lang)
 
 
 def count_by(pairs: Iterable[DevPair]) -> dict[str, int]:
