@@ -320,7 +320,8 @@ def main() -> None:
     if args.one_store:
         print(json.dumps(one_store(*args.one_store)))
         return
-    from stories_pairs import HALVES, measure
+    from stories_pairs import measure
+    from support.stories_devset import HALVES
 
     measure(HALVES, True, args.devset_show)
     if args.devset:
