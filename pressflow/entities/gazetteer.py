@@ -448,3 +448,9 @@ def cached(glossary_dir: str | None = None, entities_file: str | None = None
     except OSError:
         pass
     return built
+
+
+def inputs_signature(glossary_dir: Path | None = None) -> str:
+    """A hash of everything :func:`cached` builds the gazetteer from (data packages, shipped
+    files, the glossary folder): what a name found by the gazetteer depends on."""
+    return _cache_key(glossary_dir, None)

@@ -15,14 +15,22 @@ Engines also capitalise the word after a name they do not know ("Lyon Is proud")
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressflow.text.fold import fold_key
 from pressflow.translate.glossary import PLACEHOLDER, PLACEHOLDER_RE, Entry, Glossary, Protected
 
+if TYPE_CHECKING:
+    from pressflow.entities.stage import Entity
+
+NAMES_VERSION = "2"
+"""Bump when the way names are found or written changes: translations cached under a
+document's names (see :func:`names_signature`) are then made again."""
 NAME = "name: kept"
 """The note of a protected name's entry (not a glossary term: never counted as one)."""
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -80,12 +88,52 @@ def _surname(full: str) -> str | None:
     return rest if sum(c.isalpha() for c in rest) >= 3 and rest[:1].isupper() else None
 
 
+def names_signature(lang: str, glossary_dir: Path | None) -> str:
+    """Everything but the text that decides a document's names in ``lang``: this code's
+    version, the NER pipeline's name and version, and the gazetteer's inputs (its data, the
+    glossary and ``keep.txt``). Read without loading any model."""
+    from pressflow.entities import gazetteer as gz
+    from pressflow.entities.stage import model_version
+
+    raw = "\x1f".join((NAMES_VERSION, lang, model_version(lang), gz.inputs_signature(glossary_dir)))
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?:;\n\"«“(]\s*$")
+
+
+def may_hold_names(text: str, lang: str) -> bool:
+    """False when no word of ``text`` can start a name: a name begins with a capital (or is
+    written in a script without capitals), so a text whose only capitalised words are
+    function words opening a sentence ("Le", "Dans") needs no NER."""
+    from pressflow.entities.gazetteer import stopwords
+
+    function_words = stopwords(lang)
+    for m in _WORD.finditer(text):
+        first = m.group()[0]
+        if first.lower() == first.upper():
+            return True  # a script without capitals (Chinese, Arabic, Korean...)
+        if not first.isupper():
+            continue
+        opens = m.start() == 0 or bool(_SENTENCE_END.search(text, max(0, m.start() - 3), m.start()))
+        if not (opens and m.group().casefold() in function_words):
+            return True
+    return False
+
+
 def name_tables(texts: Sequence[tuple[str, str]], glossary: Glossary,
                 glossary_dir: Path | None) -> list[NameTable]:
-    """One table per (text, language): found once per document, not per sentence."""
+    """One table per (text, language): found once per document, not per sentence, and all
+    documents in one NER batch; a document without a possible name skips NER."""
     from pressflow.entities.stage import extract_entities
 
-    found = extract_entities(list(texts), glossary_dir=glossary_dir)
+    readable = [i for i, (text, lang) in enumerate(texts) if may_hold_names(text, lang)]
+    found_for = extract_entities([texts[i] for i in readable], glossary_dir=glossary_dir) \
+        if readable else []
+    found: list[list[Entity]] = [[] for _ in texts]
+    for i, entities in zip(readable, found_for, strict=True):
+        found[i] = entities
     keep_names = [e.source for e in glossary.entries if e.keep]
     tables = []
     for (text, _), entities in zip(texts, found, strict=True):
