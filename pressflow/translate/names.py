@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pressflow.text.fold import fold_key
 from pressflow.translate.glossary import PLACEHOLDER, PLACEHOLDER_RE, Entry, Glossary, Protected
 
 if TYPE_CHECKING:
     from pressflow.entities.stage import Entity
 
-NAMES_VERSION = "2"
+NAMES_VERSION = "3"
 """Bump when the way names are found or written changes: translations cached under a
 document's names (see :func:`names_signature`) are then made again."""
 NAME = "name: kept"
@@ -66,13 +65,11 @@ class NameTable:
 
 
 def english_place(surface: str, canonical: str) -> str:
-    """A place's English form: the gazetteer's canonical name, unless that is the local
-    spelling (geonames names German cities Köln, München) and the text already wrote the
-    name in plain Latin letters (French "Cologne"), or the canonical name begins with another
-    letter (an alternate name shared by two cities: geonames lists "Zaragoza" for Tijuana;
-    Torino/Turin, Firenze/Florence, Genève/Geneva share theirs): then as written."""
-    if fold_key(surface)[:1] != fold_key(canonical)[:1]:
-        return surface
+    """A place's English form: the gazetteer's canonical name (geonames names big cities in
+    English: Torino -> Turin, Varsavia -> Warsaw), unless that is the local spelling
+    (geonames names some German cities Köln, Zürich) and the text already wrote the name in
+    plain Latin letters (French "Cologne"): then as written. A name shared by several places
+    means the one whose own name it is (see :func:`pressflow.entities.gazetteer.city_aliases`)."""
     if canonical.isascii() or not surface.isascii():
         return canonical
     return surface
