@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pressflow.translate import core
+from pressflow.translate import core, names
+from pressflow.translate.base import TranslateSettings
 from pressflow.translate.cache import TranslationCache
 from pressflow.translate.core import Document, Engines, translate_documents
 from pressflow.translate.glossary import Glossary
@@ -23,7 +24,7 @@ APERTIUM = pytest.mark.skipif(shutil.which("apertium") is None,
 def _spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Record how many documents each call of the real name_tables reads."""
     calls: list[int] = []
-    real = core.name_tables
+    real = names.name_tables
 
     def counting(texts: Sequence[tuple[str, str]], glossary: Glossary,
                  glossary_dir: Path | None) -> list[NameTable]:
@@ -39,7 +40,7 @@ def test_cached_documents_are_not_read_for_names(monkeypatch: pytest.MonkeyPatch
     docs = [Document("1", "es", {"text": "La alcaldesa Rosa Blanco visitó Zaragoza. El pleno votó."}),
             Document("2", "es", {"text": "El concejal Pedro Piedra habló con Ana Sol."})]
     cache = TranslationCache()
-    engines = Engines(core.TranslateSettings(engine="apertium"))
+    engines = Engines(TranslateSettings(engine="apertium"))
     calls = _spy(monkeypatch)
     first = translate_documents(docs, "en", cache=cache, engines=engines)
     assert calls == [2]
