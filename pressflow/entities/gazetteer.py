@@ -258,10 +258,16 @@ def city_aliases(min_population: int = CITY_MIN_POPULATION) -> dict[str, Entry]:
             if own.get(name, entry) is not entry:
                 continue  # another city's own name
             if _usable_place_name(name) and not is_language_name(name):  # 日本語 is no town
-                _add(aliases, name, entry)
-                if pop >= ALT_NAME_MIN_POPULATION and len(name) >= 5:
-                    _add(aliases, name.upper(), entry)
+                for form in dict.fromkeys((name, name.translate(_CEDILLA_FORMS))):
+                    _add(aliases, form, entry)
+                    if pop >= ALT_NAME_MIN_POPULATION and len(form) >= 5:
+                        _add(aliases, form.upper(), entry)
     return aliases
+
+
+_CEDILLA_FORMS = str.maketrans("șțȘȚ", "şţŞŢ")
+"""Romanian written with the cedilla letters of older keyboards and encodings (Bucureşti,
+Timişoara) names the same place as with the comma below (București, Timișoara)."""
 
 
 def country_aliases(locales: Iterable[str] = COUNTRY_LOCALES) -> dict[str, Entry]:
@@ -386,7 +392,7 @@ def build(glossary_dir: Path | None = None, entities_file: Path | None = None,
     return Gazetteer(aliases, ignore, role_words()), canonical_map
 
 
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 CACHE_KEEP = 4
 """Bump when the way aliases are built changes: old cache files are then ignored."""
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from pressflow.translate.glossary import PLACEHOLDER, PLACEHOLDER_RE, Entry, Glossary, Protected
 
 if TYPE_CHECKING:
+    from pressflow.entities.gazetteer import Match
     from pressflow.entities.stage import Entity
 
 NAMES_VERSION = "3"
@@ -133,10 +134,15 @@ def name_tables(texts: Sequence[tuple[str, str]], glossary: Glossary,
         found[i] = entities
     keep_names = [e.source for e in glossary.entries if e.keep]
     tables = []
-    for (text, _), entities in zip(texts, found, strict=True):
+    for (text, lang), entities in zip(texts, found, strict=True):
         table = NameTable()
         people: list[str] = []
+        councils = [e.text for e in entities if (e.entity_id or "").startswith("council:")]
+        for place in _places_inside(councils, lang, glossary_dir):
+            table.add(place.text, english_place(place.text, place.entry.canonical))
         for e in entities:
+            if e.text in councils:
+                continue  # words of the language ("Comune di"): the engine and glossary's
             if e.label in PLACE_LABELS:
                 table.add(e.text, english_place(e.text, e.canonical) if e.entity_id else e.text)
             elif e.label in {"PERSON", "ORG"}:
@@ -144,9 +150,10 @@ def name_tables(texts: Sequence[tuple[str, str]], glossary: Glossary,
                 if e.label == "PERSON":
                     people.append(e.text)
         for m in _CAPITALISED_RUN.finditer(text):
-            if m.group(1) not in table.targets:
-                table.add(m.group(1), m.group(1))
-                people.append(m.group(1))
+            run = _place_cut_off(m.group(1), glossary_dir)
+            if run not in table.targets and run not in councils:
+                table.add(run, run)
+                people.append(run)
         people += [k for k in keep_names if k in text]
         for person in people:
             short = _surname(person)
@@ -154,6 +161,35 @@ def name_tables(texts: Sequence[tuple[str, str]], glossary: Glossary,
                 table.add(short, short)
         tables.append(table)
     return tables
+
+
+_PARTICLE_SPLIT = re.compile(rf"\s(?:{'|'.join(sorted(_PARTICLES))})\s")
+
+
+def _place_cut_off(run: str, glossary_dir: Path | None) -> str:
+    """A run of capitalised words without the known place a particle joined to it: "Ana Lup
+    la Bucureşti" is a person at a place ("la" is also Romanian "at"), "Anna Lisa de Rosa"
+    stays whole."""
+    from pressflow.entities import gazetteer as gz
+
+    gaz, _ = gz.cached(str(glossary_dir) if glossary_dir else None)
+    for m in _PARTICLE_SPLIT.finditer(run):
+        entry = gaz.lookup(run[m.end():])
+        if entry is not None and entry.label in PLACE_LABELS:
+            return run[:m.start()]
+    return run
+
+
+def _places_inside(councils: Sequence[str], lang: str, glossary_dir: Path | None) -> list[Match]:
+    """The places named inside local-government bodies ("Comune di Milano", "Mairie de
+    Lyon"): the body's words are the language's own, for the engine and the glossary to
+    translate; its place is a name (in its English form)."""
+    if not councils:
+        return []
+    from pressflow.entities import gazetteer as gz
+
+    gaz, _ = gz.cached(str(glossary_dir) if glossary_dir else None)
+    return [m for council in councils for m in gaz.find(council, lang) if m.entry.label in PLACE_LABELS]
 
 
 def protect_names(protected: Protected, names: NameTable) -> Protected:
