@@ -127,6 +127,7 @@ class Translation:
     machine_title: str | None = None
     machine_text: str | None = None
     machine_hash: str | None = None
+    quality: str | None = None  # why the machine translation is likely poor ("; "-separated)
 
 
 TRANSLATION_COLUMNS = tuple(f.name for f in fields(Translation))

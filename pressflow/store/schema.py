@@ -22,6 +22,7 @@ beside_edit
 0011_crawl_story_pages    story_pages: validators of listing story pages (corrections)
 0012_stories_reindex_     story_fingerprints, story_bands, story_anchors, story_terms
 with_gazetteer_ids        emptied: rebuilt by the next run with the gazetteer's ids
+0014_translate_quality    translations.quality: why a translation is likely poor
 ========================  ==============================================================
 """
 
@@ -198,3 +199,10 @@ def _stories_reindex_with_gazetteer_ids(db: sqlite_utils.Database) -> None:
     # without a fingerprint are candidates; those already in a story stay in it)
     for table in ("story_fingerprints", "story_bands", "story_anchors", "story_terms"):
         db.execute(f"DELETE FROM {table}")
+
+
+@migration("0014_translate_quality")
+def _translate_quality(db: sqlite_utils.Database) -> None:
+    # why a machine translation is likely poor ("words left untranslated; es (pivot) words
+    # left: del, los"), NULL when nothing shows it: the digest and review page flag it
+    db.table("translations").add_column("quality", str)

@@ -33,6 +33,7 @@ from pressflow.translate.base import Engine, TranslateSettings
 from pressflow.translate.cache import TranslationCache, cache_key
 from pressflow.translate.glossary import PLACEHOLDER_RE, VERBATIM, Glossary, Protected, load_glossary
 from pressflow.translate.names import NAME, name_tables, names_signature, protect_names, repair_casing
+from pressflow.translate.quality import quality_issues
 from pressflow.translate.sentences import Segmented, segment
 
 FIELDS = ("title", "summary", "text")
@@ -64,6 +65,7 @@ class DocumentResult:
     glossary_details: dict[str, object] = field(default_factory=dict)
     glossary_version: str = ""
     model_version: str = ""
+    quality: list[str] = field(default_factory=list)  # why the output is likely poor
 
     @property
     def details_json(self) -> str:
@@ -251,6 +253,7 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
     # without looking for names
     cache.put_many([(u.bound_key, lang, target, engine.name, u.protected.text, translated[u.key])
                     for u in missed if u.bound_key != u.key])
+    pivot = _pivot_of(engine, lang, target)
     per_doc: list[list[_Unit]] = [[] for _ in docs]
     for u in units:
         per_doc[u.doc].append(u)
@@ -279,8 +282,33 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         results.append(DocumentResult(
             d.id, lang, fields, engine.name, "ok", glossary_violations=len(violations),
             glossary_details={"terms": list(terms.values()), "violations": violations},
-            glossary_version=glossary.version, model_version=version))
+            glossary_version=glossary.version, model_version=version,
+            quality=_document_quality(d, fields, lang, target, pivot)))
     return results
+
+
+def _pivot_of(engine: Engine, source: str, target: str) -> str | None:
+    """The language a pair goes through (Spanish for Apertium's fr->es->en), or None."""
+    route = getattr(engine, "route", None)
+    hops = route(source, target) if callable(route) else None
+    if not hops or len(hops) < 2:
+        return None
+    first = hops[0]
+    if isinstance(first, str):  # an Apertium mode, "fr-es"
+        from pressflow.translate.apertium import _iso1
+
+        return _iso1(first.rsplit("-", 1)[-1].split("_")[0])
+    return str(getattr(first, "target", "")) or None
+
+
+def _document_quality(doc: Document, fields: dict[str, str | None], lang: str, target: str,
+                      pivot: str | None) -> list[str]:
+    """The quality issues of a document's translation, field by field (each said once)."""
+    issues: dict[str, None] = {}
+    for f, source in doc.fields.items():
+        for issue in quality_issues(source or "", fields.get(f) or "", lang, target, pivot):
+            issues.setdefault(issue if f == "text" else f"{f}: {issue}", None)
+    return list(issues)
 
 
 def _document_signature(names_sig: str, doc: Document) -> str:
@@ -378,6 +406,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
         parts: list[str] = []
         left: dict[str, str] = {}  # language -> why its paragraphs stay as written
         violations = head.glossary_violations
+        quality = list(head.quality)
         terms = {str(t["source"]): dict(t) for t in _details(head, "terms")}
         missing = list(_details(head, "violations"))
         translated = iter(outs)
@@ -389,6 +418,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
             assert res is not None
             if res.status == "ok":
                 parts.append(res.fields.get("text") or piece.text)
+                quality.extend(q for q in res.quality if q not in quality)
                 violations += res.glossary_violations
                 missing.extend(_details(res, "violations"))
                 for t in _details(res, "terms"):
@@ -405,7 +435,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
         results.append(DocumentResult(
             head.id, head.lang, fields, head.engine, head.status, message, violations,
             {"terms": list(terms.values()), "violations": missing},
-            head.glossary_version, head.model_version))
+            head.glossary_version, head.model_version, quality))
     return results
 
 
