@@ -141,8 +141,8 @@ def name_tables(texts: Sequence[tuple[str, str]], glossary: Glossary,
         for place in _places_inside(councils, lang, glossary_dir):
             table.add(place.text, english_place(place.text, place.entry.canonical))
         for e in entities:
-            if e.text in councils:
-                continue  # words of the language ("Comune di"): the engine and glossary's
+            if e.text in councils or _institution_words(e.text):
+                continue  # words of the language ("Comune di", "El Ayuntamiento"): the engine and glossary's
             if e.label in PLACE_LABELS:
                 table.add(e.text, english_place(e.text, e.canonical) if e.entity_id else e.text)
             elif e.label in {"PERSON", "ORG"}:
@@ -178,6 +178,15 @@ def _place_cut_off(run: str, glossary_dir: Path | None) -> str:
         if entry is not None and entry.label in PLACE_LABELS:
             return run[:m.start()]
     return run
+
+
+def _institution_words(name: str) -> bool:
+    """True for a local-government body named by common words alone, after an article ("El
+    Ayuntamiento", "La Ville", "Câmara Municipal"): words to translate, not a name."""
+    from pressflow.entities.officials import is_institution
+
+    words = name.split()
+    return is_institution(name) or (len(words) > 1 and is_institution(" ".join(words[1:])))
 
 
 def _places_inside(councils: Sequence[str], lang: str, glossary_dir: Path | None) -> list[Match]:
