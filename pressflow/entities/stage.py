@@ -19,6 +19,7 @@ entities and the words around them by :mod:`pressflow.entities.officials`.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import re
 import time
@@ -129,6 +130,23 @@ def model_available(lang: str | None) -> bool:
     if name in (TRAINED_MODEL, TRAINED_ZH):
         return (trained_model_path(str(name)) / "meta.json").is_file()
     return bool(name) and importlib.util.find_spec(name or "") is not None
+
+
+def model_version(lang: str | None) -> str:
+    """The name and version of the NER pipeline that reads ``lang`` ("" when none), read
+    without loading it: part of what a translation's protected names depend on."""
+    name = model_name(lang)
+    if not name or not model_available(lang):
+        return ""
+    if name in (TRAINED_MODEL, TRAINED_ZH):
+        meta = trained_model_path(name) / "meta.json"
+        return f"{name}:{hashlib.sha256(meta.read_bytes()).hexdigest()[:12]}"
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{name}=={version(name)}"
+    except PackageNotFoundError:  # installed without metadata: its name alone
+        return name
 
 
 LOAD_SECONDS: dict[str, float] = {}  # per language: the stage reports model loading apart
@@ -325,11 +343,11 @@ def extract_entities(texts: Sequence[tuple[str, str | None]],
         mixed = bool(paragraphs and paragraphs[i])
         ner_hits = _split_place_before_name(text, _dedupe(ner[i]), gaz, canon_map)
         places = _corroborated(text, _gazetteer_entities(text, None if mixed else lang, gaz),
-                               ner_hits)
+                               ner_hits, gaz)
         found = merge(places, _lone_people_dropped(text, ner_hits))
         menus = menu_spans(text)
         found = [e for e in found if not any(s <= e.start and e.end <= t for s, t in menus)]
-        out.append(_refine(text, found))
+        out.append(_refine(text, found, gaz))
     return out
 
 
@@ -338,14 +356,15 @@ CORROBORATE_BELOW = 150_000
 corroboration: NER calls it a place too, or a preposition of place comes before it."""
 
 
-def _corroborated(text: str, hits: list[Entity], ner_hits: Sequence[Entity]) -> list[Entity]:
+def _corroborated(text: str, hits: list[Entity], ner_hits: Sequence[Entity],
+                  gaz: gz.Gazetteer) -> list[Entity]:
     """Gazetteer hits that can be the place they name where they stand.
 
     A language's name is not a city ("日本語" is an alternate name of Mariupol); a small
     town's one-word name ("Mission", "Centro") needs NER's agreement or a preposition of place
     ("à Lyon", "di Lione") before it. Countries, big cities and curated names need nothing.
+    ``gaz`` is the caller's gazetteer: one per process, not a second one without the glossary.
     """
-    gaz, _ = gz.cached()
     out: list[Entity] = []
     for e in hits:
         entry = gaz.lookup(e.text)
@@ -454,7 +473,7 @@ def _people_consistently(text: str, found: list[Entity]) -> list[Entity]:
     return _dedupe(out)
 
 
-def _refine(text: str, found: list[Entity]) -> list[Entity]:
+def _refine(text: str, found: list[Entity], gaz: gz.Gazetteer) -> list[Entity]:
     """Corrections that need the whole text: a name with a role next to it is a person; a
     local government body named after its place ("Mairie de Paris", "Comune di Milano") and
     an organisation followed by "of <place>" are one organisation."""
@@ -468,8 +487,8 @@ def _refine(text: str, found: list[Entity]) -> list[Entity]:
                 nxt.label == "GPE" and _CONNECTOR_GAP.fullmatch(" " + text[org.end:nxt.start]):
             spans.append((org.start, nxt.end))
     if not spans:
-        return [_council_named_in_english(e) for e in found]
-    kept = [_council_named_in_english(e) for e in found
+        return [_council_named_in_english(e, gaz) for e in found]
+    kept = [_council_named_in_english(e, gaz) for e in found
             if not any(s <= e.start and e.end <= t for s, t in spans)]
     for s, t in spans:
         name, entity_id = re.sub(r"\s+", " ", text[s:t]), None
@@ -487,13 +506,12 @@ def _council(place: str, place_id: str) -> tuple[str, str]:
     return f"{place} City Council", f"council:{place_id}"
 
 
-def _council_named_in_english(e: Entity) -> Entity:
+def _council_named_in_english(e: Entity, gaz: gz.Gazetteer) -> Entity:
     """"Milan City Council", "Seoul Metropolitan Government": a known place followed by a
     local government word (roles.yaml ``institutions``) gets the council's canonical name."""
     if e.label != "ORG" or e.entity_id:
         return e
     words = e.text.split()
-    gaz, _ = gz.cached()
     for n in range(1, min(3, len(words) - 1) + 1):
         entry = gaz.lookup(" ".join(words[:n]))
         if entry is not None and entry.label == "GPE" and is_institution(" ".join(words[n:])):

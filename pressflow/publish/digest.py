@@ -243,6 +243,8 @@ def flag_texts(item: StoryItem) -> list[str]:
         flags.append("not translated yet")
     if item.glossary_violations:
         flags.append(f"{item.glossary_violations} glossary violation(s)")
+    if item.translation_quality:
+        flags.append(f"translation likely poor: {item.translation_quality}")
     if item.date_missing:
         flags.append("missing date")
     if item.edited_by:

@@ -46,6 +46,7 @@ class StoryItem:
     engine: str | None
     glossary_violations: int
     glossary_details: str | None = None
+    translation_quality: str | None = None  # why the machine translation is likely poor
     edited_by: str | None = None
     decided_by: str | None = None
     decided_at: str | None = None
@@ -194,6 +195,7 @@ def load_stories(store: Store, *, target: str = "en", include_rejected: bool = F
             translation_message=tr.message if tr else None, engine=tr.engine if tr else None,
             glossary_violations=(tr.glossary_violations if tr else None) or 0,
             glossary_details=tr.glossary_details if tr else None,
+            translation_quality=tr.quality if tr and translated and not tr.edited_by else None,
             edited_by=tr.edited_by if tr else None, decided_by=story.decided_by,
             decided_at=story.decided_at, date_only=date_only,
             created=parse_date(story.created), note=story.note,

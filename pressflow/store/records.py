@@ -130,6 +130,7 @@ class Translation:
     # the segments the translation memory gave (JSON list; see pressflow.translate.memory),
     # None when every segment came from the engine
     memory_details: str | None = None
+    quality: str | None = None  # why the machine translation is likely poor ("; "-separated)
 
 
 TRANSLATION_COLUMNS = tuple(f.name for f in fields(Translation))

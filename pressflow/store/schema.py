@@ -24,6 +24,7 @@ beside_edit
 with_gazetteer_ids        emptied: rebuilt by the next run with the gazetteer's ids
 0013_translate_memory     translation_memory (editors' corrections as segment pairs);
                           translations.memory_details
+0014_translate_quality    translations.quality: why a translation is likely poor
 ========================  ==============================================================
 """
 
@@ -215,3 +216,10 @@ def _translate_memory(db: sqlite_utils.Database) -> None:
     db.execute("CREATE UNIQUE INDEX translation_memory_key ON translation_memory "
                "(source_lang, target_lang, source_key)")
     db.table("translations").add_column("memory_details", str)
+
+
+@migration("0014_translate_quality")
+def _translate_quality(db: sqlite_utils.Database) -> None:
+    # why a machine translation is likely poor ("words left untranslated; es (pivot) words
+    # left: del, los"), NULL when nothing shows it: the digest and review page flag it
+    db.table("translations").add_column("quality", str)

@@ -40,7 +40,7 @@ class TranslationQueries(StoreBase):
             "title": title, "summary": None, "text": text, "engine": "editor",
             "status": "ok", "message": None, "glossary_violations": 0,
             "glossary_details": None, "content_hash": article.content_hash,
-            "updated_at": at, "edited_by": editor, "memory_details": None,
+            "updated_at": at, "edited_by": editor, "memory_details": None, "quality": None,
         }, pk=("article_id", "target"))
 
     def translated_languages(self, target: str) -> set[str]:

@@ -29,14 +29,17 @@ class TranslationCache:
         self.hits = 0
         self.misses = 0
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, str]:
+    def get_many(self, keys: Iterable[str], count: bool = True) -> dict[str, str]:
+        """The cached translations of ``keys`` (those found); ``count=False`` leaves the
+        hit and miss counters alone (a first look under another key)."""
         wanted = [k for k in dict.fromkeys(keys)]
         found = {k: self.memory[k] for k in wanted if k in self.memory}
         rest = [k for k in wanted if k not in found]
         if self.store is not None:
             found.update(self.store.cached_translations(rest))
-        self.hits += len(found)
-        self.misses += len(wanted) - len(found)
+        if count:
+            self.hits += len(found)
+            self.misses += len(wanted) - len(found)
         return found
 
     def put_many(self, rows: Iterable[tuple[str, str, str, str, str, str]]) -> None:

@@ -4,7 +4,9 @@ The order of work, for every language of the batch:
 
 1. cut every field (title, summary, text) of every document into sentences, keeping the
    separators so paragraphs come back where they were;
-2. protect glossary terms with placeholders; look each sentence up in the cache;
+2. protect glossary terms with placeholders; look each sentence up in the cache; find the
+   names (people, organisations, places) of the documents with a sentence not found there,
+   and protect them too (see ``_names_where_missed``);
 3. send the sentences not cached, of *all* documents together, to the engine in a few large
    batches; restore the terms; store them in the cache;
 4. reassemble each document and verify its terms: each missing target term is a violation.
@@ -16,6 +18,7 @@ English paragraph inside a French article stays as written, a Spanish one goes t
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +33,8 @@ from pressflow.translate.base import Engine, TranslateSettings
 from pressflow.translate.cache import TranslationCache, cache_key
 from pressflow.translate.glossary import PLACEHOLDER_RE, VERBATIM, Glossary, Protected, load_glossary
 from pressflow.translate.memory import MemoryHit, PairMemory, TranslationMemory
-from pressflow.translate.names import NAME, name_tables, protect_names, repair_casing
+from pressflow.translate.names import NAME, name_tables, names_signature, protect_names, repair_casing
+from pressflow.translate.quality import quality_issues
 from pressflow.translate.sentences import Segmented, segment
 
 FIELDS = ("title", "summary", "text")
@@ -64,6 +68,7 @@ class DocumentResult:
     model_version: str = ""
     # the segments the translation memory gave (pressflow.translate.memory), in order
     memory: list[dict[str, object]] = field(default_factory=list)
+    quality: list[str] = field(default_factory=list)  # why the output is likely poor
 
     @property
     def details_json(self) -> str:
@@ -119,8 +124,9 @@ class _Unit:
     protected: Protected
     key: str
     shouted: bool = False  # an ALL-CAPS headline: sent in sentence case, returned in capitals
+    bound_key: str = ""  # the key bound to the document's text (read before names are found)
     memory: MemoryHit | None = None  # an editor's translation of it: no engine, taken as it is
-    source: str = ""
+    source: str = ""  # the sentence as written
 
     @property
     def engine_input(self) -> str:
@@ -215,9 +221,7 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
                         memory: PairMemory | None = None) -> list[DocumentResult] | None:
     segmented: list[dict[str, Segmented]] = []
     units: list[_Unit] = []
-    # names found once per document (all its fields together), then protected per sentence
-    names = name_tables([("\n\n".join(v for v in d.fields.values() if v), lang) for d in docs],
-                        glossary, glossary_dir)
+    names_sig = names_signature(lang, glossary_dir)
     for n, d in enumerate(docs):
         segs = {f: segment(v) for f, v in d.fields.items()}
         hits: dict[str, dict[int, MemoryHit]] = {}
@@ -225,6 +229,7 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
             for f in segs:
                 segs[f], hits[f] = memory.apply(segs[f])
         segmented.append(segs)
+        doc_sig = _document_signature(names_sig, d)
         for f, seg in segs.items():
             for k, sentence in enumerate(seg.sentences):
                 hit = hits.get(f, {}).get(k)
@@ -233,15 +238,24 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
                                        memory=hit, source=sentence))
                     continue
                 p = glossary.protect(sentence)
-                if not _is_shouted(p.text):  # a shouted headline comes back all in capitals
-                    p = protect_names(p, names[n])
+                shouted = _is_shouted(p.text)  # a shouted headline comes back all in capitals
+                signature = glossary.signature_of(p.entries)
+                # first the key bound to the document (see _names_where_missed)
                 key = cache_key(sentence, engine.name, version, lang, target,
-                                glossary.signature_of(p.entries))
-                units.append(_Unit(n, f, p, key, _is_shouted(p.text)))
-    translated = cache.get_many(u.key for u in units if u.memory is None)
+                                signature if shouted else f"{signature}|names:{doc_sig}")
+                units.append(_Unit(n, f, p, key, shouted, bound_key=key, source=sentence))
+    engine_units = [u for u in units if u.memory is None]
+    translated = cache.get_many((u.key for u in engine_units), count=False)
+    found_bound = len(translated)
+    missed = [u for u in engine_units if u.key not in translated]
+    _names_where_missed(missed, docs, lang, glossary, glossary_dir,
+                        lambda u: cache_key(u.source, engine.name, version, lang, target,
+                                            glossary.signature_of(u.protected.entries)))
+    translated.update(cache.get_many(u.key for u in missed))
+    cache.hits += found_bound
     translated.update((u.key, u.memory.target) for u in units if u.memory is not None)
     todo: dict[str, _Unit] = {}
-    for u in units:
+    for u in missed:
         if u.key not in translated and u.key not in todo:
             todo[u.key] = u
     pending = list(todo.values())
@@ -259,6 +273,11 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         cache.put_many(rows)
         if on_chunk is not None and on_chunk(len(part)) is False:
             return None
+    # the document-bound keys of what was missing: the next run of these texts finds them
+    # without looking for names
+    cache.put_many([(u.bound_key, lang, target, engine.name, u.protected.text, translated[u.key])
+                    for u in missed if u.bound_key != u.key])
+    pivot = _pivot_of(engine, lang, target)
     per_doc: list[list[_Unit]] = [[] for _ in docs]
     for u in units:
         per_doc[u.doc].append(u)
@@ -292,8 +311,65 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         results.append(DocumentResult(
             d.id, lang, fields, by, "ok", glossary_violations=len(violations),
             glossary_details={"terms": list(terms.values()), "violations": violations},
-            glossary_version=glossary.version, model_version=version, memory=remembered))
+            glossary_version=glossary.version, model_version=version, memory=remembered,
+            # the editor's own text is not judged as machine output
+            quality=[] if by == "memory" else _document_quality(d, fields, lang, target, pivot)))
     return results
+
+
+def _pivot_of(engine: Engine, source: str, target: str) -> str | None:
+    """The language a pair goes through (Spanish for Apertium's fr->es->en), or None."""
+    route = getattr(engine, "route", None)
+    hops = route(source, target) if callable(route) else None
+    if not hops or len(hops) < 2:
+        return None
+    first = hops[0]
+    if isinstance(first, str):  # an Apertium mode, "fr-es"
+        from pressflow.translate.apertium import _iso1
+
+        return _iso1(first.rsplit("-", 1)[-1].split("_")[0])
+    return str(getattr(first, "target", "")) or None
+
+
+def _document_quality(doc: Document, fields: dict[str, str | None], lang: str, target: str,
+                      pivot: str | None) -> list[str]:
+    """The quality issues of a document's translation, field by field (each said once)."""
+    issues: dict[str, None] = {}
+    for f, source in doc.fields.items():
+        for issue in quality_issues(source or "", fields.get(f) or "", lang, target, pivot):
+            issues.setdefault(issue if f == "text" else f"{f}: {issue}", None)
+    return list(issues)
+
+
+def _document_signature(names_sig: str, doc: Document) -> str:
+    """What decides the names of a document: its whole text (a surname alone is a name
+    because the full name came earlier) and the names set-up (:func:`names_signature`)."""
+    raw = "\x1f".join([names_sig, *(v or "" for v in doc.fields.values())])
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def _names_where_missed(missed: Sequence[_Unit], docs: Sequence[Document], lang: str,
+                        glossary: Glossary, glossary_dir: Path | None,
+                        key_of: Callable[[_Unit], str]) -> None:
+    """Protect the names of the sentences the cache did not have, and key them anew.
+
+    Finding names (gazetteer and NER over the whole document) costs more than a cache read,
+    so the cache is read first under a key bound to the document's text and the names
+    set-up: an unchanged document is never read for names again. A sentence missed there
+    gets its names, then the key of its protected form (the sentence with its terms and
+    names, as any document may hold it), so a sentence seen in another article, or in an
+    earlier version of this one, is still not sent to an engine again.
+    """
+    wanted = sorted({u.doc for u in missed if not u.shouted})
+    if not wanted:
+        return
+    tables = dict(zip(wanted, name_tables(
+        [("\n\n".join(v for v in docs[i].fields.values() if v), lang) for i in wanted],
+        glossary, glossary_dir), strict=True))
+    for u in missed:
+        if not u.shouted:
+            u.protected = protect_names(u.protected, tables[u.doc])
+            u.key = key_of(u)
 
 
 # -- articles whose paragraphs are in several languages ------------------------------------
@@ -360,6 +436,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
         parts: list[str] = []
         left: dict[str, str] = {}  # language -> why its paragraphs stay as written
         violations = head.glossary_violations
+        quality = list(head.quality)
         terms = {str(t["source"]): dict(t) for t in _details(head, "terms")}
         missing = list(_details(head, "violations"))
         remembered = list(head.memory)
@@ -373,6 +450,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
             if res.status == "ok":
                 parts.append(res.fields.get("text") or piece.text)
                 remembered.extend(res.memory)
+                quality.extend(q for q in res.quality if q not in quality)
                 violations += res.glossary_violations
                 missing.extend(_details(res, "violations"))
                 for t in _details(res, "terms"):
@@ -394,7 +472,7 @@ def _translate_mixed(docs: Sequence[Document], plans: list[list[_Piece] | None],
         results.append(DocumentResult(
             head.id, head.lang, fields, engine, head.status, message, violations,
             {"terms": list(terms.values()), "violations": missing},
-            head.glossary_version, head.model_version, remembered))
+            head.glossary_version, head.model_version, remembered, quality))
     return results
 
 

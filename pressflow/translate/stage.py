@@ -131,7 +131,10 @@ def run_translate_stage(ctx: RunContext) -> StageReport:
                 glossary_version=res.glossary_version or None,
                 model_version=res.model_version or None,
                 content_hash=row.content_hash, updated_at=utcnow(), edited_by=None,
-                memory_details=res.memory_json))
+                memory_details=res.memory_json,
+                quality="; ".join(res.quality) or None))
+            if res.quality:
+                details["likely poor"] = details.get("likely poor", 0) + 1
             details[res.status] = details.get(res.status, 0) + 1
             if res.status == "ok":
                 details[f"by {res.engine}"] = details.get(f"by {res.engine}", 0) + 1

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Apertium: a rule-based offline translation engine from Debian packages. pressflow uses it
-# where no argos model is installed (es->en direct; fr, it, ro, pt through Spanish).
+# where no argos model is installed (es->en direct; fr, it, ro, pt, ca, gl through Spanish).
 # `cg3` is needed by the Italian pair. Never fails the install: without Apertium the
 # Apertium tests skip and say why, and `pressflow run` reports `no-model` for those pairs.
 set -u
-PACKAGES="apertium cg3 apertium-eng-spa apertium-fr-es apertium-spa-ita apertium-es-ro apertium-es-pt"
+PACKAGES="apertium cg3 apertium-eng-spa apertium-fr-es apertium-spa-ita apertium-es-ro apertium-es-pt apertium-es-ca apertium-es-gl"
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "20-apertium: no apt-get here; install Apertium ($PACKAGES) yourself to use it"
   exit 0
