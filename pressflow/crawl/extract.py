@@ -189,6 +189,12 @@ def _metadata_title(html: str, url: str | None) -> str | None:
     return meta.title if meta is not None else None
 
 
+def page_published(soup: BeautifulSoup, lang: str | None, url: str | None) -> datetime | None:
+    """The page's publication date: structured data, then the address, then the text near
+    the title (``benchmarks/dates.py`` measures this against htmldate)."""
+    return date_from_structured(soup) or date_from_url(url) or _visible_date(soup, lang, url)
+
+
 def _visible_date(soup: BeautifulSoup, lang: str | None, url: str | None) -> datetime | None:
     """The first date written near the title (a byline, a dateline), in the page's language."""
     h1 = soup.find("h1")
@@ -237,10 +243,8 @@ def extract_page(html: str, url: str | None = None, *, language: str | None = No
     """Main text of an article page without navigation, menus, banners or widget text."""
     soup = BeautifulSoup(html, "lxml")
     lang = declared_lang(soup, url) or language
-    published = date_from_structured(soup) or date_from_url(url)
+    published = page_published(soup, lang, url)  # before stripping: some CMSs date in a "footer" block
     canonical = soup.find("link", rel="canonical")
-    if published is None:  # before stripping: some CMSs put the date in a "footer" block
-        published = _visible_date(soup, lang, url)
     strip_boilerplate(soup)
     # Text only: the date, language and (mostly) the title come from the page itself above;
     # trafilatura's metadata pass (htmldate and all) would be a third of its time for nothing.
