@@ -167,14 +167,14 @@ def main() -> None:
         values = {n: accuracy(n, lambda la, kind, lang=lang: la == lang) for n in DETECTORS}
         best_name = max(SINGLE, key=lambda n: values[n])
         best = values[best_name]
-        cells = []
+        row = []
         for n in DETECTORS:
             mark = "<" if n.startswith("pressflow") and values[n] < best - 0.01 else " "
             below[n] += mark == "<"
-            cells.append(f"{values[n]:>11.3f}{mark}")
+            row.append(f"{values[n]:>11.3f}{mark}")
         gap = values["pressflow"] - best
         verdict = "met" if gap >= -0.01 else f"{gap:+.3f} ({short.get(best_name, best_name)})"
-        print(f"{lang:<6}" + "".join(cells) + f"  {verdict}")
+        print(f"{lang:<6}" + "".join(row) + f"  {verdict}")
     print("languages more than 1 point below the best single detector: "
           + ", ".join(f"{n} {below[n]}" for n in DETECTORS if n.startswith("pressflow")))
     for kind in KINDS:
