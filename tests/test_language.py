@@ -145,11 +145,32 @@ def test_short_lines_are_named_not_left_undetermined() -> None:
     assert misses == {}
 
 
-def test_fasttext_votes_with_the_other_detectors_and_lingua_only_when_switched_on(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lingua_leads_the_vote_by_default_and_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(language.LINGUA_SWITCH, raising=False)
     scores = language.detector_scores("Il Comune di Milano ha incontrato la delegazione")
-    assert set(scores) == {"langdetect", "py3langid", "fasttext"}
+    assert set(scores) == {"langdetect", "py3langid", "fasttext", "lingua"}
     assert max(scores["fasttext"], key=lambda k: scores["fasttext"][k]) == "it"
+    monkeypatch.setenv(language.LINGUA_SWITCH, "0")
+    assert set(language.detector_scores("Il Comune di Milano")) == {"langdetect", "py3langid", "fasttext"}
     # a language fastText knows and langdetect does not (Galician) is not outvoted by absence
     assert "gl" in language._known_languages("fasttext") and "gl" not in language._known_languages("langdetect")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("hr", "proračun grada"),  # py3langid's "sh" (Serbo-Croatian) is a label no other detector has
+    ("da", "ny skole"),  # py3langid's "vep" (Veps) likewise
+])
+def test_a_label_only_one_detector_has_is_not_answered(lang: str, text: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(language.LINGUA_SWITCH, raising=False)
+    assert language.detect(text).lang == lang
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("id", "pasar malam"),  # Indonesian, not Malay
+    ("sr", "градски буџет"),  # Serbian, not Macedonian
+])
+def test_a_rarely_written_twin_needs_more_evidence(lang: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(language.LINGUA_SWITCH, raising=False)
+    assert language.detect(text).lang == lang
+    assert language.rarity_factor("ms") < language.rarity_factor("id") == language.rarity_factor("en") == 1.0

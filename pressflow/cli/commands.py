@@ -154,8 +154,8 @@ def init(directory: str) -> None:
 def detect() -> None:
     """Detect the language of each JSON line on stdin.
 
-    Three detectors (seeded langdetect, py3langid, fastText lid.176 lite; lingua too with
-    PRESSFLOW_LINGUA=1) vote; "hint" (a declared or
+    Four detectors vote, lingua leading (seeded langdetect, py3langid, fastText lid.176
+    lite; PRESSFLOW_LINGUA=0 leaves lingua out); "hint" (a declared or
     expected language) is a prior that wins near-ties on short texts, never clear evidence.
 
     \b

@@ -98,36 +98,106 @@ def _jsonld_objects(data: Any) -> Iterable[dict[str, Any]]:
                 yield from _jsonld_objects(data[key])
 
 
-def date_from_structured(soup: Any) -> datetime | None:
-    """JSON-LD ``datePublished``, then publication meta tags, then a ``<time>`` element."""
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+# JSON-LD as some pages wrap it: in CDATA or an HTML comment, with a trailing semicolon
+_JSONLD_OPENING = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)")
+_JSONLD_CLOSING = re.compile(r";?\s*(?://\s*)?(?:\]\]>|-->)?\s*;?\s*$")
+# A publication date's meta tag as other sites name it (goose3 and htmldate read these too)
+_EXTRA_META_KEYS = ("originalpublicationdate", "rnews:datepublished", "article:published_date",
+                    "og:pubdate", "datecreated", "date_published", "publication_date", "release_date")
+# An element whose class or id says it holds the publication date ("pubdate", "published-date")
+_PUBDATE_CLASS = re.compile(r"^(?:pub-?date|published|publish-?date|published-?date|date-?published|"
+                            r"post-?date|entry-?date|article-?date|dateline)$", re.I)
+
+
+def parse_jsonld(raw: str | None) -> Any:
+    """A JSON-LD script's data, or None: the CDATA or comment some pages wrap it in, and a
+    trailing semicolon, are removed first."""
+    try:
+        return json.loads(_JSONLD_CLOSING.sub("", _JSONLD_OPENING.sub("", raw or "")))
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_structured_date(value: Any) -> datetime | None:
+    """A date as structured data writes it: text (:func:`parse_machine_date`) or a Unix
+    time in seconds or milliseconds (``"datePublished": 1676551869``)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 1e11 else value
         try:
-            data = json.loads(script.string or "")
-        except (ValueError, TypeError):
-            continue
-        for obj in _jsonld_objects(data):
-            for key in ("datePublished", "dateCreated", "uploadDate"):
-                found = parse_machine_date(obj.get(key))
-                if found:
-                    return found
+            found = datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return found if EARLIEST_YEAR <= found.year <= 2100 else None
+    if isinstance(value, list) and value:
+        return parse_structured_date(value[0])
+    return parse_machine_date(value) if isinstance(value, str) else None
+
+
+def date_from_structured(soup: Any) -> datetime | None:
+    """The publication date the page's markup states, strongest statement first: JSON-LD
+    ``datePublished``, publication meta tags (also parse.ly's ``parsely-page`` JSON), JSON-LD
+    ``dateCreated``/``uploadDate``, an element marked ``itemprop="datePublished"``, a
+    ``<time>`` element, then an element whose class says "pubdate" holding a machine date.
+
+    ``datePublished`` goes before the meta tags: a site that updates a story often rewrites
+    ``article:published_time`` with the change's time while its JSON-LD keeps the first one."""
+    jsonld = [obj for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)})
+              for obj in _jsonld_objects(parse_jsonld(script.string))]
+    for obj in jsonld:
+        found = parse_structured_date(obj.get("datePublished"))
+        if found:
+            return found
     metas: dict[str, str] = {}
     for meta in soup.find_all("meta"):
         for attr in ("property", "name", "itemprop"):  # property="article:published" itemprop="datePublished"
             key = str(meta.get(attr) or "").lower()
             if key and meta.get("content") and key not in metas:
                 metas[key] = meta["content"]
-    for key in _META_KEYS:
+    for key in (*_META_KEYS, *_EXTRA_META_KEYS):
         found = parse_machine_date(metas.get(key))
         if found:
             return found
+    parsely = parse_jsonld(metas.get("parsely-page"))
+    if isinstance(parsely, dict):
+        found = parse_structured_date(parsely.get("pub_date"))
+        if found:
+            return found
+    for obj in jsonld:
+        for key in ("dateCreated", "uploadDate"):
+            found = parse_structured_date(obj.get(key))
+            if found:
+                return found
+    return _date_from_elements(soup)
+
+
+def _date_from_elements(soup: Any) -> datetime | None:
+    """A date element in the page: ``itemprop="datePublished"``, ``<time>``, or an element
+    whose class or id says "pubdate" and whose text is a machine date. Elements in a nav,
+    footer or sidebar, and those marked as the last change, do not count."""
     scopes = [el for el in (soup.find("article"), soup.find("main")) if el is not None] + [soup]
+
+    def usable(el: Any) -> bool:
+        return el.find_parent(["nav", "footer", "aside"]) is None and \
+            not re.search(r"modified|updated", str(el.get("itemprop") or ""), re.I)
+
+    for el in soup.find_all(attrs={"itemprop": re.compile(r"^datePublished$", re.I)}):
+        if el.name != "meta" and usable(el):
+            found = parse_machine_date(el.get("datetime") or el.get("content") or el.get_text(" ", strip=True))
+            if found:
+                return found
     for scope in scopes:
         for time_el in scope.find_all("time"):
-            if time_el.find_parent(["nav", "footer", "aside"]):
-                continue
-            if re.search(r"modified|updated", str(time_el.get("itemprop") or ""), re.I):
+            if not usable(time_el):
                 continue  # the last change, not the publication
             found = parse_machine_date(time_el.get("datetime") or time_el.get("content"))
+            if found:
+                return found
+    for el in soup.find_all(True, attrs={"class": _PUBDATE_CLASS}):
+        if usable(el):
+            text = el.get_text(" ", strip=True)
+            found = parse_machine_date(text) if len(text) <= 40 and _ISO_START.search(text) else None
             if found:
                 return found
     return None

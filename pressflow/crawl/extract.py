@@ -46,6 +46,9 @@ BOILERPLATE = re.compile(
     r"skip-link|screen-reader|sidebar|widget-area|pagination|print-link|tags?-list|"
     r"post-navigation|nav-links|prev|next|prev-?next|pager|author-box|banner-ad|advert|ads|"
     r"menu|navbar|langnav|"
+    # a media player's controls and messages ("Now watching", "Next video starts in", "this
+    # video is not available in your region") and call-to-action overlays ("View photo")
+    r"player|video-?player|vjs|jwplayer|mejs|plyr|now-?watching|up-?next|cta|"
     r"footer|pied|skiplinks|sidenav(box)?)($|[\s_-])", re.I)
 REMOVE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "svg",
                "select", "nav", "footer", "aside")
@@ -141,6 +144,44 @@ def _holds_main_text(tag: Tag, page_text: int) -> bool:
     return page_text > 0 and _paragraph_letters(tag) >= MAIN_TEXT_SHARE * page_text
 
 
+MIN_STORY_LIST_ITEMS = 3
+
+
+def _is_story_list(tag: Tag) -> bool:
+    """A list of other stories beside the article (a "stream", "more from"): at least three
+    items, two thirds of them a linked heading of their own. An article's own lists (key
+    points, steps) have no linked headings in their items."""
+    items = tag.find_all("li", recursive=False)
+    if len(items) < MIN_STORY_LIST_ITEMS:
+        return False
+    linked = sum(1 for item in items
+                 if any(h.find("a", href=True) is not None or h.find_parent("a") is not None
+                        for h in item.find_all(["h2", "h3", "h4", "h5", "h6"])))
+    return linked * 3 >= len(items) * 2
+
+
+MIN_ARTICLE_LETTERS = 500
+"""A story list is removed only when the page keeps at least this many paragraph letters
+outside it (and its title): on an article page the list is beside the article."""
+
+
+def remove_story_lists(soup: BeautifulSoup) -> int:
+    """Remove lists of other stories from an article page (in place); returns the letters
+    removed. Their teasers can outweigh a short article (a "stream" of 24 stories under a
+    300-word story), so the main-text share that protects other blocks does not apply."""
+    page_text = _paragraph_letters(soup)
+    removed = 0
+    for tag in soup.find_all(["ul", "ol"]):
+        if tag.decomposed or not _is_story_list(tag) or tag.find("h1") is not None:
+            continue
+        letters = _paragraph_letters(tag)
+        if page_text - letters >= MIN_ARTICLE_LETTERS:
+            removed += _letters(tag.get_text(" "))
+            page_text -= letters
+            tag.decompose()
+    return removed
+
+
 def strip_boilerplate(soup: BeautifulSoup) -> BeautifulSoup:
     """Remove chrome that is never article text (in place; returns the soup)."""
     for tag in soup(list(REMOVE_TAGS)):
@@ -189,6 +230,12 @@ def _metadata_title(html: str, url: str | None) -> str | None:
     return meta.title if meta is not None else None
 
 
+def page_published(soup: BeautifulSoup, lang: str | None, url: str | None) -> datetime | None:
+    """The page's publication date: structured data, then the address, then the text near
+    the title (``benchmarks/dates.py`` measures this against htmldate)."""
+    return date_from_structured(soup) or date_from_url(url) or _visible_date(soup, lang, url)
+
+
 def _visible_date(soup: BeautifulSoup, lang: str | None, url: str | None) -> datetime | None:
     """The first date written near the title (a byline, a dateline), in the page's language."""
     h1 = soup.find("h1")
@@ -228,26 +275,26 @@ def _letters(text: str) -> int:
     return sum(ch.isalnum() for ch in text)
 
 
-def _lost_the_article(cleaned_text: str, plain_text: str) -> bool:
-    """True when pressflow's clean-up left much less text than plain trafilatura finds."""
-    return _letters(plain_text) > FALLBACK_RATIO * _letters(cleaned_text)
+def _lost_the_article(cleaned_text: str, plain_text: str, removed_on_purpose: int = 0) -> bool:
+    """True when pressflow's clean-up left much less text than plain trafilatura finds, not
+    counting the letters of the story lists it removed on purpose."""
+    return _letters(plain_text) - removed_on_purpose > FALLBACK_RATIO * _letters(cleaned_text)
 
 
 def extract_page(html: str, url: str | None = None, *, language: str | None = None) -> ExtractedPage:
     """Main text of an article page without navigation, menus, banners or widget text."""
     soup = BeautifulSoup(html, "lxml")
     lang = declared_lang(soup, url) or language
-    published = date_from_structured(soup) or date_from_url(url)
+    published = page_published(soup, lang, url)  # before stripping: some CMSs date in a "footer" block
     canonical = soup.find("link", rel="canonical")
-    if published is None:  # before stripping: some CMSs put the date in a "footer" block
-        published = _visible_date(soup, lang, url)
+    story_lists = remove_story_lists(soup)
     strip_boilerplate(soup)
     # Text only: the date, language and (mostly) the title come from the page itself above;
     # trafilatura's metadata pass (htmldate and all) would be a third of its time for nothing.
     cleaned = str(soup)
     text = _main_text(cleaned, url)
     plain = _main_text(html, url)
-    if _lost_the_article(text, plain):
+    if _lost_the_article(text, plain, story_lists):
         text = plain  # the clean-up removed article text (a wrapper named like a sidebar)
     if not text.strip():
         raise ExtractionError("no article text found on the page", url=url)
