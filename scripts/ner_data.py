@@ -49,6 +49,7 @@ class ExtraSource:
     corpus: str
     reader: str  # "conll": blank line between sentences; "stream": no sentence breaks
     limit: int  # at most this many sentences (chosen by a hash of the text)
+    tagset: str = "conll"  # "conll": PER/ORG/LOC; "kpwr": KPWr's nam_liv_person, nam_org_*, nam_loc_*
 
 
 _LINSPECTOR = ("UKPLab/linspector", "46a7cca6ad34dc673feb47c4d452f1248d5e635b")
@@ -67,6 +68,36 @@ EXTRA_SOURCES = [
     ExtraSource("enp_NL.kb.bio", _EUROPEANA[0], "enp_NL.kb.bio/enp_NL.kb.bio", _EUROPEANA[1], "nl",
                 "CC0 1.0", "Europeana Newspapers NER, Dutch (KB historic newspapers, OCR)", "stream", 20000),
 ]
+
+_POLDEEPNER = ("CLARIN-PL/PolDeepNer", "1cb82101c4dffc38c1dc1fef290f640cf46109fe")
+EXTRA_SOURCES.append(
+    ExtraSource("kpwr-ner-n82-test.iob", _POLDEEPNER[0], "poldeepner/data/kpwr-ner-n82-test.iob", _POLDEEPNER[1],
+                "pl", "CC BY 3.0", "KPWr NER (Broda et al. 2012), n82 test file of CLARIN-PL/PolDeepNer", "conll",
+                20000, "kpwr"))
+
+
+def fold_tag(tag: str, tagset: str) -> str:
+    """A source's tag as B-/I- plus PERSON, ORG or LOC, or "O". KPWr: people (nam_liv_person),
+    organisations (nam_org_*, but not nam_org_nation: peoples), places (nam_loc_*)."""
+    if tag[:2] not in {"B-", "I-"}:
+        return "O"
+    kind = tag[2:]
+    if tagset == "kpwr":
+        if kind == "nam_liv_person":
+            label = "PERSON"
+        elif kind.startswith("nam_org_") and kind != "nam_org_nation":
+            label = "ORG"
+        elif kind.startswith("nam_loc_"):
+            label = "LOC"
+        else:
+            return "O"
+    else:
+        folded = TAG_FOLD.get(kind)
+        if folded is None:
+            return "O"
+        label = folded
+    return tag[:2] + label
+
 
 _NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "»"}
 _NO_SPACE_AFTER = {"(", "[", "{", "«", "„"}
@@ -87,7 +118,7 @@ def _tokens_to_example(tokens: list[tuple[str, str]]) -> tuple[str, list[Span]] 
         start = len(text)
         text += word
         prev = word
-        kind = TAG_FOLD.get(tag[2:]) if tag[:2] in {"B-", "I-"} else None
+        kind = tag[2:] if tag[:2] in {"B-", "I-"} else None
         if open_span and (kind is None or tag.startswith("B-") or kind != open_span[2]):
             spans.append((int(open_span[0]), int(open_span[1]), str(open_span[2])))
             open_span = None
@@ -111,27 +142,27 @@ def _tokens_to_example(tokens: list[tuple[str, str]]) -> tuple[str, list[Span]] 
     return text, trimmed
 
 
-def read_conll(path: Path) -> Iterator[tuple[str, list[Span]]]:
+def read_conll(path: Path, tagset: str = "conll") -> Iterator[tuple[str, list[Span]]]:
     """Sentences of a column file (token first, tag last, a blank line between sentences)."""
     tokens: list[tuple[str, str]] = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             cols = line.split()
-            if not cols or cols[0] == "-DOCSTART-":
+            if not cols or cols[0].startswith("-DOCSTART"):
                 if tokens:
                     example = _tokens_to_example(tokens)
                     if example:
                         yield example
                 tokens = []
             elif len(cols) >= 2:
-                tokens.append((cols[0], cols[-1]))
+                tokens.append((cols[0], fold_tag(cols[-1], tagset)))
     if tokens:
         example = _tokens_to_example(tokens)
         if example:
             yield example
 
 
-def read_stream(path: Path) -> Iterator[tuple[str, list[Span]]]:
+def read_stream(path: Path, tagset: str = "conll") -> Iterator[tuple[str, list[Span]]]:
     """Pseudo-sentences of a token stream with no sentence breaks (Europeana): cut after a token
     ending a sentence, or at 50 tokens outside an entity."""
     tokens: list[tuple[str, str]] = []
@@ -147,7 +178,7 @@ def read_stream(path: Path) -> Iterator[tuple[str, list[Span]]]:
             cols = line.split()
             if len(cols) < 2:
                 continue
-            word, tag = cols[0], cols[-1].upper()
+            word, tag = cols[0], fold_tag(cols[-1].upper(), tagset)
             tokens.append((word, tag))
             ends_sentence = word[-1] in ".!?" and len(word) > 2 or word in {".", "!", "?"}
             if tag == "O" and (ends_sentence or len(tokens) >= _STREAM_MAX_TOKENS):
@@ -199,7 +230,7 @@ def read_source(source: ExtraSource, extra_dir: Path) -> list[tuple[str, list[Sp
         sys.exit(f"{path}: missing; take it from {source.repo} at {source.commit} "
                  f"({source.path}), see scripts/ner_data.py")
     reader = read_conll if source.reader == "conll" else read_stream
-    return list(reader(path))
+    return list(reader(path, source.tagset))
 
 
 def collect_extra(extra_dir: Path, index: ReportedIndex,
