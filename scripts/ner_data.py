@@ -233,13 +233,15 @@ def read_source(source: ExtraSource, extra_dir: Path) -> list[tuple[str, list[Sp
     return list(reader(path, source.tagset))
 
 
-def collect_extra(extra_dir: Path, index: ReportedIndex,
-                  report: dict[str, Counter[str]] | None = None) -> list[Example]:
+def collect_extra(extra_dir: Path, index: ReportedIndex, report: dict[str, Counter[str]] | None = None,
+                  skip: frozenset[str] = frozenset()) -> list[Example]:
     """The sentences of every ``EXTRA_SOURCES`` file: those overlapping a reported sentence
     dropped, repeats dropped, then at most ``limit`` per file, chosen by a hash of the text."""
     out: list[Example] = []
     seen: set[str] = set()
     for source in EXTRA_SOURCES:
+        if source.file in skip:
+            continue
         counts: Counter[str] = Counter()
         kept = []
         for text, spans in read_source(source, extra_dir):

@@ -159,6 +159,8 @@ def main() -> None:
                         help="folder with the UNER *-ud-train.iob2 files of UNER_COMMITS")
     parser.add_argument("--extra-dir", type=Path, default=None,
                         help="folder with the files of EXTRA_SOURCES in scripts/ner_data.py")
+    parser.add_argument("--skip-extra", action="append", default=[],
+                        help="leave out this file of EXTRA_SOURCES (repeatable)")
     parser.add_argument("--work-dir", type=Path, default=None,
                         help="keep spaCy's training folder here (default: a temporary folder)")
     parser.add_argument("--steps", type=int, default=6000, help="training steps (default 6000)")
@@ -177,10 +179,11 @@ def main() -> None:
     extra_sources: list[str] = []
     if args.extra_dir and not only:
         report: dict[str, Counter[str]] = {}
-        examples += ner_data.collect_extra(args.extra_dir, index, report)
+        examples += ner_data.collect_extra(args.extra_dir, index, report, frozenset(args.skip_extra))
         for name, counts in report.items():
             print(f"{name}: {dict(counts)}", flush=True)
-        extra_sources = sorted({f"{s.corpus} ({s.licence})" for s in ner_data.EXTRA_SOURCES})
+        extra_sources = sorted({f"{s.corpus} ({s.licence})" for s in ner_data.EXTRA_SOURCES
+                                if s.file not in args.skip_extra})
     with tempfile.TemporaryDirectory(prefix="pressflow-ner-") as tmp:
         work = args.work_dir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -193,7 +196,8 @@ def main() -> None:
         best = work / "out" / "model-best"
         meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
         sources = ["UniversalNER (CC BY-SA 3.0/4.0)"] + ([] if only else ["RONEC v2 (MIT)"]) + extra_sources
-        meta.update({"name": "pressflow_ner_zh" if only else "pressflow_ner", "version": "1.0.0",
+        meta.update({"name": "pressflow_ner_zh" if only else "pressflow_ner",
+                     "version": "1.1.0" if extra_sources else "1.0.0",
                      "description": "pressflow's NER (PERSON, ORG, LOC); see README.md",
                      "license": "CC BY-SA 4.0", "sources": sources,
                      "training_sentences": dict(sorted(counts.items()))})
