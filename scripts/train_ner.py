@@ -2,7 +2,7 @@
 
 Usage (``make train-ner`` runs it):
 
-    python scripts/train_ner.py [--eval-dir ../shared/eval] [--uner-dir DIR] [--steps 6000]
+    python scripts/train_ner.py [--eval-dir ../shared/eval] [--uner-dir DIR] [--extra-dir DIR] [--steps 6000]
 
 Data, all under licences that allow training and shipping the model (see the model card
 written next to the model):
@@ -13,7 +13,13 @@ written next to the model):
   Swedish, Croatian, Serbian, Slovak and English UNER sets;
 * the train splits of UNER Croatian-SET, Serbian-SET, Slovak-SNK, Danish-DDT and
   Swedish-Talbanken (``*-ud-train.iob2`` files in ``--uner-dir``, taken from the
-  UniversalNER repositories at the commits named in ``UNER_COMMITS``).
+  UniversalNER repositories at the commits named in ``UNER_COMMITS``);
+* with ``--extra-dir``, the files of ``EXTRA_SOURCES`` in ``scripts/ner_data.py`` (GermEval
+  2014 German, WikiNER Russian, Europeana Newspapers Dutch), sampled per file.
+
+Every sentence that is the same text as a reported benchmark sentence, or shares a passage
+with one, is dropped first (``ner_data.ReportedIndex``): WikiNER and WikiANN both come from
+Wikipedia.
 
 One ``xx`` (language-independent tokenizer) pipeline is trained on all languages at once:
 names look alike across European languages (capitals, suffixes, "di"/"de"/"von" inside
@@ -38,6 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import ner_data  # noqa: E402
 import ner_sets  # noqa: E402
 
 MODEL_NAME = "xx_pressflow_ner"
@@ -150,6 +157,12 @@ def main() -> None:
                         help="shared/eval folder (default: $PRESSFLOW_EVAL_DIR or ../shared/eval)")
     parser.add_argument("--uner-dir", type=Path, default=None,
                         help="folder with the UNER *-ud-train.iob2 files of UNER_COMMITS")
+    parser.add_argument("--extra-dir", type=Path, default=None,
+                        help="folder with the files of EXTRA_SOURCES in scripts/ner_data.py")
+    parser.add_argument("--skip-extra", action="append", default=[],
+                        help="leave out this file of EXTRA_SOURCES (repeatable)")
+    parser.add_argument("--work-dir", type=Path, default=None,
+                        help="keep spaCy's training folder here (default: a temporary folder)")
     parser.add_argument("--steps", type=int, default=6000, help="training steps (default 6000)")
     parser.add_argument("--out", type=Path, default=None,
                         help=f"model folder (default pressflow/data/ner/{MODEL_NAME}, or zh_pressflow_ner)")
@@ -160,8 +173,20 @@ def main() -> None:
     config = CONFIG.with_name("zh_ner.cfg") if only else CONFIG
     args.out = args.out or (MODEL_DIR.with_name("zh_pressflow_ner") if only else MODEL_DIR)
     examples = collect(args.eval_dir, args.uner_dir, only)
+    index = ner_data.ReportedIndex(args.eval_dir)
+    examples, dropped = ner_data.filter_overlapping(examples, index)
+    print(f"dropped {dropped} sentences of shared/eval and UNER train that overlap a reported one", flush=True)
+    extra_sources: list[str] = []
+    if args.extra_dir and not only:
+        report: dict[str, Counter[str]] = {}
+        examples += ner_data.collect_extra(args.extra_dir, index, report, frozenset(args.skip_extra))
+        for name, counts in report.items():
+            print(f"{name}: {dict(counts)}", flush=True)
+        extra_sources = sorted({f"{s.corpus} ({s.licence})" for s in ner_data.EXTRA_SOURCES
+                                if s.file not in args.skip_extra})
     with tempfile.TemporaryDirectory(prefix="pressflow-ner-") as tmp:
-        work = Path(tmp)
+        work = args.work_dir or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         train_path, dev_path, counts = to_docbins(examples, work, only or "xx")
         print(f"training sentences per language: {dict(sorted(counts.items()))}", flush=True)
         cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(work / "out"),
@@ -170,8 +195,9 @@ def main() -> None:
         subprocess.run(cmd, check=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
         best = work / "out" / "model-best"
         meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
-        sources = ["UniversalNER (CC BY-SA 3.0/4.0)"] + ([] if only else ["RONEC v2 (MIT)"])
-        meta.update({"name": "pressflow_ner_zh" if only else "pressflow_ner", "version": "1.0.0",
+        sources = ["UniversalNER (CC BY-SA 3.0/4.0)"] + ([] if only else ["RONEC v2 (MIT)"]) + extra_sources
+        meta.update({"name": "pressflow_ner_zh" if only else "pressflow_ner",
+                     "version": "1.1.0" if extra_sources else "1.0.0",
                      "description": "pressflow's NER (PERSON, ORG, LOC); see README.md",
                      "license": "CC BY-SA 4.0", "sources": sources,
                      "training_sentences": dict(sorted(counts.items()))})
