@@ -36,7 +36,7 @@ test: install
 # adds GermEval 2014 de, WikiNER ru, KPWr pl, Europeana nl (files named in scripts/ner_data.py, each with
 # its repository and commit; measured in docs/entities.md, not in the shipped model). CPU, ~45 min.
 EVAL_DIR ?= ../shared/eval
-UNER_DIR ?= ../shared/ner-train
+UNER_DIR ?= build/uner
 EXTRA_DIR ?=
 NER_STEPS ?= 5000
 train-ner: install
