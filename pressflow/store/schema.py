@@ -22,6 +22,8 @@ beside_edit
 0011_crawl_story_pages    story_pages: validators of listing story pages (corrections)
 0012_stories_reindex_     story_fingerprints, story_bands, story_anchors, story_terms
 with_gazetteer_ids        emptied: rebuilt by the next run with the gazetteer's ids
+0015_stories_embeddings   story_embeddings: each article's sentence embedding (title and
+                          lead), by content hash and model, so a run encodes only new text
 ========================  ==============================================================
 """
 
@@ -42,6 +44,7 @@ TABLE_OWNERS: dict[str, str] = {
     "translate_glossary_state": "translate", "entities": "entities", "officials": "entities",
     "stories": "stories", "story_members": "stories", "story_fingerprints": "stories",
     "story_bands": "stories", "story_anchors": "stories", "story_terms": "stories",
+    "story_embeddings": "stories",
     "decisions": "editorial", "article_versions": "crawl", "story_pages": "crawl",
 }
 # columns a later stage added to another stage's table: (table, column) -> owner
@@ -198,3 +201,12 @@ def _stories_reindex_with_gazetteer_ids(db: sqlite_utils.Database) -> None:
     # without a fingerprint are candidates; those already in a story stay in it)
     for table in ("story_fingerprints", "story_bands", "story_anchors", "story_terms"):
         db.execute(f"DELETE FROM {table}")
+
+
+@migration("0015_stories_embeddings")
+def _stories_embeddings(db: sqlite_utils.Database) -> None:
+    # a multilingual sentence embedding of each article's title and lead (float16 bytes):
+    # encoding costs more than the rest of a fingerprint, and an index rebuild (0012) or a
+    # new fingerprint format must not pay it again for text that has not changed
+    db.execute("CREATE TABLE story_embeddings (article_id TEXT PRIMARY KEY, content_hash TEXT, "
+               "model TEXT NOT NULL, vector BLOB NOT NULL)")

@@ -362,13 +362,23 @@ class Fingerprint:
     length: int
     lead_terms: frozenset[str] = frozenset()  # the lead's name words and places
     lead_dates: frozenset[int] = frozenset()  # calendar dates written in the lead (ordinals)
+    keywords: frozenset[str] = frozenset()  # folded, stemmed words of title and lead ("kw:...")
+    lead_amounts: frozenset[str] = frozenset()  # amounts (3 digits or more) in the lead
+    source: str | None = None
+    embedding: np.ndarray | None = None  # unit vector of title and lead (stories.embeddings)
 
     def to_json(self) -> dict[str, Any]:
         return {"lang": self.lang, "anchors": sorted(self.anchors),
                 "lead_places": sorted(self.lead_places), "lead_names": sorted(self.lead_names),
                 "lead_years": sorted(self.lead_years), "english": self.english,
                 "length": self.length, "lead_terms": sorted(self.lead_terms),
-                "lead_dates": sorted(self.lead_dates)}
+                "lead_dates": sorted(self.lead_dates), "keywords": sorted(self.keywords),
+                "lead_amounts": sorted(self.lead_amounts), "source": self.source}
+
+    @property
+    def postings(self) -> frozenset[str]:
+        """What the candidate index files this article under: anchors and keywords."""
+        return self.anchors | self.keywords
 
     @classmethod
     def from_json(cls, article_id: str, day: int | None, sig: bytes,
@@ -378,7 +388,9 @@ class Fingerprint:
                    frozenset(data["lead_names"]), frozenset(data["lead_years"]),
                    data.get("english"), int(data.get("length") or 0),
                    frozenset(data.get("lead_terms", ())),
-                   frozenset(int(d) for d in data.get("lead_dates", ())))
+                   frozenset(int(d) for d in data.get("lead_dates", ())),
+                   frozenset(data.get("keywords", ())), frozenset(data.get("lead_amounts", ())),
+                   data.get("source"))
 
 
 def to_day(published: str | date | datetime | None) -> int | None:
@@ -401,7 +413,7 @@ MAX_TITLE_CHARS = 1_000
 def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
                 published: str | date | datetime | None = None,
                 english_title: str | None = None, english_text: str | None = None,
-                entities: Iterable[tuple[str, str]] = ()) -> Fingerprint:
+                entities: Iterable[tuple[str, str]] = (), source: str | None = None) -> Fingerprint:
     """Fingerprint of one article.
 
     ``english_*`` is the English translation when there is one (an English original is used
@@ -443,7 +455,30 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
         lead_places=frozenset(lead.places), lead_names=frozenset(lead.names),
         lead_years=frozenset(lead.years), english=english, length=len(text or ""),
         lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:", "date:"))),
-        lead_dates=frozenset(lead_dates))
+        lead_dates=frozenset(lead_dates), keywords=keywords(title, text),
+        lead_amounts=frozenset(a for a in lead_own.all if a.startswith("num:") and len(a) >= 7),
+        source=source)
+
+
+KEYWORD_STEM = 5  # folded words cut to 5 letters: festival/festivals/festivales, budget/budgets
+KEYWORD_STEM_CASELESS = 2  # Korean, Chinese...: a word's first two syllables (particles aside)
+KEYWORD_MIN = 4
+
+
+def keywords(title: str, text: str) -> frozenset[str]:
+    """The title's and lead's words, folded and cut to a stem: same-language rewordings
+    (and related languages' cognates) share them. How telling each one is comes from its
+    document frequency in the index, like anchors; numbers are anchors, not keywords."""
+    out = set()
+    for word in tokens(fold(f"{title}\n{(text or '')[:LEAD_CHARS]}")):
+        if word.isdigit():
+            continue
+        if is_caseless(word[0]):
+            if len(word) >= 2 and len(word) <= 12:
+                out.add("kw:" + word[:KEYWORD_STEM_CASELESS])
+        elif len(word) >= KEYWORD_MIN:
+            out.add("kw:" + word[:KEYWORD_STEM])
+    return frozenset(out)
 
 
 def _lead_dates(title: str, text: str | None, lang: str | None) -> set[int]:
@@ -496,6 +531,11 @@ def veto(a: Fingerprint, b: Fingerprint, *, window: int, leads: bool = True) -> 
     if leads and a.lang and a.lang == b.lang and (a.lead_terms - b.anchors) \
             and (b.lead_terms - a.anchors):
         return "leads name different things"
+    if a.lead_amounts and b.lead_amounts and not (a.lead_amounts & b.anchors) \
+            and not (b.lead_amounts & a.anchors):
+        return "about different amounts"
+    if leads and a.source and a.source == b.source and a.lang == b.lang:
+        return "one source's two pages (only a near-duplicate text is the same story)"
     return None
 
 
@@ -513,46 +553,115 @@ def anchor_similarity(a: Fingerprint, b: Fingerprint, weight: Callable[[str], fl
     return sum(weight(x) for x in shared) / max(1e-9, min(wa, wb)), len(shared)
 
 
+def keyword_similarity(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> float:
+    """Weighted share of the smaller keyword set found in the other (title and lead words)."""
+    shared = a.keywords & b.keywords
+    if not shared:
+        return 0.0
+    wa = sum(weight(x) for x in a.keywords)
+    wb = sum(weight(x) for x in b.keywords)
+    return sum(weight(x) for x in shared) / max(1e-9, min(wa, wb))
+
+
+def embedding_cosine(a: Fingerprint, b: Fingerprint) -> float | None:
+    if a.embedding is None or b.embedding is None or not a.embedding.any() or not b.embedding.any():
+        return None
+    return float(a.embedding @ b.embedding)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the calibrated combination weighs for one pair (after the vetoes)."""
+
+    embedding: float | None  # cosine of the title-and-lead embeddings
+    anchor_share: float
+    shared_anchors: int
+    keyword_share: float
+    text_jaccard: float
+    english_cosine: float | None
+    same_language: bool
+
+    def features(self) -> list[float]:
+        return [self.embedding if self.embedding is not None else 0.0,
+                float(self.embedding is None), self.anchor_share,
+                math.log1p(self.shared_anchors), self.keyword_share, self.text_jaccard,
+                self.english_cosine or 0.0, float(self.same_language)]
+
+
+FEATURES = ("embedding", "no_embedding", "anchor_share", "log_shared_anchors", "keyword_share",
+            "text_jaccard", "english_cosine", "same_language")
+# A logistic combination of the signals, fitted on the tuning half of the development set
+# (benchmarks/stories_fit.py prints these); the pair joins at JOIN_PROBABILITY or more.
+COEFFICIENTS = (8.0, -2.0, 4.0, 1.0, 4.0, 2.0, 2.0, -0.5)
+INTERCEPT = -9.0
+JOIN_PROBABILITY = 0.5
+
+
+def signals(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> Signals:
+    sim, shared = anchor_similarity(a, b, weight)
+    return Signals(embedding_cosine(a, b), sim, shared, keyword_similarity(a, b, weight),
+                   jaccard(a.signature, b.signature),
+                   cosine(a.english, b.english) if a.english and b.english else None,
+                   bool(a.lang) and a.lang == b.lang)
+
+
+def probability(sig: Signals) -> float:
+    """The calibrated probability that two articles (no veto between them) tell one story."""
+    z = INTERCEPT + sum(w * x for w, x in zip(COEFFICIENTS, sig.features(), strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
 def score_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> Match | None:
-    """The match between two articles, or None when they are different stories."""
+    """The match between two articles, or None when they are different stories.
+
+    After the vetoes, either of two rules joins: the anchor rules (enough rare names,
+    places and numbers in common), or the calibrated combination of all signals, where
+    the embedding of title and lead brings rewordings and other languages in."""
     j = jaccard(a.signature, b.signature)
     if j >= NEAR_DUP_JACCARD and veto(a, b, window=NEAR_DUP_WINDOW_DAYS, leads=False) is None:
         return Match(j, "near-duplicate", f"text Jaccard {j:.2f}")
     if veto(a, b, window=DATE_WINDOW_DAYS) is not None:
         return None
-    sim, shared = anchor_similarity(a, b, weight)
-    if shared < MIN_SHARED_ANCHORS:
-        return None
+    sig = signals(a, b, weight)
+    sim, shared = sig.anchor_share, sig.shared_anchors
     method = "entities" if a.lang == b.lang else "cross-language"
     undated = a.day is None or b.day is None
-    if sim >= (ANCHOR_JOIN_UNDATED if undated else ANCHOR_JOIN):
-        return Match(sim, method, f"{shared} shared anchors, weighted {sim:.2f}")
-    if a.english and b.english and not undated:
-        cos = cosine(a.english, b.english)
-        if cos >= ENGLISH_COSINE and sim >= ANCHOR_WITH_ENGLISH:
+    if shared >= MIN_SHARED_ANCHORS:
+        if sim >= (ANCHOR_JOIN_UNDATED if undated else ANCHOR_JOIN):
+            return Match(sim, method, f"{shared} shared anchors, weighted {sim:.2f}")
+        cos = sig.english_cosine
+        if cos is not None and not undated and cos >= ENGLISH_COSINE and sim >= ANCHOR_WITH_ENGLISH:
             return Match((sim + cos) / 2, method,
                          f"English cosine {cos:.2f}, {shared} shared anchors ({sim:.2f})")
+    p = probability(sig)
+    if p >= JOIN_PROBABILITY and not undated:
+        return Match(p, method, f"combined p {p:.2f} (embedding {sig.embedding or 0:.2f}, anchors {sim:.2f}, "
+                                f"keywords {sig.keyword_share:.2f})")
     return None
 
 
 def explain_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> dict[str, Any]:
     """The signals :func:`score_pair` weighs for two articles, with their values, and its
     decision: what `pressflow stories --explain` prints."""
-    sim, shared = anchor_similarity(a, b, weight)
+    sig = signals(a, b, weight)
     common = sorted(a.anchors & b.anchors, key=lambda x: (-weight(x), x))
     match = score_pair(a, b, weight)
     days = abs(a.day - b.day) if a.day is not None and b.day is not None else None
+    p = probability(sig)
     return {
         "with": b.id, "decision": match.method if match else "apart",
         "score": round(match.score, 3) if match else None,
         "reason": match.reason if match else (veto(a, b, window=DATE_WINDOW_DAYS) or (
-            f"{shared} shared anchors (needs {MIN_SHARED_ANCHORS})" if shared < MIN_SHARED_ANCHORS
-            else f"weighted anchor share {sim:.2f} too low")),
+            f"combined p {p:.2f} below {JOIN_PROBABILITY}, {sig.shared_anchors} shared anchors "
+            f"weighted {sig.anchor_share:.2f}")),
         "signals": {
-            "days_apart": days, "text_jaccard": round(jaccard(a.signature, b.signature), 3),
-            "anchor_share": round(sim, 3), "shared_anchors": shared,
+            "days_apart": days, "text_jaccard": round(sig.text_jaccard, 3),
+            "embedding_cosine": round(sig.embedding, 3) if sig.embedding is not None else None,
+            "anchor_share": round(sig.anchor_share, 3), "shared_anchors": sig.shared_anchors,
             "top_shared": [f"{x} ({weight(x):.1f})" for x in common[:8]],
-            "english_cosine": round(cosine(a.english, b.english), 3) if a.english and b.english else None,
+            "keyword_share": round(sig.keyword_share, 3),
+            "english_cosine": round(sig.english_cosine, 3) if sig.english_cosine is not None else None,
+            "combined_p": round(p, 3),
         },
     }
 
