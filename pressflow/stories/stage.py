@@ -47,7 +47,9 @@ from pressflow.stories.similarity import (
     fingerprint,
     idf_weight,
     places,
+    probability,
     score_pair,
+    signals,
     veto,
 )
 from pressflow.text.fold import fold
@@ -443,11 +445,14 @@ def agrees_with_story(fp: Fingerprint, member_ids: Sequence[str], index: Candida
     days = [f.day for f in (*members, fp) if f.day is not None]
     if days and max(days) - min(days) > window:
         return False
+    if any(veto(fp, f, window=window, leads=match.method != "near-duplicate") is not None for f in members):
+        return False  # a veto with one member is a veto with the story (one source's board)
     agree = [close_to(fp, f, weight) for f in members]
     return (members[0].id == member_ids[0] and agree[0]) or 2 * sum(agree) > len(agree)
 
 
 STORY_AGREEMENT = 0.35  # weighted anchor share with a member that counts as agreeing with it
+STORY_AGREEMENT_PROBABILITY = 0.45  # or the combined probability (a headline beside a full report)
 
 
 def close_to(fp: Fingerprint, member: Fingerprint, weight: Callable[[str], float]) -> bool:
@@ -459,7 +464,8 @@ def close_to(fp: Fingerprint, member: Fingerprint, weight: Callable[[str], float
     if veto(fp, member, window=DATE_WINDOW_DAYS) is not None:
         return False
     share, shared = anchor_similarity(fp, member, weight)
-    return shared >= MIN_SHARED_ANCHORS and share >= STORY_AGREEMENT
+    return (shared >= MIN_SHARED_ANCHORS and share >= STORY_AGREEMENT) or \
+        probability(signals(fp, member, weight)) >= STORY_AGREEMENT_PROBABILITY
 
 
 def _order(fps: Sequence[Fingerprint]) -> list[int]:
