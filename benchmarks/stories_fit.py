@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pressflow.stories import similarity as sim  # noqa: E402
-from pressflow.stories.stage import StoryInput, fingerprints, without_boilerplate  # noqa: E402
 from support.stories_devset import DEVSET, load_devset  # noqa: E402
 
+from pressflow.stories import similarity as sim  # noqa: E402
+from pressflow.stories.stage import StoryInput, fingerprints, without_boilerplate  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "stories" / "articles.yaml"
 

@@ -75,11 +75,12 @@ _YEAR = re.compile(r"^(19[5-9]\d|20\d\d|21[0-4]\d)$")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?:(?P<y1>(?:19|20)\d\d)[-./]\s?(?P<m1>0?[1-9]|1[0-2])[-./]\s?(?P<d1>0?[1-9]|[12]\d|3[01])"
     r"|(?P<d2>0?[1-9]|[12]\d|3[01])[-./](?P<m2>0?[1-9]|1[0-2])[-./](?P<y2>(?:19|20)\d\d))(?![\d])")
-# an amount written with a scale word ("14,8 millones", "45 mil", "100 هزار", "6万") is one
+# an amount written with a scale word ("14,8 millones", "45 mil", "100 هزار") is one
 # number, the same as its digits ("14.8 million", "45.000", "100,000", "60000")
 _SCALES = {
     "thousand": 1e3, "mil": 1e3, "mille": 1e3, "mila": 1e3, "tausend": 1e3, "tys": 1e3, "tysiecy": 1e3,
-    "tysiace": 1e3, "duizend": 1e3, "bin": 1e3, "هزار": 1e3, "million": 1e6, "millions": 1e6, "millones": 1e6, "millon": 1e6, "milhoes": 1e6,
+    "tysiace": 1e3, "duizend": 1e3, "bin": 1e3, "هزار": 1e3, "million": 1e6, "millions": 1e6,
+    "millones": 1e6, "millon": 1e6, "milhoes": 1e6,
     "milhao": 1e6, "milioni": 1e6, "milione": 1e6, "mio": 1e6, "mln": 1e6, "miljoen": 1e6,
     "milion": 1e6, "milionow": 1e6, "miliony": 1e6, "millionen": 1e6, "میلیون": 1e6, "billion": 1e9,
     "milliard": 1e9, "milliards": 1e9, "miliardi": 1e9, "miliard": 1e9}
