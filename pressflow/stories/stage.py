@@ -445,8 +445,9 @@ def agrees_with_story(fp: Fingerprint, member_ids: Sequence[str], index: Candida
     days = [f.day for f in (*members, fp) if f.day is not None]
     if days and max(days) - min(days) > window:
         return False
-    if any(veto(fp, f, window=window, leads=match.method != "near-duplicate") is not None for f in members):
-        return False  # a veto with one member is a veto with the story (one source's board)
+    if match.method != "near-duplicate" and any(
+            f.source and f.source == fp.source and f.lang == fp.lang for f in members):
+        return False  # another page of a member's source: a board's releases never merge
     agree = [close_to(fp, f, weight) for f in members]
     return (members[0].id == member_ids[0] and agree[0]) or 2 * sum(agree) > len(agree)
 
