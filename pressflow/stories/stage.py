@@ -609,3 +609,27 @@ def run_stage(ctx: RunContext) -> StageReport:
                       "by_method": dict(methods), "reindexed": len(rows) - report.processed}
     report.seconds = time.monotonic() - started
     return report
+
+
+# -- why two stored articles are one story or two (the review page) ---------------------
+def explain_articles(store: Store, article_id: str, other_id: str) -> dict[str, Any]:
+    """The signals and the decision between two articles of the store, as ``pressflow
+    stories --explain`` prints them: the fingerprints and embeddings the stories stage
+    indexed (made afresh, without boilerplate removal, for an article not indexed yet), and
+    each article's story. Raises LookupError for an unknown article."""
+    rows = {r.id: r for r in (store.article(article_id), store.article(other_id)) if r is not None}
+    for wanted in (article_id, other_id):
+        if wanted not in rows:
+            raise LookupError(wanted)
+    index = StoreIndex(store)
+    found = {f.id: f for f in index.load([article_id, other_id])}
+    missing = [rows[i] for i in (article_id, other_id) if i not in found]
+    if missing:
+        for fp in fingerprints(with_cached_embeddings(store, _inputs(store, missing))):
+            found[fp.id] = fp
+    a, b = found[article_id], found[other_id]
+    index.prefetch_df(a.postings | b.postings)
+    explained = explain_pair(a, b, index.weight())
+    explained["article"] = article_id
+    explained["stories"] = {article_id: store.story_of(article_id), other_id: store.story_of(other_id)}
+    return explained
