@@ -227,3 +227,25 @@ def test_review_command_refuses_open_bind_without_token(fx: Fixture, tmp_path: P
                            "--host", "0.0.0.0"], capture_output=True, text=True, timeout=60,
                           env=env)
     assert done.returncode == 2 and "--token" in done.stderr
+
+
+def test_review_page_explains_why_articles_are_joined_or_apart(client: httpx.Client, fx: Fixture) -> None:
+    """Issue 19: beside each member, a link to the signals that joined it (the same as
+    `pressflow stories --explain`); beside merge, the signals between two stories."""
+    page = client.get("/").text
+    links = re.findall(r'href="(/explain\?a=[^"]+)"', page)
+    assert links, "no 'Why joined?' link on the review page"
+    lyon = next(link for link in links if fx.lyon_fr in link or fx.lyon_en in link).replace("&amp;", "&")
+    joined = client.get(lyon)
+    assert joined.status_code == 200
+    assert "One story: why" in joined.text
+    cosine = re.search(r"embedding_cosine</th><td>([0-9.]+)<", joined.text)
+    assert cosine and 0.3 < float(cosine[1]) <= 1.0  # the English and French reports read alike
+    assert "anchor_share" in joined.text and "combined_p" in joined.text
+
+    apart = client.get("/explain", params={"story": fx.lyon, "other": fx.madrid})
+    assert apart.status_code == 200
+    assert "Two stories: why" in apart.text
+    assert "Decision on the pair: <strong>apart</strong>" in apart.text
+
+    assert client.get("/explain", params={"a": "no-such-article", "b": fx.lyon_en}).status_code == 404

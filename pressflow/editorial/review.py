@@ -288,6 +288,9 @@ class _Handler(BaseHTTPRequestHandler):
         if query is None:
             return
         path = urlsplit(self.path).path
+        if path == "/explain":
+            self._explain(query)
+            return
         if path != "/":
             self._plain(HTTPStatus.NOT_FOUND, "Not found")
             return
@@ -297,6 +300,30 @@ class _Handler(BaseHTTPRequestHandler):
             story = (query.get("story") or ["0"])[0]
             message = NOTICES[notice].format(story=int(story) if story.isdigit() else "?")
         self._page(HTTPStatus.OK, message)
+
+    def _explain(self, query: dict[str, list[str]]) -> None:
+        """Why two articles are one story or two: ``?a=ID&b=ID`` (articles) or
+        ``?story=N&other=M`` (the two stories' representatives)."""
+        def first(key: str) -> str:
+            return (query.get(key) or [""])[0]
+
+        try:
+            with Store(self.server_app.db_path) as store:
+                a, b = first("a"), first("b")
+                if not (a and b) and first("story").isdigit() and first("other").isdigit():
+                    stories = [store.story(int(first(k))) for k in ("story", "other")]
+                    a, b = (s.representative if s and s.representative else "" for s in stories)
+                from pressflow.stories.stage import explain_articles
+
+                explained = explain_articles(store, a, b)
+                titles = {i: (r.title or "") for i in (a, b) if (r := store.article(i)) is not None}
+        except LookupError:
+            self._plain(HTTPStatus.NOT_FOUND, "No such article or story")
+            return
+        except PressflowError as exc:
+            self._plain(HTTPStatus.INTERNAL_SERVER_ERROR, f"Error: {exc}")
+            return
+        self._send(HTTPStatus.OK, render_explanation(explained, titles))
 
     def _page(self, status: int, message: str = "", error: bool = False) -> None:
         try:
@@ -354,6 +381,34 @@ class _Handler(BaseHTTPRequestHandler):
             return
         anchor = f"#story-{story}" if story else ""
         self._redirect(f"/?done={notice}&story={story}{anchor}")
+
+
+def render_explanation(explained: dict[str, Any], titles: dict[str, str]) -> str:
+    """The review page's answer to "why were these joined (or kept apart)?": the decision, its
+    reason and every signal with its value, as `pressflow stories --explain` gives them."""
+    from html import escape
+
+    a, b = explained["article"], explained["with"]
+    stories = explained["stories"]
+    same = stories[a] is not None and stories[a] == stories[b]
+    rows = "".join(f"<tr><th scope=\"row\">{escape(str(k))}</th><td>{escape(_signal(v))}</td></tr>"
+                   for k, v in explained["signals"].items())
+    arts = "".join(f"<li><code>{escape(i)}</code> (story {escape(str(stories[i]))}): "
+                   f"<span dir=\"auto\">{escape(titles.get(i, ''))}</span></li>" for i in (a, b))
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Why "
+            f"{'one story' if same else 'two stories'}</title></head><body>"
+            f"<h1>{'One story' if same else 'Two stories'}: why</h1><ul>{arts}</ul>"
+            f"<p>Decision on the pair: <strong>{escape(str(explained['decision']))}</strong>"
+            f"{' (score ' + escape(str(explained['score'])) + ')' if explained['score'] is not None else ''}"
+            f": {escape(str(explained['reason']))}</p>"
+            f"<table><caption>Signals</caption>{rows}</table>"
+            "<p><a href=\"/\">Back to the review page</a></p></body></html>")
+
+
+def _signal(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "none"
+    return "none" if value is None else str(value)
 
 
 def serve(config: Config, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,

@@ -25,6 +25,8 @@ with_gazetteer_ids        emptied: rebuilt by the next run with the gazetteer's 
 0013_translate_memory     translation_memory (editors' corrections as segment pairs);
                           translations.memory_details
 0014_translate_quality    translations.quality: why a translation is likely poor
+0015_stories_embeddings   story_embeddings: each article's sentence embedding (title and
+                          lead), by content hash and model, so a run encodes only new text
 ========================  ==============================================================
 """
 
@@ -45,6 +47,7 @@ TABLE_OWNERS: dict[str, str] = {
     "translate_glossary_state": "translate", "entities": "entities", "officials": "entities",
     "stories": "stories", "story_members": "stories", "story_fingerprints": "stories",
     "story_bands": "stories", "story_anchors": "stories", "story_terms": "stories",
+    "story_embeddings": "stories",
     "decisions": "editorial", "article_versions": "crawl", "story_pages": "crawl",
     "translation_memory": "translate",
 }
@@ -223,3 +226,12 @@ def _translate_quality(db: sqlite_utils.Database) -> None:
     # why a machine translation is likely poor ("words left untranslated; es (pivot) words
     # left: del, los"), NULL when nothing shows it: the digest and review page flag it
     db.table("translations").add_column("quality", str)
+
+
+@migration("0015_stories_embeddings")
+def _stories_embeddings(db: sqlite_utils.Database) -> None:
+    # a multilingual sentence embedding of each article's title and lead (float16 bytes):
+    # encoding costs more than the rest of a fingerprint, and an index rebuild (0012) or a
+    # new fingerprint format must not pay it again for text that has not changed
+    db.execute("CREATE TABLE story_embeddings (article_id TEXT PRIMARY KEY, content_hash TEXT, "
+               "model TEXT NOT NULL, vector BLOB NOT NULL)")

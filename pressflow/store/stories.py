@@ -113,6 +113,22 @@ class StoryQueries(StoreBase):
         self.db.conn.executemany("INSERT INTO story_anchors (anchor, day, article_id) VALUES (?, ?, ?)",
                                  [(a, fingerprint.day, fingerprint.article_id) for a in anchors])
 
+    def story_embeddings(self, article_ids: Iterable[str], model: str) -> dict[str, tuple[str | None, bytes]]:
+        """Article id -> (content hash, vector bytes) of the cached embeddings made by ``model``."""
+        found: dict[str, tuple[str | None, bytes]] = {}
+        for chunk in chunks(list(article_ids)):
+            for aid, content_hash, vector in self.db.execute(
+                    "SELECT article_id, content_hash, vector FROM story_embeddings WHERE model = ? "
+                    f"AND article_id IN ({marks(chunk)})", [model, *chunk]):
+                found[str(aid)] = (content_hash, bytes(vector))
+        return found
+
+    def save_story_embeddings(self, rows: Iterable[tuple[str, str | None, bytes]], model: str) -> None:
+        """Cache (article id, content hash, vector bytes) embeddings, replacing older ones."""
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO story_embeddings (article_id, content_hash, model, vector) "
+            "VALUES (?, ?, ?, ?)", [(aid, content_hash, model, vector) for aid, content_hash, vector in rows])
+
     # -- what the stories stage reads -----------------------------------------------
     def story_candidates(self) -> list[StoryCandidate]:
         """Articles in no story yet, or whose fingerprint is missing or out of date; dated

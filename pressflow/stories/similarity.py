@@ -46,6 +46,9 @@ MAX_TOKENS = 2000
 LEAD_CHARS = 400
 LEAD_DATE_TOLERANCE_DAYS = 4  # a dateline a day off, "2 to 5 September": still one story
 PLACE_MIN_POPULATION = 50_000
+VETO_PLACE_POPULATION = 200_000
+"""A city named by one word counts as a lead place (that can veto a pair) from this size on:
+"Metro", "Ende" (a German noun) and "Habrá" (a Spanish verb) are towns too."""
 """Cities of the gazetteer that count as places here: a smaller town's name written with a
 capital is too often a person's or an organisation's name, and a wrong place vetoes a pair."""
 
@@ -72,6 +75,38 @@ _YEAR = re.compile(r"^(19[5-9]\d|20\d\d|21[0-4]\d)$")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?:(?P<y1>(?:19|20)\d\d)[-./]\s?(?P<m1>0?[1-9]|1[0-2])[-./]\s?(?P<d1>0?[1-9]|[12]\d|3[01])"
     r"|(?P<d2>0?[1-9]|[12]\d|3[01])[-./](?P<m2>0?[1-9]|1[0-2])[-./](?P<y2>(?:19|20)\d\d))(?![\d])")
+# an amount written with a scale word ("14,8 millones", "45 mil", "100 هزار") is one
+# number, the same as its digits ("14.8 million", "45.000", "100,000", "60000")
+_SCALES = {
+    "thousand": 1e3, "mil": 1e3, "mille": 1e3, "mila": 1e3, "tausend": 1e3, "tys": 1e3, "tysiecy": 1e3,
+    "tysiace": 1e3, "duizend": 1e3, "bin": 1e3, "هزار": 1e3, "million": 1e6, "millions": 1e6,
+    "millones": 1e6, "millon": 1e6, "milhoes": 1e6,
+    "milhao": 1e6, "milioni": 1e6, "milione": 1e6, "mio": 1e6, "mln": 1e6, "miljoen": 1e6,
+    "milion": 1e6, "milionow": 1e6, "miliony": 1e6, "millionen": 1e6, "میلیون": 1e6, "billion": 1e9,
+    "milliard": 1e9, "milliards": 1e9, "miliardi": 1e9, "miliard": 1e9}
+_SCALED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d{1,2})?)\s?(" + "|".join(sorted(_SCALES, key=len, reverse=True))
+                     + r")(?![a-z])", re.IGNORECASE)
+# Korean, Chinese and Japanese numbers compose their units: 6만 2천 = 62,000, 4천억 = 400 billion
+_CJK_SMALL = {"천": 1000, "千": 1000, "백": 100, "百": 100}
+_CJK_LARGE = {"만": 10**4, "万": 10**4, "萬": 10**4, "억": 10**8, "亿": 10**8, "億": 10**8}
+_CJK_NUMBER = re.compile(r"\d+(?:\.\d+)?\s?[천千백百만万萬억亿億](?:\s?\d*\s?[천千백百만万萬억亿億])*")
+
+
+def _cjk_value(written: str) -> int:
+    total = section = number = 0.0
+    for token in re.findall(r"\d+(?:\.\d+)?|[천千백百만万萬억亿億]", written):
+        if token[0].isdigit():
+            number = float(token)
+        elif token in _CJK_SMALL:
+            section += (number or 1) * _CJK_SMALL[token]
+            number = 0
+        else:
+            total += ((section + number) or 1) * _CJK_LARGE[token]
+            section = number = 0
+    return round(total + section + number)
+
+
+AMOUNT_MIN = 1000  # numbers this large in a lead are amounts: two leads with none in common differ
 # capitalised in English prose although not names: calendar words only
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -143,6 +178,19 @@ class Places:
         """The city a capitalised phrase names, or None."""
         entry = self.gazetteer.lookup(phrase)
         return entry.entity_id if entry is not None and _is_city(entry) else None
+
+    def population(self, phrase: str) -> int:
+        entry = self.gazetteer.lookup(phrase)
+        return entry.population if entry is not None else 0
+
+    def find_phrases(self, text: str) -> set[str]:
+        """Cities whose name is several words with a lower-case one inside ("Ciudad de México",
+        "Rio de Janeiro"): a run of capitals stops at "de", so these are looked up whole."""
+        if " de" not in text and " d" not in text:
+            return set()
+        return {m.entry.entity_id for m in self.gazetteer.find(text)
+                if " " in m.text and m.text[:1].isupper() and m.text != m.text.title()
+                and _is_city(m.entry) and m.entry.population >= VETO_PLACE_POPULATION}
 
     def find_uncased(self, text: str) -> set[str]:
         """Cities named in scripts without capitals (서울, 北京, تهران), where no capital
@@ -269,8 +317,12 @@ def extract_anchors(title: str, text: str, gaz: Places | None = None) -> tuple[A
                 for n in range(min(gaz.longest, len(words) - i), 0, -1):
                     cid = gaz.lookup(" ".join(words[i:i + n]))
                     if cid and (n > 1 or kept[i] or fold(words[i]) not in common):
+                        # one word naming a town ("Metro", "Ende", "Habrá") is an anchor, not
+                        # a place that could veto: the word is too often something else
+                        town = n == 1 and gaz.population(words[i]) < VETO_PLACE_POPULATION
                         for a in into:
-                            a.places.add(cid)
+                            if not town:
+                                a.places.add(cid)
                             a.all.add(cid)
                         for j in range(i, i + n):
                             used[j] = True
@@ -296,16 +348,25 @@ def extract_anchors(title: str, text: str, gaz: Places | None = None) -> tuple[A
                 a.all.add("year:" + year)
                 a.all.add(f"date:{_week(int(year), int(month), int(day))}")
         part = _NUMERIC_DATE.sub(" ", part)
+        for m in _SCALED.finditer(fold(part)):
+            value = int(float(m.group(1).replace(",", ".")) * _SCALES[m.group(2).lower().rstrip(".")])
+            for a in into:
+                a.all.add(f"num:{value}")
+        part = _SCALED.sub(" ", fold(part)) if _SCALED.search(fold(part)) else part
+        for m in _CJK_NUMBER.finditer(part):
+            for a in into:
+                a.all.add(f"num:{_cjk_value(m.group())}")
+        part = _CJK_NUMBER.sub(" ", part)
         for m in _NUMBER.finditer(part):
-            digits = re.sub(r"\D", "", m.group())
+            digits = str(int(re.sub(r"\D", "", m.group())))  # any script's digits (۱۰۰ = 100)
             if _YEAR.match(digits):
                 for a in into:
                     a.years.add(digits)
                     a.all.add("year:" + digits)
-            elif len(digits) >= 2 and len(digits) <= 7:
+            elif len(digits) >= 2 and len(digits) <= 10:
                 for a in into:
-                    a.all.add("num:" + digits.lstrip("0"))
-        for cid in gaz.find_uncased(part):
+                    a.all.add("num:" + digits)
+        for cid in gaz.find_uncased(part) | gaz.find_phrases(part):
             for a in into:
                 a.places.add(cid)
                 a.all.add(cid)
@@ -362,13 +423,23 @@ class Fingerprint:
     length: int
     lead_terms: frozenset[str] = frozenset()  # the lead's name words and places
     lead_dates: frozenset[int] = frozenset()  # calendar dates written in the lead (ordinals)
+    keywords: frozenset[str] = frozenset()  # folded, stemmed words of title and lead ("kw:...")
+    lead_amounts: frozenset[str] = frozenset()  # amounts (3 digits or more) in the lead
+    source: str | None = None
+    embedding: np.ndarray | None = None  # unit vector of title and lead (stories.embeddings)
 
     def to_json(self) -> dict[str, Any]:
         return {"lang": self.lang, "anchors": sorted(self.anchors),
                 "lead_places": sorted(self.lead_places), "lead_names": sorted(self.lead_names),
                 "lead_years": sorted(self.lead_years), "english": self.english,
                 "length": self.length, "lead_terms": sorted(self.lead_terms),
-                "lead_dates": sorted(self.lead_dates)}
+                "lead_dates": sorted(self.lead_dates), "keywords": sorted(self.keywords),
+                "lead_amounts": sorted(self.lead_amounts), "source": self.source}
+
+    @property
+    def postings(self) -> frozenset[str]:
+        """What the candidate index files this article under: anchors and keywords."""
+        return self.anchors | self.keywords
 
     @classmethod
     def from_json(cls, article_id: str, day: int | None, sig: bytes,
@@ -378,7 +449,9 @@ class Fingerprint:
                    frozenset(data["lead_names"]), frozenset(data["lead_years"]),
                    data.get("english"), int(data.get("length") or 0),
                    frozenset(data.get("lead_terms", ())),
-                   frozenset(int(d) for d in data.get("lead_dates", ())))
+                   frozenset(int(d) for d in data.get("lead_dates", ())),
+                   frozenset(data.get("keywords", ())), frozenset(data.get("lead_amounts", ())),
+                   data.get("source"))
 
 
 def to_day(published: str | date | datetime | None) -> int | None:
@@ -401,7 +474,7 @@ MAX_TITLE_CHARS = 1_000
 def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
                 published: str | date | datetime | None = None,
                 english_title: str | None = None, english_text: str | None = None,
-                entities: Iterable[tuple[str, str]] = ()) -> Fingerprint:
+                entities: Iterable[tuple[str, str]] = (), source: str | None = None) -> Fingerprint:
     """Fingerprint of one article.
 
     ``english_*`` is the English translation when there is one (an English original is used
@@ -443,7 +516,30 @@ def fingerprint(article_id: str, *, title: str, text: str, lang: str | None,
         lead_places=frozenset(lead.places), lead_names=frozenset(lead.names),
         lead_years=frozenset(lead.years), english=english, length=len(text or ""),
         lead_terms=frozenset(a for a in lead_own.all if not a.startswith(("num:", "year:", "name:", "date:"))),
-        lead_dates=frozenset(lead_dates))
+        lead_dates=frozenset(lead_dates), keywords=keywords(title, text),
+        lead_amounts=frozenset(a for a in lead_own.all if a.startswith("num:") and int(a[4:]) >= AMOUNT_MIN),
+        source=source)
+
+
+KEYWORD_STEM = 5  # folded words cut to 5 letters: festival/festivals/festivales, budget/budgets
+KEYWORD_STEM_CASELESS = 2  # Korean, Chinese...: a word's first two syllables (particles aside)
+KEYWORD_MIN = 4
+
+
+def keywords(title: str, text: str) -> frozenset[str]:
+    """The title's and lead's words, folded and cut to a stem: same-language rewordings
+    (and related languages' cognates) share them. How telling each one is comes from its
+    document frequency in the index, like anchors; numbers are anchors, not keywords."""
+    out = set()
+    for word in tokens(fold(f"{title}\n{(text or '')[:LEAD_CHARS]}")):
+        if word.isdigit():
+            continue
+        if is_caseless(word[0]):
+            if len(word) >= 2 and len(word) <= 12:
+                out.add("kw:" + word[:KEYWORD_STEM_CASELESS])
+        elif len(word) >= KEYWORD_MIN:
+            out.add("kw:" + word[:KEYWORD_STEM])
+    return frozenset(out)
 
 
 def _lead_dates(title: str, text: str | None, lang: str | None) -> set[int]:
@@ -488,14 +584,33 @@ def veto(a: Fingerprint, b: Fingerprint, *, window: int, leads: bool = True) -> 
     if a.lead_dates and b.lead_dates and min(abs(x - y) for x in a.lead_dates
                                              for y in b.lead_dates) > LEAD_DATE_TOLERANCE_DAYS:
         return "about different dates"
-    if (a.lead_places - b.anchors) and (b.lead_places - a.anchors):
+    if (a.lead_places - b.anchors) and (b.lead_places - a.anchors) \
+            and len(a.lead_places & b.lead_places) < 2:  # two places in common: one story's list
         return "in different places"
-    if a.lead_names and b.lead_names and not any(_name_found(n, b) for n in a.lead_names) \
-            and not any(_name_found(n, a) for n in b.lead_names):
+    if a.lang == b.lang and _people_differ(a, b):
         return "about different people"
-    if leads and a.lang and a.lang == b.lang and (a.lead_terms - b.anchors) \
-            and (b.lead_terms - a.anchors):
+    if a.lead_amounts and b.lead_amounts and not (a.lead_amounts & b.anchors) \
+            and not (b.lead_amounts & a.anchors):
+        return "about different amounts"
+    if leads and a.source and a.source == b.source and a.lang == b.lang:
+        return "one source's two pages (only a near-duplicate text is the same story)"
+    return None
+
+
+def _people_differ(a: Fingerprint, b: Fingerprint) -> bool:
+    return bool(a.lead_names and b.lead_names and not any(_name_found(n, b) for n in a.lead_names)
+                and not any(_name_found(n, a) for n in b.lead_names))
+
+
+def conflict(a: Fingerprint, b: Fingerprint) -> str | None:
+    """A difference of the leads that keeps the anchor rules from joining two articles but is
+    only one signal of the combination: rewordings in one language name other details
+    (German capitalises every noun), and translations render an organisation's name in
+    their own words, so neither is a veto."""
+    if a.lang and a.lang == b.lang and (a.lead_terms - b.anchors) and (b.lead_terms - a.anchors):
         return "leads name different things"
+    if a.lang != b.lang and _people_differ(a, b):
+        return "leads name different people or organisations"
     return None
 
 
@@ -513,46 +628,119 @@ def anchor_similarity(a: Fingerprint, b: Fingerprint, weight: Callable[[str], fl
     return sum(weight(x) for x in shared) / max(1e-9, min(wa, wb)), len(shared)
 
 
+def keyword_similarity(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> float:
+    """Weighted share of the smaller keyword set found in the other (title and lead words)."""
+    shared = a.keywords & b.keywords
+    if not shared:
+        return 0.0
+    wa = sum(weight(x) for x in a.keywords)
+    wb = sum(weight(x) for x in b.keywords)
+    return sum(weight(x) for x in shared) / max(1e-9, min(wa, wb))
+
+
+def embedding_cosine(a: Fingerprint, b: Fingerprint) -> float | None:
+    if a.embedding is None or b.embedding is None or not a.embedding.any() or not b.embedding.any():
+        return None
+    return float(a.embedding @ b.embedding)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the calibrated combination weighs for one pair (after the vetoes)."""
+
+    embedding: float | None  # cosine of the title-and-lead embeddings
+    anchor_share: float
+    shared_anchors: int
+    shared_weight: float  # the rarity weights of the shared anchors, summed
+    keyword_share: float
+    text_jaccard: float
+    english_cosine: float | None
+    same_language: bool
+    conflict: str | None  # :func:`conflict`
+
+    def features(self) -> list[float]:
+        return [self.embedding if self.embedding is not None else 0.0,
+                float(self.embedding is None), self.anchor_share,
+                min(1.0, self.shared_weight / SHARED_WEIGHT_FULL), self.keyword_share, self.text_jaccard,
+                self.english_cosine or 0.0, float(self.same_language), float(self.conflict is not None)]
+
+
+SHARED_WEIGHT_FULL = 15.0  # shared anchors weighing this much in all count fully (about 5 rare ones)
+FEATURES = ("embedding", "no_embedding", "anchor_share", "shared_weight", "keyword_share",
+            "text_jaccard", "english_cosine", "same_language", "lead_conflict")
+# A logistic combination of the signals, fitted on the tuning half of the development set
+# (benchmarks/stories_fit.py prints these); the pair joins at JOIN_PROBABILITY or more.
+COEFFICIENTS = (5.59, 0.00, 3.45, 0.63, 6.07, -0.09, -0.85, -2.32, -0.71)
+INTERCEPT = -3.76
+JOIN_PROBABILITY = 0.5
+
+
+def signals(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> Signals:
+    sim, shared = anchor_similarity(a, b, weight)
+    return Signals(embedding_cosine(a, b), sim, shared, sum(weight(x) for x in a.anchors & b.anchors),
+                   keyword_similarity(a, b, weight),
+                   jaccard(a.signature, b.signature),
+                   cosine(a.english, b.english) if a.english and b.english else None,
+                   bool(a.lang) and a.lang == b.lang, conflict(a, b))
+
+
+def probability(sig: Signals) -> float:
+    """The calibrated probability that two articles (no veto between them) tell one story."""
+    z = INTERCEPT + sum(w * x for w, x in zip(COEFFICIENTS, sig.features(), strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
 def score_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> Match | None:
-    """The match between two articles, or None when they are different stories."""
+    """The match between two articles, or None when they are different stories.
+
+    After the vetoes, either of two rules joins: the anchor rules (enough rare names,
+    places and numbers in common), or the calibrated combination of all signals, where
+    the embedding of title and lead brings rewordings and other languages in."""
     j = jaccard(a.signature, b.signature)
     if j >= NEAR_DUP_JACCARD and veto(a, b, window=NEAR_DUP_WINDOW_DAYS, leads=False) is None:
         return Match(j, "near-duplicate", f"text Jaccard {j:.2f}")
     if veto(a, b, window=DATE_WINDOW_DAYS) is not None:
         return None
-    sim, shared = anchor_similarity(a, b, weight)
-    if shared < MIN_SHARED_ANCHORS:
-        return None
+    sig = signals(a, b, weight)
+    sim, shared = sig.anchor_share, sig.shared_anchors
     method = "entities" if a.lang == b.lang else "cross-language"
     undated = a.day is None or b.day is None
-    if sim >= (ANCHOR_JOIN_UNDATED if undated else ANCHOR_JOIN):
-        return Match(sim, method, f"{shared} shared anchors, weighted {sim:.2f}")
-    if a.english and b.english and not undated:
-        cos = cosine(a.english, b.english)
-        if cos >= ENGLISH_COSINE and sim >= ANCHOR_WITH_ENGLISH:
+    if shared >= MIN_SHARED_ANCHORS and sig.conflict is None:
+        if sim >= (ANCHOR_JOIN_UNDATED if undated else ANCHOR_JOIN):
+            return Match(sim, method, f"{shared} shared anchors, weighted {sim:.2f}")
+        cos = sig.english_cosine
+        if cos is not None and not undated and cos >= ENGLISH_COSINE and sim >= ANCHOR_WITH_ENGLISH:
             return Match((sim + cos) / 2, method,
                          f"English cosine {cos:.2f}, {shared} shared anchors ({sim:.2f})")
+    p = probability(sig)
+    if p >= JOIN_PROBABILITY and not undated:
+        return Match(p, method, f"combined p {p:.2f} (embedding {sig.embedding or 0:.2f}, anchors {sim:.2f}, "
+                                f"keywords {sig.keyword_share:.2f})")
     return None
 
 
 def explain_pair(a: Fingerprint, b: Fingerprint, weight: Callable[[str], float]) -> dict[str, Any]:
     """The signals :func:`score_pair` weighs for two articles, with their values, and its
     decision: what `pressflow stories --explain` prints."""
-    sim, shared = anchor_similarity(a, b, weight)
+    sig = signals(a, b, weight)
     common = sorted(a.anchors & b.anchors, key=lambda x: (-weight(x), x))
     match = score_pair(a, b, weight)
     days = abs(a.day - b.day) if a.day is not None and b.day is not None else None
+    p = probability(sig)
     return {
         "with": b.id, "decision": match.method if match else "apart",
         "score": round(match.score, 3) if match else None,
         "reason": match.reason if match else (veto(a, b, window=DATE_WINDOW_DAYS) or (
-            f"{shared} shared anchors (needs {MIN_SHARED_ANCHORS})" if shared < MIN_SHARED_ANCHORS
-            else f"weighted anchor share {sim:.2f} too low")),
+            f"combined p {p:.2f} below {JOIN_PROBABILITY}, {sig.shared_anchors} shared anchors "
+            f"weighted {sig.anchor_share:.2f}")),
         "signals": {
-            "days_apart": days, "text_jaccard": round(jaccard(a.signature, b.signature), 3),
-            "anchor_share": round(sim, 3), "shared_anchors": shared,
+            "days_apart": days, "text_jaccard": round(sig.text_jaccard, 3),
+            "embedding_cosine": round(sig.embedding, 3) if sig.embedding is not None else None,
+            "anchor_share": round(sig.anchor_share, 3), "shared_anchors": sig.shared_anchors,
             "top_shared": [f"{x} ({weight(x):.1f})" for x in common[:8]],
-            "english_cosine": round(cosine(a.english, b.english), 3) if a.english and b.english else None,
+            "keyword_share": round(sig.keyword_share, 3),
+            "english_cosine": round(sig.english_cosine, 3) if sig.english_cosine is not None else None,
+            "combined_p": round(p, 3),
         },
     }
 

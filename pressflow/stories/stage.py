@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+import numpy as np
+
 from pressflow.pipeline.context import RunContext, StageReport
 from pressflow.store import Store, utcnow
 from pressflow.store.records import StoredArticle, StoredFingerprint
@@ -45,7 +47,9 @@ from pressflow.stories.similarity import (
     fingerprint,
     idf_weight,
     places,
+    probability,
     score_pair,
+    signals,
     veto,
 )
 from pressflow.text.fold import fold
@@ -54,7 +58,13 @@ from pressflow.text.urls import canonical_url
 PARALLEL_FROM = 5000  # fingerprint in worker processes from this many articles on
 MAX_CANDIDATES = 30  # best anchor candidates scored per article
 RARE_DF = 50  # anchors this rare are looked up even for undated articles
-COMMON_SHARE = 0.05  # anchors in more than this share of articles find no candidates
+MAX_POSTINGS = 1000
+"""Anchors and keywords filed under more articles than this find no candidates: a city's
+name in a busy backfill, a common word. A fixed cap (not a share of the index) keeps the
+cost of finding one article's candidates the same at 10k and 100k articles."""
+CANDIDATE_POOL = 200  # articles sharing the most anchors/keywords, ranked by embedding cosine
+EMBEDDING_CANDIDATES = 15  # the pool's closest by embedding, scored besides the best by count
+EMBEDDING_FLOOR = 0.35  # below this cosine a pool article is not worth scoring
 
 
 @dataclass
@@ -72,11 +82,13 @@ class StoryInput:
     english_title: str | None = None
     english_text: str | None = None
     entities: list[tuple[str, str]] = field(default_factory=list)
+    embedding: np.ndarray | None = None  # known already (the store's cache): not encoded again
 
     def fingerprint(self) -> Fingerprint:
         return fingerprint(self.id, title=self.title, text=self.text, lang=self.lang,
                            published=self.published, english_title=self.english_title,
-                           english_text=self.english_text, entities=self.entities)
+                           english_text=self.english_text, entities=self.entities,
+                           source=self.source)
 
 
 def story_input_from_json(obj: dict[str, Any]) -> StoryInput:
@@ -180,17 +192,30 @@ class CandidateIndex:
     def weight(self) -> Callable[[str], float]:
         return idf_weight(self.df, self.size)
 
+    def embeddings(self, ids: Sequence[str]) -> list[np.ndarray | None]:
+        """The cached embeddings of indexed articles (None where there is none)."""
+        raise NotImplementedError
+
     def candidates(self, fp: Fingerprint) -> list[Fingerprint]:
+        """The best few by shared LSH bands, by shared anchors and keywords, and, among a
+        bounded pool sharing any, by embedding cosine (one vectorised product)."""
         bands = self.band_hits(band_keys(fp.signature), fp.day, top=MAX_CANDIDATES)
         ids = {i for i, _ in bands.most_common(MAX_CANDIDATES)}
-        limit = max(RARE_DF, int(COMMON_SHARE * self.size))
-        useful = [a for a in fp.anchors if self.df(a) <= limit]
+        useful = [a for a in fp.postings if self.df(a) <= MAX_POSTINGS]
         if fp.day is None:
             useful = [a for a in useful if self.df(a) <= RARE_DF]
-        hits = self.anchor_hits(useful, fp.day, top=MAX_CANDIDATES, min_count=2)
-        ids |= {i for i, n in hits.most_common(MAX_CANDIDATES) if n >= 2}
+        hits = self.anchor_hits(useful, fp.day, top=CANDIDATE_POOL, min_count=1)
+        hits.pop(fp.id, None)
+        pool = [i for i, _ in hits.most_common(CANDIDATE_POOL)]
+        ids |= {i for i in pool[:MAX_CANDIDATES] if hits[i] >= 2}
+        if fp.embedding is not None and pool:
+            from pressflow.stories.embeddings import cosines
+
+            close = cosines(fp.embedding, self.embeddings(pool))
+            best = np.argsort(-close)[:EMBEDDING_CANDIDATES]
+            ids |= {pool[k] for k in best if close[k] >= EMBEDDING_FLOOR}
         ids.discard(fp.id)
-        return self.load(ids)
+        return self.load(sorted(ids))
 
 
 class MemoryIndex(CandidateIndex):
@@ -235,11 +260,14 @@ class MemoryIndex(CandidateIndex):
     def load(self, ids: Iterable[str]) -> list[Fingerprint]:
         return [self.fps[i] for i in ids]
 
+    def embeddings(self, ids: Sequence[str]) -> list[np.ndarray | None]:
+        return [self.fps[i].embedding for i in ids]
+
     def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
         self.fps[fp.id] = fp
         for k in band_keys(fp.signature):
             self.bands[k].append(fp.id)
-        for a in fp.anchors:
+        for a in fp.postings:
             self.by_day[(a, fp.day)].append(fp.id)
             if len(self.by_anchor[a]) < RARE_DF:
                 self.by_anchor[a].append(fp.id)
@@ -254,6 +282,7 @@ class StoreIndex(CandidateIndex):
         self.store = store
         self._size = store.story_index_size()
         self._df_cache: dict[str, int] = {}
+        self._vectors: dict[str, np.ndarray | None] = {}  # this run's embeddings, by article
 
     def df(self, anchor: str) -> int:
         if anchor not in self._df_cache:
@@ -272,7 +301,7 @@ class StoreIndex(CandidateIndex):
 
     def count_terms(self, fps: Sequence[Fingerprint]) -> None:
         """Add the new articles to document frequencies before any of them is matched."""
-        counts = Counter(a for fp in fps for a in fp.anchors)
+        counts = Counter(a for fp in fps for a in fp.postings)
         self.prefetch_df(counts)
         self.store.add_anchor_counts(counts)
         for a, n in counts.items():
@@ -289,8 +318,20 @@ class StoreIndex(CandidateIndex):
                                       min_count=min_count)
 
     def load(self, ids: Iterable[str]) -> list[Fingerprint]:
-        return [Fingerprint.from_json(f.article_id, f.day, f.signature, json.loads(f.data))
-                for f in self.store.fingerprints(ids)]
+        fps = [Fingerprint.from_json(f.article_id, f.day, f.signature, json.loads(f.data))
+               for f in self.store.fingerprints(ids)]
+        vectors = self.embeddings([f.id for f in fps])
+        return [replace(f, embedding=v) for f, v in zip(fps, vectors, strict=True)]
+
+    def embeddings(self, ids: Sequence[str]) -> list[np.ndarray | None]:
+        from pressflow.stories.embeddings import MODEL, from_bytes
+
+        todo = [i for i in ids if i not in self._vectors]
+        if todo:
+            found = self.store.story_embeddings(todo, MODEL)
+            for i in todo:
+                self._vectors[i] = from_bytes(found[i][1]) if i in found else None
+        return [self._vectors[i] for i in ids]
 
     def uncount_terms(self, anchors_of: Iterable[Iterable[str]]) -> None:
         """Take articles back out of the document frequencies (re-indexed or not processed)."""
@@ -303,29 +344,49 @@ class StoreIndex(CandidateIndex):
     def remove(self, article_id: str) -> None:
         data = self.store.fingerprint_data(article_id)
         if data:
-            self.uncount_terms([json.loads(data)["anchors"]])
+            stored = json.loads(data)
+            self.uncount_terms([[*stored["anchors"], *stored.get("keywords", ())]])
             self._size -= 1
         self.store.remove_fingerprint(article_id)
 
     def add(self, fp: Fingerprint, content_hash: str | None = None) -> None:
         self.store.add_fingerprint(
             StoredFingerprint(fp.id, fp.day, fp.signature.tobytes(), json.dumps(fp.to_json())),
-            content_hash, band_keys(fp.signature), fp.anchors)
+            content_hash, band_keys(fp.signature), fp.postings)
+        self._vectors[fp.id] = fp.embedding
 
 
-def _fingerprint(item: StoryInput) -> Fingerprint:
-    return item.fingerprint()
+def _fingerprint_chunk(items: Sequence[StoryInput]) -> list[Fingerprint]:
+    """Fingerprints of some articles, with the embeddings of those that need one (a
+    ``StoryInput`` whose ``embedding`` is already known, from the store's cache, keeps it)."""
+    from pressflow.stories.embeddings import embed, embedding_text
+
+    fps = [item.fingerprint() for item in items]
+    todo = [k for k, item in enumerate(items) if item.embedding is None]
+    vectors = embed([embedding_text(items[k].title, items[k].text) for k in todo])
+    out = [replace(fp, embedding=item.embedding) for fp, item in zip(fps, items, strict=True)]
+    for k, vector in zip(todo, vectors, strict=True):
+        out[k] = replace(out[k], embedding=vector)
+    return out
+
+
+FINGERPRINT_CHUNK = 256
 
 
 def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
-    """Fingerprints of many articles, on every CPU core when there are thousands."""
+    """Fingerprints of many articles with their embeddings, on every CPU core when there are
+    thousands."""
     if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [item.fingerprint() for item in items]
+        return _fingerprint_chunk(items)
+    from pressflow.stories.embeddings import embed
+
     places()  # load once before forking: the workers share it
+    embed(["load the model before forking"])
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
         else multiprocessing.get_context()
+    parts = [items[i:i + FINGERPRINT_CHUNK] for i in range(0, len(items), FINGERPRINT_CHUNK)]
     with ctx.Pool(os.cpu_count()) as pool:
-        return pool.map(_fingerprint, items, chunksize=256)
+        return [fp for part in pool.map(_fingerprint_chunk, parts, chunksize=1) for fp in part]
 
 
 MAX_MEMBERS_CHECKED = 12  # the representative and the latest members a new article must agree with
@@ -384,11 +445,15 @@ def agrees_with_story(fp: Fingerprint, member_ids: Sequence[str], index: Candida
     days = [f.day for f in (*members, fp) if f.day is not None]
     if days and max(days) - min(days) > window:
         return False
+    if match.method != "near-duplicate" and any(
+            f.source and f.source == fp.source and f.lang == fp.lang for f in members):
+        return False  # another page of a member's source: a board's releases never merge
     agree = [close_to(fp, f, weight) for f in members]
     return (members[0].id == member_ids[0] and agree[0]) or 2 * sum(agree) > len(agree)
 
 
 STORY_AGREEMENT = 0.35  # weighted anchor share with a member that counts as agreeing with it
+STORY_AGREEMENT_PROBABILITY = 0.45  # or the combined probability (a headline beside a full report)
 
 
 def close_to(fp: Fingerprint, member: Fingerprint, weight: Callable[[str], float]) -> bool:
@@ -400,7 +465,8 @@ def close_to(fp: Fingerprint, member: Fingerprint, weight: Callable[[str], float
     if veto(fp, member, window=DATE_WINDOW_DAYS) is not None:
         return False
     share, shared = anchor_similarity(fp, member, weight)
-    return shared >= MIN_SHARED_ANCHORS and share >= STORY_AGREEMENT
+    return (shared >= MIN_SHARED_ANCHORS and share >= STORY_AGREEMENT) or \
+        probability(signals(fp, member, weight)) >= STORY_AGREEMENT_PROBABILITY
 
 
 def _order(fps: Sequence[Fingerprint]) -> list[int]:
@@ -417,7 +483,7 @@ def group_stories(items: Sequence[StoryInput],
     ``explain``, when given, receives each article's pair decisions by its id.
     """
     fps = fingerprints(without_boilerplate(items))
-    df: Counter[str] = Counter(a for fp in fps for a in fp.anchors)
+    df: Counter[str] = Counter(a for fp in fps for a in fp.postings)
     index = MemoryIndex(df=df, size=len(fps))
     story_of: dict[str, str] = {}
     members: dict[str, list[str]] = defaultdict(list)
@@ -452,6 +518,24 @@ def _inputs(store: Store, rows: list[StoredArticle]) -> list[StoryInput]:
                        entities=ents.get(r.id, [])) for r in rows]
 
 
+def with_cached_embeddings(store: Store, items: Sequence[StoryInput]) -> list[StoryInput]:
+    """The items, with the embedding cached in the store for each whose content is unchanged."""
+    from pressflow.stories.embeddings import MODEL, from_bytes
+
+    cached = store.story_embeddings([i.id for i in items], MODEL)
+    return [replace(i, embedding=from_bytes(cached[i.id][1]))
+            if i.id in cached and cached[i.id][0] == i.content_hash else i for i in items]
+
+
+def save_embeddings(store: Store, items: Sequence[StoryInput], fps: Sequence[Fingerprint]) -> None:
+    """Cache the embeddings this run made (the items that came without one)."""
+    from pressflow.stories.embeddings import MODEL, to_bytes
+
+    store.save_story_embeddings([(i.id, i.content_hash, to_bytes(fp.embedding))
+                                 for i, fp in zip(items, fps, strict=True)
+                                 if i.embedding is None and fp.embedding is not None], MODEL)
+
+
 def choose_representative(store: Store, story_id: int) -> tuple[str, str] | None:
     """The member to show: an English original if there is one, else the most complete.
 
@@ -484,8 +568,9 @@ def run_stage(ctx: RunContext) -> StageReport:
         history = {source: [t for aid, t in store.latest_texts_of_source(
             source, BOILERPLATE_HISTORY + len(ids)) if aid not in ids][:BOILERPLATE_HISTORY]
             for source in {r.source for r in rows if r.source}}
-        inputs = without_boilerplate(batch, history)
+        inputs = with_cached_embeddings(store, without_boilerplate(batch, history))
         fps = fingerprints(inputs)
+        save_embeddings(store, inputs, fps)
         index.count_terms(fps)
         touched: set[int] = set()
         # articles already placed (maybe by an editor) only need their fingerprint back in the
@@ -497,7 +582,7 @@ def run_stage(ctx: RunContext) -> StageReport:
         for done, (candidate, fp) in enumerate(ctx.progress.track(pairs, "stories", total=len(pairs))):
             row = candidate.article
             if ctx.stop_requested:  # the rest is picked up by the next run
-                index.uncount_terms(f.anchors for _, f in pairs[done:])
+                index.uncount_terms(f.postings for _, f in pairs[done:])
                 break
             story_id = store.story_with_same_article(row)
             method, score = "exact", 1.0
@@ -524,3 +609,27 @@ def run_stage(ctx: RunContext) -> StageReport:
                       "by_method": dict(methods), "reindexed": len(rows) - report.processed}
     report.seconds = time.monotonic() - started
     return report
+
+
+# -- why two stored articles are one story or two (the review page) ---------------------
+def explain_articles(store: Store, article_id: str, other_id: str) -> dict[str, Any]:
+    """The signals and the decision between two articles of the store, as ``pressflow
+    stories --explain`` prints them: the fingerprints and embeddings the stories stage
+    indexed (made afresh, without boilerplate removal, for an article not indexed yet), and
+    each article's story. Raises LookupError for an unknown article."""
+    rows = {r.id: r for r in (store.article(article_id), store.article(other_id)) if r is not None}
+    for wanted in (article_id, other_id):
+        if wanted not in rows:
+            raise LookupError(wanted)
+    index = StoreIndex(store)
+    found = {f.id: f for f in index.load([article_id, other_id])}
+    missing = [rows[i] for i in (article_id, other_id) if i not in found]
+    if missing:
+        for fp in fingerprints(with_cached_embeddings(store, _inputs(store, missing))):
+            found[fp.id] = fp
+    a, b = found[article_id], found[other_id]
+    index.prefetch_df(a.postings | b.postings)
+    explained = explain_pair(a, b, index.weight())
+    explained["article"] = article_id
+    explained["stories"] = {article_id: store.story_of(article_id), other_id: store.story_of(other_id)}
+    return explained
