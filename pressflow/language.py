@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
 from pressflow.errors import ConfigError
-from pressflow.text.writing_systems import script_of
+from pressflow.text.writing_systems import script_class, script_of
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -218,9 +218,16 @@ _SCRIPT_LANGUAGE = {"hangul": "ko", "kana": "ja", "han": "zh", "thai": "th", "gr
                     "georgian": "ka", "armenian": "hy"}
 
 
+# Most texts have no letter of a one-language script: one regex search (C speed) says so and
+# spares a Python loop over every character (a fifth of the stage's time on Latin text).
+_ONE_LANGUAGE_SCRIPT = script_class(_SCRIPT_LANGUAGE)
+
+
 def script_language(text: str) -> str | None:
     """The language the letters' script settles, or None (Latin, Cyrillic, Arabic... are
     shared by many languages: the detectors decide those)."""
+    if not _ONE_LANGUAGE_SCRIPT.search(text):
+        return None
     counts: dict[str, int] = {}
     letters = 0
     for ch in text:
