@@ -353,23 +353,50 @@ def paragraphs_json(found: ArticleLanguage) -> str:
     return json.dumps([asdict(p) for p in found.paragraphs], separators=(",", ":"))
 
 
+ArticleInput = tuple[str | None, str | None, str | None, str | None]
+"""What :func:`detect_article` reads of one article: title, text, source language, declared language."""
+BATCH_SIZE = 64
+"""Articles per worker task: large enough that sending them costs nothing next to detecting."""
+
+
+def detect_articles(batch: Sequence[ArticleInput]) -> list[ArticleLanguage]:
+    """:func:`detect_article` over a batch (what one worker process runs)."""
+    return [detect_article(title, text, source_lang=source_lang, declared_lang=declared_lang)
+            for title, text, source_lang, declared_lang in batch]
+
+
+def load_detectors() -> None:
+    """Load every detector's model now (once per worker process, before its first batch)."""
+    _identifier()
+    _fasttext_model()
+    _langdetect_languages()
+    for detector in ("langdetect", "py3langid", "fasttext"):
+        _known_languages(detector)
+
+
 def run_stage(ctx: RunContext) -> StageReport:
     """Detect the language of every article whose content is new or changed.
 
     Writes ``articles.lang``/``lang_confidence`` and, per paragraph, ``lang_paragraphs``.
+    Detection runs in ``settings.workers`` processes; this process alone writes.
     """
     from pressflow.pipeline.context import StageReport
+    from pressflow.pipeline.workers import batched, parallel_map
 
     report = StageReport("language")
     started = time.monotonic()
     rows = list(ctx.store.pending("language"))
     languages = {s.name: s.language for s in ctx.config.sources}
+    inputs: list[ArticleInput] = [(row.title, row.text, languages.get(row.source), row.lang_hint)
+                                  for row in rows]
+    results = (found for batch in parallel_map(detect_articles, batched(inputs, BATCH_SIZE),
+                                               ctx.config.settings.workers,
+                                               initializer=load_detectors)
+               for found in batch)
     mixed = 0
     with ctx.store.transaction():
-        for row in ctx.progress.track(rows, "language", total=len(rows)):
-            found = detect_article(row.title, row.text,
-                                   source_lang=languages.get(row.source),
-                                   declared_lang=row.lang_hint)
+        for row, found in ctx.progress.track(zip(rows, results, strict=True), "language",
+                                             total=len(rows)):
             if len({p.lang for p in found.paragraphs} - {UNDETERMINED}) > 1:
                 mixed += 1
             ctx.store.set_article_language(row.id, found.lang, found.confidence,

@@ -1,0 +1,113 @@
+"""The ``workers`` setting, the parallel map, and that a run with several worker processes
+stores exactly what a run with one stores (real store, real stages, real models)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pressflow import language
+from pressflow.config import Config, load_config, usable_cores
+from pressflow.entities import stage as entities
+from pressflow.errors import ConfigError
+from pressflow.pipeline import runner
+from pressflow.pipeline.workers import batched, parallel_map
+from pressflow.records import Article, Source
+from pressflow.store import Store
+
+LABELLED = Path(__file__).resolve().parent / "data" / "language" / "labelled.tsv"
+
+
+def _pid_of_batch(batch: list[int]) -> tuple[list[int], int]:
+    return [n * n for n in batch], os.getpid()
+
+
+def test_workers_defaults_to_the_cores_and_zero_means_all() -> None:
+    assert Config.from_mapping({}).settings.workers == usable_cores()
+    assert Config.from_mapping({"workers": 0}).settings.workers == usable_cores()
+    assert Config.from_mapping({"workers": 3}).settings.workers == 3
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    (-1, "setting 'workers' must be at least 0, got -1"),
+    (1.5, "setting 'workers' must be a whole number, got 1.5"),
+    ("two", "setting 'workers' must be a number, got 'two'"),
+    (100_000, "setting 'workers' must be at most 256"),
+])
+def test_bad_workers_is_a_config_error_naming_file_and_line(tmp_path: Path, value: object,
+                                                            says: str) -> None:
+    path = tmp_path / "sources.yaml"
+    shown = repr(value) if isinstance(value, str) else value
+    path.write_text(f"settings:\n  target_language: en\n  workers: {shown}\nsources: []\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert says in message
+    assert str(path) in message and "3" in message  # the file and the line of `workers:`
+    assert caught.value.line == 3
+
+
+def test_parallel_map_keeps_order_and_really_uses_other_processes() -> None:
+    batches = batched(list(range(50)), 7)
+    assert [len(b) for b in batches] == [7, 7, 7, 7, 7, 7, 7, 1]
+    results = list(parallel_map(_pid_of_batch, batches, workers=2))
+    assert [n for squares, _ in results for n in squares] == [n * n for n in range(50)]
+    pids = {pid for _, pid in results}
+    assert os.getpid() not in pids and len(pids) in (1, 2)
+    alone = list(parallel_map(_pid_of_batch, batches, workers=1))
+    assert {pid for _, pid in alone} == {os.getpid()}, "one worker: no process started"
+
+
+def _labelled_articles() -> list[Article]:
+    """The 208 labelled texts (26 languages, headlines to mixed-language paragraphs)."""
+    articles = []
+    for n, line in enumerate(LABELLED.read_text(encoding="utf-8").splitlines()):
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, _kind, text = line.split("\t", 2)
+        body = text.replace(" ¶ ", "\n\n")
+        source = ("fr-city", "en-city", "mixed")[n % 3]
+        articles.append(Article(source=source, url=f"https://example.org/{source}/{n}",
+                                title=body.split("\n")[0][:80], text=body,
+                                lang_hint=lang if n % 5 == 0 else None))
+    return articles
+
+
+def _run_language_and_entities(folder: Path, workers: int, articles: list[Article]) -> Store:
+    sources = [Source(name="fr-city", url="https://example.fr/feed", language="fr"),
+               Source(name="en-city", url="https://example.org/feed", language="en"),
+               Source(name="mixed", url="https://example.net/feed")]
+    config = Config.from_mapping({"output": str(folder / "output"), "workers": workers,
+                                  "glossary": str(folder / "glossary"),
+                                  "translate": {"engine": "none"}},
+                                 sources=sources, path=folder / "sources.yaml")
+    (folder / "output").mkdir(parents=True)
+    with Store(folder / "output" / "pressflow.db") as store:
+        store.sync_sources(sources)
+        store.upsert_articles(articles, store.start_run(None))
+    result = runner.run(config, stages=[("language", language.run_stage),
+                                        ("entities", entities.run_stage)])
+    assert result.report["stage_errors"] == []
+    return Store(folder / "output" / "pressflow.db")
+
+
+def test_two_workers_store_exactly_what_one_worker_stores(tmp_path: Path) -> None:
+    articles = _labelled_articles()
+    assert len(articles) > entities.WORKER_BATCH, "two batches or more in each stage"
+    one = _run_language_and_entities(tmp_path / "one", 1, articles)
+    two = _run_language_and_entities(tmp_path / "two", 2, articles)
+    found = 0
+    with one, two:
+        for a in articles:
+            alone, parallel = one.article(a.key), two.article(a.key)
+            assert alone is not None and parallel is not None
+            assert alone.lang not in (None, "und") or len(a.text or "") < 40
+            assert (parallel.lang, parallel.lang_confidence, parallel.lang_paragraphs) == \
+                (alone.lang, alone.lang_confidence, alone.lang_paragraphs), a.key
+            assert two.article_entities(a.key) == one.article_entities(a.key), a.key
+            assert two.article_officials(a.key) == one.article_officials(a.key), a.key
+            found += len(one.article_entities(a.key))
+        assert list(two.pending("language")) == [] and list(two.pending("entities")) == []
+    assert found > 100, "the texts name many places and people: the comparison is not empty"
