@@ -4,6 +4,9 @@ stores exactly what a run with one stores (real store, real stages, real models)
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,19 @@ LABELLED = Path(__file__).resolve().parent / "data" / "language" / "labelled.tsv
 
 def _pid_of_batch(batch: list[int]) -> tuple[list[int], int]:
     return [n * n for n in batch], os.getpid()
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting for a parent that reaps it does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
 
 
 def test_workers_defaults_to_the_cores_and_zero_means_all() -> None:
@@ -58,6 +74,32 @@ def test_parallel_map_keeps_order_and_really_uses_other_processes() -> None:
     assert os.getpid() not in pids and len(pids) in (1, 2)
     alone = list(parallel_map(_pid_of_batch, batches, workers=1))
     assert {pid for _, pid in alone} == {os.getpid()}, "one worker: no process started"
+
+
+def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
+    """A run killed with SIGKILL cannot shut its pool down: its workers must not wait for
+    ever with their models in memory."""
+    script = tmp_path / "killed_run.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_workers import _pid_after\n"
+        "from pressflow.pipeline.workers import parallel_map\n"
+        "if __name__ == '__main__':\n"
+        "    for pid in parallel_map(_pid_after, [0.0, 0.0, 600.0, 600.0], workers=2):\n"
+        "        print(pid, flush=True)\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    child = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                             env=env)
+    assert child.stdout is not None
+    workers = {int(child.stdout.readline()), int(child.stdout.readline())}
+    assert all(_running(pid) for pid in workers) and child.pid not in workers
+    child.kill()
+    child.wait()
+    deadline = time.monotonic() + 30
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_running(pid) for pid in workers), "workers outlived the killed run"
 
 
 def _labelled_articles() -> list[Article]:

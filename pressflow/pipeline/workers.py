@@ -16,7 +16,10 @@ with many stores.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
@@ -37,8 +40,27 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _start_worker(initializer: Callable[[], None] | None) -> None:
+def _exit_with(parent: int) -> None:
+    """End this worker once ``parent`` (the run's process) is gone: a run killed with
+    SIGKILL cannot shut its pool down, and its workers, waiting for batches that will never
+    come, would otherwise keep their models in memory for ever."""
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the number now belongs to someone else's process
+            os._exit(1)
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _start_worker(initializer: Callable[[], None] | None, parent: int) -> None:
     _ignore_interrupts()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True,
+                     name="pressflow-parent-watch").start()
     if initializer is not None:
         initializer()
 
@@ -62,7 +84,7 @@ def parallel_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
         return
     pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)),
                                mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_start_worker, initargs=(initializer,))
+                               initializer=_start_worker, initargs=(initializer, os.getpid()))
     try:
         futures: list[Future[R]] = [pool.submit(func, batch) for batch in batches]
         for future in futures:
