@@ -65,6 +65,14 @@ def _start_worker(initializer: Callable[[], None] | None, parent: int) -> None:
         initializer()
 
 
+def process_pool(workers: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """``workers`` processes started with ``forkserver``, that ignore Ctrl-C, end with the run's
+    process, and run ``initializer`` once each. The caller shuts it down."""
+    return ProcessPoolExecutor(max_workers=workers,
+                               mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_start_worker, initargs=(initializer, os.getpid()))
+
+
 def parallel_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
                  initializer: Callable[[], None] | None = None) -> Iterator[R]:
     """``func(batch)`` for every batch, yielded in the batches' order.
@@ -82,9 +90,7 @@ def parallel_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
         for batch in batches:
             yield func(batch)
         return
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(batches)),
-                               mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_start_worker, initargs=(initializer, os.getpid()))
+    pool = process_pool(min(workers, len(batches)), initializer)
     try:
         futures: list[Future[R]] = [pool.submit(func, batch) for batch in batches]
         for future in futures:
