@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from pressflow import language
 from pressflow.config import Config, load_config, usable_cores
+from pressflow.crawl import stage as crawl
 from pressflow.entities import stage as entities
 from pressflow.errors import ConfigError
 from pressflow.pipeline import runner
@@ -21,6 +23,7 @@ from pressflow.records import Article, Source
 from pressflow.store import Store
 
 LABELLED = Path(__file__).resolve().parent / "data" / "language" / "labelled.tsv"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
 def _pid_of_batch(batch: list[int]) -> tuple[list[int], int]:
@@ -153,3 +156,66 @@ def test_two_workers_store_exactly_what_one_worker_stores(tmp_path: Path) -> Non
             found += len(one.article_entities(a.key))
         assert list(two.pending("language")) == [] and list(two.pending("entities")) == []
     assert found > 100, "the texts name many places and people: the comparison is not empty"
+
+
+def _crawl_into(folder: Path, corpus_root: Path, manifest: dict[str, object], workers: int) -> Store:
+    import corpus as corpus_mod  # type: ignore[import-not-found]  # benchmarks/corpus.py
+
+    config_path = folder / "sources.yaml"
+    folder.mkdir()
+    config_path.write_text(corpus_mod.sources_yaml(manifest, folder / "output", {
+        "per_host_delay": 0.0, "workers": workers, "translate": {"engine": "none"}}))
+    config = load_config(config_path)
+    result = runner.run(config, stages=[("crawl", crawl.run_stage)])
+    assert result.report["stage_errors"] == [] and result.exit_code == 0, result.report
+    return Store(folder / "output" / "pressflow.db")
+
+
+def test_crawl_parsing_in_processes_stores_what_threads_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    import corpus as corpus_mod
+    from run import Server  # type: ignore[import-not-found]
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    server = Server(root)
+    try:
+        manifest = corpus_mod.write(corpus_mod.generate(8, 5, seed=3), root, server.port)
+        threads = _crawl_into(tmp_path / "threads", root, manifest, workers=1)
+        started: list[int] = []
+        parsed_in_processes: list[bool] = []
+        real = crawl.ParserProcesses
+
+        def counted(workers: int) -> crawl.ParserProcesses:  # the real pool, counted
+            started.append(workers)
+            pool = real(workers)
+            for up in pool.started:  # a crawl this small is over before the processes are up
+                up.result(timeout=300)
+            ready = pool.executor
+
+            def executor() -> ProcessPoolExecutor | None:
+                found = ready()
+                parsed_in_processes.append(found is not None)
+                return found
+
+            pool.executor = executor  # type: ignore[method-assign]
+            return pool
+
+        monkeypatch.setattr(crawl, "PARSER_PROCESSES_FROM_SOURCES", 1)  # 8 sources are enough here
+        monkeypatch.setattr(crawl, "ParserProcesses", counted)
+        processes = _crawl_into(tmp_path / "processes", root, manifest, workers=2)
+    finally:
+        server.close()
+    assert started == [2]
+    assert any(parsed_in_processes), "no document was parsed in a worker process"
+    with threads, processes:
+        assert threads.article_count() >= 40
+        assert threads.article_count() == processes.article_count()
+        for article in threads.pending("language"):
+            twin = processes.article(article.id)
+            assert twin is not None, article.url
+            assert (twin.title, twin.text, twin.summary, twin.published, twin.lang_hint,
+                    twin.canonical_url) == (article.title, article.text, article.summary,
+                                            article.published, article.lang_hint,
+                                            article.canonical_url)
