@@ -357,6 +357,9 @@ ArticleInput = tuple[str | None, str | None, str | None, str | None]
 """What :func:`detect_article` reads of one article: title, text, source language, declared language."""
 BATCH_SIZE = 64
 """Articles per worker task: large enough that sending them costs nothing next to detecting."""
+MIN_PER_WORKER = 200
+"""A worker process is started for every 200 articles at most: each costs about a second to
+start and load the detectors, the time of some 80 articles' detection."""
 
 
 def detect_articles(batch: Sequence[ArticleInput]) -> list[ArticleLanguage]:
@@ -381,7 +384,7 @@ def run_stage(ctx: RunContext) -> StageReport:
     Detection runs in ``settings.workers`` processes; this process alone writes.
     """
     from pressflow.pipeline.context import StageReport
-    from pressflow.pipeline.workers import batched, parallel_map
+    from pressflow.pipeline.workers import batched, parallel_map, workers_for
 
     report = StageReport("language")
     started = time.monotonic()
@@ -390,7 +393,8 @@ def run_stage(ctx: RunContext) -> StageReport:
     inputs: list[ArticleInput] = [(row.title, row.text, languages.get(row.source), row.lang_hint)
                                   for row in rows]
     results = (found for batch in parallel_map(detect_articles, batched(inputs, BATCH_SIZE),
-                                               ctx.config.settings.workers,
+                                               workers_for(len(rows), ctx.config.settings.workers,
+                                                           MIN_PER_WORKER),
                                                initializer=load_detectors)
                for found in batch)
     mixed = 0

@@ -603,6 +603,11 @@ def find_in_batch(batch: EntitiesBatch) -> tuple[list[EntitiesFound], int, float
 
 WORKER_BATCH = 128
 """Articles per worker task: enough for spaCy's own batching (``BATCH_SIZE``) to fill."""
+MIN_PER_WORKER = 2000
+"""A worker process is started for every 2,000 articles at most: each loads its own spaCy
+pipelines and gazetteer (5-10 s of CPU, 400-600 MB), the time of 600-1,200 articles' work;
+below that, one process does all (measured: 1,248 articles took 12 s in one process, 32 s
+in two on this 2-core machine, docs/benchmarks.md)."""
 
 
 def run_stage(ctx: RunContext) -> StageReport:
@@ -614,7 +619,7 @@ def run_stage(ctx: RunContext) -> StageReport:
     process alone writes.
     """
     from pressflow.pipeline.context import StageReport
-    from pressflow.pipeline.workers import batched, parallel_map
+    from pressflow.pipeline.workers import batched, parallel_map, workers_for
 
     report = StageReport("entities")
     started = time.monotonic()
@@ -635,7 +640,8 @@ def run_stage(ctx: RunContext) -> StageReport:
     load_seconds: dict[int, float] = {}  # per process
     with ctx.store.transaction():
         done = 0
-        for found, pid, loaded in parallel_map(find_in_batch, batches, ctx.config.settings.workers):
+        workers = workers_for(len(rows), ctx.config.settings.workers, MIN_PER_WORKER)
+        for found, pid, loaded in parallel_map(find_in_batch, batches, workers):
             load_seconds[pid] = load_seconds.get(pid, 0.0) + loaded
             for row, article in zip(rows[done:done + len(found)], found, strict=True):
                 for e in article.entities:

@@ -65,12 +65,26 @@ def _start_worker(initializer: Callable[[], None] | None, parent: int) -> None:
         initializer()
 
 
+FORKSERVER_PRELOAD = ["pressflow.crawl.stage", "pressflow.language", "pressflow.entities.stage",
+                      "spacy"]
+"""Imported once by the fork server, so every worker starts with them (shared, copy on
+write) instead of importing them again: ``import spacy`` alone (thinc, torch) takes 2-4 s
+of CPU and a few hundred MB per process. Models are still loaded in each worker."""
+
+
 def process_pool(workers: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
     """``workers`` processes started with ``forkserver``, that ignore Ctrl-C, end with the run's
     process, and run ``initializer`` once each. The caller shuts it down."""
-    return ProcessPoolExecutor(max_workers=workers,
-                               mp_context=multiprocessing.get_context("forkserver"),
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(FORKSERVER_PRELOAD)  # used when the fork server starts
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_start_worker, initargs=(initializer, os.getpid()))
+
+
+def workers_for(items: int, workers: int, min_per_worker: int) -> int:
+    """How many of ``workers`` a stage uses for ``items``: each must get ``min_per_worker``
+    items at least, enough work to pay for its start (imports, its own copy of the models)."""
+    return max(1, min(workers, items // max(1, min_per_worker)))
 
 
 def parallel_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
