@@ -65,11 +65,10 @@ def _start_worker(initializer: Callable[[], None] | None, parent: int) -> None:
         initializer()
 
 
-FORKSERVER_PRELOAD = ["pressflow.crawl.stage", "pressflow.language", "pressflow.entities.stage",
-                      "spacy"]
-"""Imported once by the fork server, so every worker starts with them (shared, copy on
-write) instead of importing them again: ``import spacy`` alone (thinc, torch) takes 2-4 s
-of CPU and a few hundred MB per process. Models are still loaded in each worker."""
+FORKSERVER_PRELOAD = ["pressflow.language"]
+"""Imported once by the fork server, so every worker starts with it (shared, copy on write)
+instead of importing it again. Not spaCy (thinc, torch: 4 s of CPU before the first worker
+can start, paid by every run that starts a pool, entity workers or not)."""
 
 
 def process_pool(workers: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
