@@ -392,10 +392,9 @@ def run_stage(ctx: RunContext) -> StageReport:
     languages = {s.name: s.language for s in ctx.config.sources}
     inputs: list[ArticleInput] = [(row.title, row.text, languages.get(row.source), row.lang_hint)
                                   for row in rows]
+    workers = workers_for(len(rows), ctx.config.settings.workers, MIN_PER_WORKER)
     results = (found for batch in parallel_map(detect_articles, batched(inputs, BATCH_SIZE),
-                                               workers_for(len(rows), ctx.config.settings.workers,
-                                                           MIN_PER_WORKER),
-                                               initializer=load_detectors)
+                                               workers, initializer=load_detectors)
                for found in batch)
     mixed = 0
     with ctx.store.transaction():
@@ -408,6 +407,8 @@ def run_stage(ctx: RunContext) -> StageReport:
             report.details[found.lang] = report.details.get(found.lang, 0) + 1
         ctx.store.mark_done("language", rows)
     report.processed = len(rows)
+    if workers > 1:
+        report.details["workers"] = workers
     if mixed:
         report.notes.append(f"{mixed} article(s) mix languages across paragraphs")
     report.seconds = time.monotonic() - started

@@ -638,9 +638,9 @@ def run_stage(ctx: RunContext) -> StageReport:
     n_entities = n_officials = 0
     by_method: dict[str, int] = {}
     load_seconds: dict[int, float] = {}  # per process
+    workers = workers_for(len(rows), ctx.config.settings.workers, MIN_PER_WORKER)
     with ctx.store.transaction():
         done = 0
-        workers = workers_for(len(rows), ctx.config.settings.workers, MIN_PER_WORKER)
         for found, pid, loaded in parallel_map(find_in_batch, batches, workers):
             load_seconds[pid] = load_seconds.get(pid, 0.0) + loaded
             for row, article in zip(rows[done:done + len(found)], found, strict=True):
@@ -653,6 +653,8 @@ def run_stage(ctx: RunContext) -> StageReport:
         ctx.store.mark_done("entities", rows)
     report.processed = len(rows)
     report.details.update({"entities": n_entities, "officials": n_officials, **by_method})
+    if workers > 1:
+        report.details["workers"] = workers
     # workers load their models at the same time: the wall time it costs is the longest
     loaded = round(max(load_seconds.values(), default=0.0), 1)
     if loaded:

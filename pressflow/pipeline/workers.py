@@ -97,6 +97,8 @@ def parallel_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
     there). When the caller stops iterating (an error while writing a result), the batches
     not yet started are cancelled.
     """
+    if not batches:
+        return  # nothing to do: no models to load (a night with nothing new)
     if workers <= 1 or len(batches) <= 1:
         if initializer is not None:
             initializer()
