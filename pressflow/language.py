@@ -357,9 +357,11 @@ ArticleInput = tuple[str | None, str | None, str | None, str | None]
 """What :func:`detect_article` reads of one article: title, text, source language, declared language."""
 BATCH_SIZE = 64
 """Articles per worker task: large enough that sending them costs nothing next to detecting."""
-MIN_PER_WORKER = 200
-"""A worker process is started for every 200 articles at most: each costs about a second to
-start and load the detectors, the time of some 80 articles' detection."""
+MIN_PER_WORKER = 1000
+"""A worker process is started for every 1,000 articles at most. Each costs its start (the
+fork server, loading the detectors: about a second alone); on the shared 2-core machine two
+workers were slower than one process at 1,000 articles (28.6 s against 12.8 s) and faster
+at 2,000 (201 s against 269 s): docs/benchmarks.md, issue 21."""
 
 
 def detect_articles(batch: Sequence[ArticleInput]) -> list[ArticleLanguage]:
