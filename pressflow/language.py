@@ -395,6 +395,10 @@ def run_stage(ctx: RunContext) -> StageReport:
     inputs: list[ArticleInput] = [(row.title, row.text, languages.get(row.source), row.lang_hint)
                                   for row in rows]
     workers = workers_for(len(rows), ctx.config.settings.workers, MIN_PER_WORKER)
+    if rows and workers == 1:  # loaded here, and timed: reported apart, as the entity stage does
+        loading = time.monotonic()
+        load_detectors()
+        report.details["model load s"] = round(time.monotonic() - loading, 2)
     results = (found for batch in parallel_map(detect_articles, batched(inputs, BATCH_SIZE),
                                                workers, initializer=load_detectors)
                for found in batch)
