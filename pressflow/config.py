@@ -61,8 +61,8 @@ SETTINGS: dict[str, tuple[Any, str]] = {
                          "source per run"),
     "silent_after_days": (30, "flag a source with no new item for this many days"),
     "fail_threshold": (0, "exit 1 only when more than this many sources failed"),
-    "workers": (0, "processes for the CPU-bound stages (language, entities); 0 = one per CPU "
-                   "core; 1 = everything in the main process"),
+    "workers": (0, "processes for the CPU-bound stages (language, entities, the crawl's "
+                   "parsing); 0 = one per CPU core; 1 = everything in the main process"),
     "translate": ({}, "engine: auto|argos|apertium|none (auto: argos package, else Apertium); "
                       "engines: per language, e.g. {fr: apertium, fa: argos}; beam_size (4); "
                       "threads (0 = all cores); batch_size (32 sentences); models_dir (argos "
