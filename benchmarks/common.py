@@ -10,6 +10,7 @@ import os
 import resource
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -44,6 +45,55 @@ class ChildResult:
     seconds: float
     peak_rss_mb: float
     output: str
+    # the largest sum of resident memory over the child and all its descendants (worker
+    # processes), sampled every 0.2 s; ru_maxrss only ever sees one process
+    peak_tree_mb: float = 0.0
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of ``root`` and every process below it, in MiB (Linux /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        rss[pid] = int(fields[21]) * page_kb
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(p, 0) for p in tree) / 1024
+
+
+class TreeMemory:
+    """Samples :func:`_tree_rss_mb` of a process in a thread; ``peak_mb`` is the largest."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        if sys.platform.startswith("linux"):
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.peak_mb = max(self.peak_mb, _tree_rss_mb(self.pid))
+
+    def stop(self) -> float:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        return self.peak_mb
 
 
 def run_child(argv: Sequence[str], env: dict[str, str] | None = None,
@@ -56,6 +106,7 @@ def run_child(argv: Sequence[str], env: dict[str, str] | None = None,
     started = time.perf_counter()
     proc = subprocess.Popen(list(argv), env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
+    tree = TreeMemory(proc.pid)
     deadline = None if timeout is None else started + timeout
     out_chunks: list[str] = []
     assert proc.stdout is not None
@@ -64,11 +115,12 @@ def run_child(argv: Sequence[str], env: dict[str, str] | None = None,
         if deadline and time.perf_counter() > deadline:
             proc.kill()
             break
+    peak_tree = tree.stop()  # before the wait: a reaped pid may be reused
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
     rss = usage.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else usage.ru_maxrss / 1024
-    return ChildResult(proc.returncode, seconds, rss, "".join(out_chunks))
+    return ChildResult(proc.returncode, seconds, rss, "".join(out_chunks), max(peak_tree, rss))
 
 
 def rate(items: float, seconds: float) -> str:

@@ -68,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="pressflow's workers setting (default: its own, one per core)")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile pressflow's last repeat and print the top functions")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -75,10 +77,11 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="pressflow-crawl-bench-"))
     setup = prepare(work, args.sources, args.items, args.seed, rare_sources=0, beam=1,
-                    concurrency=args.concurrency)
+                    concurrency=args.concurrency, workers=args.workers)
     stats = setup.manifest["stats"]
     print(f"corpus: {stats['sources']} sources x {args.items} items, {stats['bytes'] / 1e6:.1f} MB, "
-          f"kinds {stats['kinds']}; {args.repeat} repeats, {args.concurrency} requests in flight")
+          f"kinds {stats['kinds']}; {args.repeat} repeats, {args.concurrency} requests in flight, "
+          f"workers {args.workers or 'default (one per core)'}")
     import feedparser  # noqa: F401
     import trafilatura  # noqa: F401
 

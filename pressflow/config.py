@@ -61,6 +61,8 @@ SETTINGS: dict[str, tuple[Any, str]] = {
                          "source per run"),
     "silent_after_days": (30, "flag a source with no new item for this many days"),
     "fail_threshold": (0, "exit 1 only when more than this many sources failed"),
+    "workers": (0, "processes for the CPU-bound stages (language, entities, the crawl's "
+                   "parsing); 0 = one per CPU core; 1 = everything in the main process"),
     "translate": ({}, "engine: auto|argos|apertium|none (auto: argos package, else Apertium); "
                       "engines: per language, e.g. {fr: apertium, fa: argos}; beam_size (4); "
                       "threads (0 = all cores); batch_size (32 sentences); models_dir (argos "
@@ -261,6 +263,8 @@ class Settings:
     translate: TranslateSettings = field(default_factory=TranslateSettings)
     publish: PublishSettings = field(default_factory=PublishSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
+    workers: int = 1
+    """Processes for the CPU-bound stages, resolved (``workers: 0`` is the number of cores)."""
 
 
 @dataclass
@@ -375,7 +379,17 @@ def build_settings(values: Mapping[str, Any], lines: Mapping[str, int], path: st
                                              lines=section_lines("publish")),
         report=ReportSettings(silent_after_days=int(get("silent_after_days")),
                               fail_threshold=int(get("fail_threshold"))),
+        workers=int(get("workers")) or usable_cores(),
     )
+
+
+def usable_cores() -> int:
+    """CPU cores this process may run on (its affinity mask, which containers and taskset
+    narrow), the default number of workers."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # no affinity on this platform (macOS)
+        return os.cpu_count() or 1
 
 
 def _suggest(key: str, valid: list[str] | tuple[str, ...]) -> str:
@@ -417,16 +431,23 @@ SETTING_MINIMUMS: dict[str, tuple[float, bool]] = {
     "timeout": (0, False), "deadline": (0, False), "max_bytes": (1, True),
     "max_redirects": (0, True), "concurrency": (1, True), "per_host_delay": (0, True),
     "silent_after_days": (1, True), "fail_threshold": (0, True),
-    "recheck_days": (0, True), "max_rechecks": (0, True),
+    "recheck_days": (0, True), "max_rechecks": (0, True), "workers": (0, True),
 }
 WHOLE_NUMBER_SETTINGS = ("max_bytes", "max_redirects", "concurrency", "silent_after_days",
-                         "fail_threshold", "recheck_days", "max_rechecks")
+                         "fail_threshold", "recheck_days", "max_rechecks", "workers")
+MAX_WORKERS = 256
+"""More worker processes than this is a typo (each one loads its own models)."""
 
 
 def _check_range(key: str, value: Any, path: str | None, line: int | None) -> None:
     if key in WHOLE_NUMBER_SETTINGS and isinstance(value, float) and not value.is_integer():
         raise ConfigError(f"setting {key!r} must be a whole number, got {value!r}",
                           path=path, line=line, field=key)
+    if key == "workers" and value > MAX_WORKERS:
+        raise ConfigError(f"setting 'workers' must be at most {MAX_WORKERS} (each worker "
+                          f"process loads its own models; this machine has {usable_cores()} "
+                          f"core(s): 0 uses them all), got {value!r}", path=path, line=line,
+                          field=key)
     if key not in SETTING_MINIMUMS:
         return
     low, inclusive = SETTING_MINIMUMS[key]

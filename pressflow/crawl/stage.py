@@ -14,7 +14,8 @@ import functools
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -123,18 +124,65 @@ def _read_next_listing_page(result: FetchResult, source: Source,
 _PARSERS: ThreadPoolExecutor | None = None
 
 
-async def off_loop(fn: Callable[..., T], *args: Any) -> T:
-    """Run parsing (CPU work) in a parser thread, so the event loop keeps downloading.
+def _parser_ready() -> None:
+    """A worker's first task: it is ready once it has imported this module (and with it
+    trafilatura, feedparser, lxml), which unpickling this function did."""
 
-    Threads, not processes: lxml (under trafilatura, feedparser's HTML and BeautifulSoup's
-    lxml builder) releases the GIL while it parses, so two parser threads use the second
-    core (``benchmarks/crawl.py``); a source's deadline also fires while its page is parsed.
-    """
+
+class ParserProcesses:
+    """Parser processes for one crawl (``workers`` of 2 or more): parsing is mostly Python
+    (trafilatura's clean-up, feedparser, BeautifulSoup), so threads share one core between
+    them. Until the processes have started, and if one dies, parsing runs in threads."""
+
+    def __init__(self, workers: int) -> None:
+        from pressflow.pipeline.workers import process_pool
+
+        self.pool: ProcessPoolExecutor | None = process_pool(workers)
+        self.started = [self.pool.submit(_parser_ready) for _ in range(workers)]
+
+    def executor(self) -> ProcessPoolExecutor | None:
+        if self.pool is not None and all(f.done() for f in self.started):
+            return self.pool
+        return None
+
+    def broken(self) -> None:
+        """A worker died (killed, out of memory): the rest of the crawl parses in threads."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+_PARSER_PROCESSES: ParserProcesses | None = None
+PARSER_PROCESSES_FROM_SOURCES = 100
+"""Parser processes cost one to two seconds of CPU each to start (imports): a crawl of a few
+dozen sources is over before they pay back (benchmarks/crawl.py: median 0.49 of the raw
+libraries with them at 30 sources, 0.80 without, same day), a crawl of 200 is not (0.86
+with, 0.76 without: docs/benchmarks.md)."""
+
+
+async def off_loop(fn: Callable[..., T], *args: Any) -> T:
+    """Run parsing (CPU work) off the event loop, so the event loop keeps downloading: in the
+    crawl's parser processes when it has them and they have started, else in a parser thread
+    (lxml releases the GIL while it parses, the rest of the parsing does not). A source's
+    deadline also fires while its page is parsed. ``fn`` must be a module-level function."""
     global _PARSERS
+    loop = asyncio.get_running_loop()
+    processes = _PARSER_PROCESSES.executor() if _PARSER_PROCESSES is not None else None
+    if processes is not None:
+        try:
+            return await loop.run_in_executor(processes, functools.partial(fn, *args))
+        except BrokenProcessPool:
+            if _PARSER_PROCESSES is not None:
+                _PARSER_PROCESSES.broken()
     if _PARSERS is None:
         _PARSERS = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
                                       thread_name_prefix="pressflow-parse")
-    return await asyncio.get_running_loop().run_in_executor(_PARSERS, functools.partial(fn, *args))
+    return await loop.run_in_executor(_PARSERS, functools.partial(fn, *args))
 
 
 def _item_article(item: ListingItem, source: Source, page: Article | None) -> Article:
@@ -401,9 +449,18 @@ async def _run_all(ctx: RunContext) -> int:
 
 
 def run_stage(ctx: RunContext) -> StageReport:
+    global _PARSER_PROCESSES
     report = StageReport("crawl")
     started = time.monotonic()
-    report.processed = asyncio.run(_run_all(ctx))
+    workers = ctx.config.settings.workers
+    many = len(ctx.config.sources) >= PARSER_PROCESSES_FROM_SOURCES
+    _PARSER_PROCESSES = ParserProcesses(workers) if workers >= 2 and many else None
+    try:
+        report.processed = asyncio.run(_run_all(ctx))
+    finally:
+        if _PARSER_PROCESSES is not None:
+            _PARSER_PROCESSES.close()
+            _PARSER_PROCESSES = None
     report.seconds = time.monotonic() - started
     return report
 

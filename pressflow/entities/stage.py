@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import re
 import time
 from collections.abc import Iterable, Sequence
@@ -571,50 +572,109 @@ def _paragraph_spans(article: StoredArticle) -> list[tuple[int, int, str]] | Non
     return spans if len({s[2] for s in spans}) > 1 else None
 
 
+@dataclass(frozen=True)
+class EntitiesInput:
+    """What the stage reads of one article: plain values a worker process can receive."""
+
+    text: str
+    title: str
+    lang: str | None
+    translation: str | None  # the English translation's text (status ok), for lang without a model
+    translated_title: str | None
+    paragraphs: list[tuple[int, int, str]] | None  # spans of a text that mixes languages
+
+
+@dataclass(frozen=True)
+class EntitiesBatch:
+    articles: list[EntitiesInput]
+    glossary_dir: Path | None
+
+
+@dataclass(frozen=True)
+class EntitiesFound:
+    """What the stage writes for one article."""
+
+    entities: list[EntityMention]
+    officials: list[OfficialMention]
+
+
+def find_in_batch(batch: EntitiesBatch) -> tuple[list[EntitiesFound], int, float]:
+    """Entities (title and text) and officials of each article of ``batch``, the process id
+    and the seconds it spent loading models for it (what one worker process runs: records
+    in, records out)."""
+    loads_before = sum(LOAD_SECONDS.values())
+    items = batch.articles
+    found_text = extract_entities([(a.text, a.lang) for a in items], [a.translation for a in items],
+                                  batch.glossary_dir, [a.paragraphs for a in items])
+    found_title = extract_entities([(a.title, a.lang) for a in items],
+                                   [a.translated_title for a in items], batch.glossary_dir)
+    out = []
+    for article, ents, title_ents in zip(items, found_text, found_title, strict=True):
+        records = [EntityMention(field, e.text, e.label, e.start, e.end, e.canonical,
+                                 e.entity_id, e.method)
+                   for field, group in (("title", title_ents), ("text", ents)) for e in group]
+        officials = [OfficialMention(o.person, o.role, o.place, o.org, o.evidence)
+                     for o in find_officials(article.text, ents)]
+        out.append(EntitiesFound(records, officials))
+    return out, os.getpid(), sum(LOAD_SECONDS.values()) - loads_before
+
+
+WORKER_BATCH = 128
+"""Articles per worker task: enough for spaCy's own batching (``BATCH_SIZE``) to fill."""
+MIN_PER_WORKER = 2000
+"""A worker process is started for every 2,000 articles at most: each loads its own spaCy
+pipelines and gazetteer (5-10 s of CPU, 400-600 MB), the time of 600-1,200 articles' work;
+below that, one process does all (measured: 1,248 articles took 12 s in one process, 32 s
+in two on this 2-core machine, docs/benchmarks.md)."""
+
+
 def run_stage(ctx: RunContext) -> StageReport:
     """Find entities and officials of every article whose content is new or changed.
 
     Reads the English translation (status ok) for languages without a spaCy model; writes
-    the ``entities`` rows (field ``text`` and ``title``) and the ``officials`` rows.
+    the ``entities`` rows (field ``text`` and ``title``) and the ``officials`` rows. The
+    finding runs in ``settings.workers`` processes (each loads its models once); this
+    process alone writes.
     """
     from pressflow.pipeline.context import StageReport
+    from pressflow.pipeline.workers import batched, parallel_map, workers_for
 
     report = StageReport("entities")
     started = time.monotonic()
-    loads_before = sum(LOAD_SECONDS.values())
     rows = list(ctx.store.pending("entities"))
     translations = ctx.store.good_translations("en") if rows else {}
     glossary_dir = ctx.config.glossary_dir
-    texts, titles, trans, trans_titles, spans = [], [], [], [], []
+    inputs = []
     for r in rows:
-        lang = r.lang if r.lang not in (None, "und") else None
-        texts.append((r.text or "", lang))
-        titles.append((r.title or "", lang))
         t = translations.get(r.id)
-        trans.append(t.text if t else None)
-        trans_titles.append(t.title if t else None)
-        spans.append(_paragraph_spans(r))
-    found_text = extract_entities(texts, trans, glossary_dir, spans) if rows else []
-    found_title = extract_entities(titles, trans_titles, glossary_dir) if rows else []
-    missing = sorted({lang for _, lang in texts if lang and not model_available(lang)})
+        inputs.append(EntitiesInput(r.text or "", r.title or "",
+                                    r.lang if r.lang not in (None, "und") else None,
+                                    t.text if t else None, t.title if t else None,
+                                    _paragraph_spans(r)))
+    batches = [EntitiesBatch(chunk, glossary_dir) for chunk in batched(inputs, WORKER_BATCH)]
+    missing = sorted({a.lang for a in inputs if a.lang and not model_available(a.lang)})
     n_entities = n_officials = 0
     by_method: dict[str, int] = {}
+    load_seconds: dict[int, float] = {}  # per process
+    workers = workers_for(len(rows), ctx.config.settings.workers, MIN_PER_WORKER)
     with ctx.store.transaction():
-        for row, ents, title_ents in zip(rows, found_text, found_title, strict=True):
-            records = [EntityMention(field, e.text, e.label, e.start, e.end, e.canonical,
-                                     e.entity_id, e.method)
-                       for field, group in (("title", title_ents), ("text", ents)) for e in group]
-            for e in (*title_ents, *ents):
-                by_method[e.method.split(":")[0]] = by_method.get(e.method.split(":")[0], 0) + 1
-            officials = find_officials(row.text or "", ents)
-            ctx.store.replace_entities(row.id, records, [
-                OfficialMention(o.person, o.role, o.place, o.org, o.evidence) for o in officials])
-            n_entities += len(records)
-            n_officials += len(officials)
+        done = 0
+        for found, pid, loaded in parallel_map(find_in_batch, batches, workers):
+            load_seconds[pid] = load_seconds.get(pid, 0.0) + loaded
+            for row, article in zip(rows[done:done + len(found)], found, strict=True):
+                for e in article.entities:
+                    by_method[e.method.split(":")[0]] = by_method.get(e.method.split(":")[0], 0) + 1
+                ctx.store.replace_entities(row.id, article.entities, article.officials)
+                n_entities += len(article.entities)
+                n_officials += len(article.officials)
+            done += len(found)
         ctx.store.mark_done("entities", rows)
     report.processed = len(rows)
     report.details.update({"entities": n_entities, "officials": n_officials, **by_method})
-    loaded = round(sum(LOAD_SECONDS.values()) - loads_before, 1)
+    if workers > 1:
+        report.details["workers"] = workers
+    # workers load their models at the same time: the wall time it costs is the longest
+    loaded = round(max(load_seconds.values(), default=0.0), 1)
     if loaded:
         report.details["model load s"] = loaded
     absent = [pkg for lang, pkg in MODELS.items() if not model_available(lang)]
