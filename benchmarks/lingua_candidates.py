@@ -106,7 +106,7 @@ def _report(name: str, lines: Sequence[Line], answers: Sequence[str], langs: lis
             + f"{len(below):>8}  {' '.join(below)}")
 
 
-def _check(lines: Sequence[Line], k: int) -> None:
+def _check(lines: Sequence[Line], k: int) -> None:  # k: the shipped LINGUA_CANDIDATES_TOP
     """The shipped code against the replay, and real restricted lingua against lingua over all."""
     differs = lingua_differs = truth_candidate = 0
     worst = 0.0
@@ -153,7 +153,7 @@ def main() -> None:
               + f"   [set size mean {sum(sizes) / max(1, len(sizes)):.1f}, max {max(sizes, default=0)}; "
               f"truth among them {truth_in:.3f}]")
     if args.check:
-        _check(lines[::max(1, len(lines) // args.check)], args.k[-1])
+        _check(lines[::max(1, len(lines) // args.check)], language.LINGUA_CANDIDATES_TOP)
     by_kind = {kind: [line for line in lines if line.kind == kind] for kind in KINDS}
     print("single detectors (sentence/word-pair/single-word):", ", ".join(
         f"{d} " + "/".join(f"{sum(x.single[d] == x.lang for x in by_kind[k]) / max(1, len(by_kind[k])):.3f}"

@@ -75,7 +75,7 @@ LINGUA_SWITCH = "PRESSFLOW_LINGUA"
 75 languages (about 1 GB of memory and 10-20 s to load them: the measured baseline of
 ``benchmarks/lingua_cost.py``); anything else asks it among the candidates only
 (:func:`lingua_candidates`)."""
-LINGUA_CANDIDATES_TOP = 3
+LINGUA_CANDIDATES_TOP = 4
 """lingua is asked only among the languages in the ``top`` answers of each small detector
 (py3langid, fastText, langdetect) plus the priors: its models (about 20 MB a language) are
 loaded for the languages a run meets, not for all 75. Chosen on the tuning half
