@@ -79,14 +79,14 @@ class Line:
                                          else _lingua_all_values(text)),
                        "fastText": _argmax(language.fasttext_scores(text, top=1))}
 
-    def candidates(self, k: int) -> frozenset[str]:
-        return language.lingua_candidates(self.small, top=k)
+    def candidates(self, k: int, floor: float = language.LINGUA_CANDIDATE_FLOOR) -> frozenset[str]:
+        return language.lingua_candidates(self.small, top=k, floor=floor)
 
-    def vote(self, k: int | None) -> str:
+    def vote(self, k: int | None, floor: float = language.LINGUA_CANDIDATE_FLOOR) -> str:
         """pressflow's answer with lingua among the candidates of ``k`` (None: all languages)."""
         if self.fixed is not None:
             return self.fixed
-        among = None if k is None else self.candidates(k)
+        among = None if k is None else self.candidates(k, floor)
         return language.combine({**self.small, "lingua": _restricted(self.lingua, among)}).lang
 
 
@@ -135,6 +135,7 @@ def main() -> None:
     parser.add_argument("--half", choices=("reporting", "tuning"), default="tuning")
     parser.add_argument("--per", type=int, default=None, help="at most N lines per language and kind")
     parser.add_argument("--k", type=int, nargs="*", default=[1, 2, 3, 4, 5], help="candidates per detector")
+    parser.add_argument("--floor", type=float, nargs="*", default=[], help="also: shipped k, these floors")
     parser.add_argument("--check", type=int, default=0, help="run the shipped code on N lines spread over the set")
     args = parser.parse_args()
     os.environ.pop(language.LINGUA_SWITCH, None)
@@ -152,6 +153,12 @@ def main() -> None:
         print(_report(f"candidates, k={k}", lines, [line.vote(k) for line in lines], langs)
               + f"   [set size mean {sum(sizes) / max(1, len(sizes)):.1f}, max {max(sizes, default=0)}; "
               f"truth among them {truth_in:.3f}]")
+    k = language.LINGUA_CANDIDATES_TOP
+    for floor in args.floor:
+        sizes = [len(line.candidates(k, floor)) for line in judged]
+        union = len(frozenset().union(*(line.candidates(k, floor) for line in judged)))
+        print(_report(f"k={k}, floor {floor:g}", lines, [line.vote(k, floor) for line in lines], langs)
+              + f"   [set size mean {sum(sizes) / max(1, len(sizes)):.1f}; union {union}]")
     if args.check:
         _check(lines[::max(1, len(lines) // args.check)], language.LINGUA_CANDIDATES_TOP)
     by_kind = {kind: [line for line in lines if line.kind == kind] for kind in KINDS}

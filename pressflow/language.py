@@ -86,6 +86,9 @@ LINGUA_CANDIDATES_TOP = 4
 (py3langid, fastText, langdetect) plus the priors: its models (about 20 MB a language) are
 loaded for the languages a run meets, not for all 75. Chosen on the tuning half
 (``benchmarks/lingua_candidates.py``; docs/language.md)."""
+LINGUA_CANDIDATE_FLOOR = 0.03
+"""A detector's answer is a candidate only when its score is at least this share of that
+detector's best score: a sure answer (a sentence) does not bring its runners-up's models."""
 LINGUA_DETECTORS_CACHED = 256
 """Restricted lingua detectors kept (by their language set): building one is cheap, the
 models they load are shared by all of them."""
@@ -266,13 +269,14 @@ def _lingua_detector_among(languages: frozenset[str]) -> Any:
 
 
 def lingua_candidates(scores: dict[str, dict[str, float]], priors: Iterable[str | None] = (),
-                      top: int = LINGUA_CANDIDATES_TOP) -> frozenset[str]:
+                      top: int = LINGUA_CANDIDATES_TOP, floor: float = LINGUA_CANDIDATE_FLOOR) -> frozenset[str]:
     """The languages lingua is asked among: each detector's ``top`` answers in ``scores`` and
     the priors, limited to the languages lingua knows (at most ``top`` per detector plus the
     priors, before aliases such as py3langid's ``sh`` open into ``hr``, ``sr``, ``bs``)."""
     codes: set[str] = {_norm(p) for p in priors if p}
     for found in scores.values():
-        codes.update(sorted(found, key=lambda k: (-found[k], k))[:top])
+        best = max(found.values(), default=0.0)
+        codes.update(k for k in sorted(found, key=lambda k: (-found[k], k))[:top] if found[k] >= floor * best)
     for label, languages in _CANDIDATE_ALIASES.items():
         if label in codes:
             codes.update(languages)
