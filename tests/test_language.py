@@ -236,6 +236,10 @@ def test_candidates_come_from_each_detectors_top_answers_priors_and_aliases() ->
     # "sh" (Serbo-Croatian) opens into the languages lingua tells apart; "war" lingua does not know
     assert got == {"hr", "sr", "bs", "sl", "de"}
     assert language.lingua_candidates({"py3langid": {"gl": 1.0}}) == frozenset()  # lingua has no Galician
+    # a sure answer does not bring its far runners-up (their models would load for nothing)
+    sure = {"py3langid": {"it": 0.97, "es": 0.02, "pt": 0.01}, "fasttext": {"it": 0.9, "ro": 0.08}}
+    assert language.lingua_candidates(sure, top=4, floor=0.03) == {"it", "ro"}
+    assert language.lingua_candidates(sure, top=4, floor=0.0) == {"it", "es", "pt", "ro"}
     assert language.lingua_scores("Abertas as inscricións", among=frozenset()) == {}
 
 
