@@ -6,12 +6,18 @@ wheel) is best alone on sentences, fastText's lid.176 "lite" model (inside the f
 wheel, loaded from there: nothing is downloaded) and langdetect (required by the brief, seeded so
 that it is deterministic) fail on other lines, and their weighted vote beats each of them on
 sentences, word pairs and single words. lingua (best alone on one- and two-word lines; a 92 MB
-wheel, about 1 GB of memory once every language is loaded) leads the vote; the small detectors
-correct it where they agree against it. ``PRESSFLOW_LINGUA=0`` leaves lingua out (a machine
-short of memory). Probabilities are averaged over the detectors that know a language, so a
-language only some detectors know (``gl``: not lingua nor langdetect) is not outvoted by the
+wheel, about 20 MB of memory per language whose models it loads) leads the vote; the small
+detectors correct it where they agree against it. ``PRESSFLOW_LINGUA=0`` leaves lingua out (a
+machine short of memory). Probabilities are averaged over the detectors that know a language,
+so a language only some detectors know (``gl``: not lingua nor langdetect) is not outvoted by the
 others' silence; a label only one detector has (py3langid's ``sh``, fastText's ``war``) is
 that detector's quirk and is not answered.
+
+Why lingua is asked among candidates only: over all its 75 languages it loads every model of a
+text's script on the first detection (1.1 GB resident, 7 s). The true language is almost always
+among the small detectors' four best answers (95 % of the public lines); lingua asked among
+those and the priors gives the same answer as over all languages whenever that answer is among
+them (its ratios are kept), and loads only the languages a run meets (docs/language.md).
 
 Why a rarity prior on lingua's answer: on one or two words many languages are equally likely
 (Indonesian or Malay, Hindi or Marathi, Croatian or Bosnian). py3langid and fastText learned
@@ -71,8 +77,23 @@ language-ID lines (``benchmarks/language.py --half tuning``; docs/language.md)."
 WEIGHTS_WITHOUT_LINGUA = {"py3langid": 0.2, "fasttext": 0.2, "langdetect": 0.05}
 """The weights when lingua is switched off (``PRESSFLOW_LINGUA=0``), chosen the same way."""
 LINGUA_SWITCH = "PRESSFLOW_LINGUA"
-"""Environment variable: ``0`` leaves lingua (about 1 GB of memory and 20 s to load every
-language) out of the vote; anything else keeps it."""
+"""Environment variable: ``0`` leaves lingua out of the vote; ``all`` asks lingua among all its
+75 languages (about 1 GB of memory and 10-20 s to load them: the measured baseline of
+``benchmarks/lingua_cost.py``); anything else asks it among the candidates only
+(:func:`lingua_candidates`)."""
+LINGUA_CANDIDATES_TOP = 4
+"""lingua is asked only among the languages in the ``top`` answers of each small detector
+(py3langid, fastText, langdetect) plus the priors: its models (about 20 MB a language) are
+loaded for the languages a run meets, not for all 75. Chosen on the tuning half
+(``benchmarks/lingua_candidates.py``; docs/language.md)."""
+LINGUA_CANDIDATE_FLOOR = 0.03
+"""A detector's answer is a candidate only when its score is at least this share of that
+detector's best score: a sure answer (a sentence) does not bring its runners-up's models."""
+LINGUA_DETECTORS_CACHED = 256
+"""Restricted lingua detectors kept (by their language set): building one is cheap, the
+models they load are shared by all of them."""
+# A label of a small detector that stands for several languages lingua tells apart
+_CANDIDATE_ALIASES = {"sh": ("hr", "sr", "bs"), "no": ("nb", "nn")}
 MIN_DETECTORS_KNOWING = 2
 """A language is answered only when at least this many of the active detectors know it."""
 COMMON_SHARE = 0.3
@@ -211,14 +232,55 @@ def lingua_enabled() -> bool:
     return os.environ.get(LINGUA_SWITCH, "") != "0"
 
 
-@lru_cache(maxsize=1)
-def _lingua_detector() -> Any:
+def lingua_restricted() -> bool:
+    """Whether lingua is asked among the candidate languages only (the default)."""
+    return os.environ.get(LINGUA_SWITCH, "") != "all"
+
+
+def _lingua_builder() -> Any:
     try:
         from lingua import LanguageDetectorBuilder
     except ImportError as exc:
         raise ConfigError(f"lingua is not installed: pip install lingua-language-detector, or set "
                           f"{LINGUA_SWITCH}=0 to detect languages without it") from exc
-    return LanguageDetectorBuilder.from_all_languages().build()
+    return LanguageDetectorBuilder
+
+
+@lru_cache(maxsize=1)
+def _lingua_detector() -> Any:
+    """lingua over all its languages: a Latin-script text loads every Latin-script model."""
+    return _lingua_builder().from_all_languages().build()
+
+
+@lru_cache(maxsize=1)
+def _lingua_by_code() -> dict[str, Any]:
+    from lingua import Language
+
+    return {lang.iso_code_639_1.name.lower(): lang for lang in Language.all()}
+
+
+@lru_cache(maxsize=LINGUA_DETECTORS_CACHED)
+def _lingua_detector_among(languages: frozenset[str]) -> Any:
+    """lingua restricted to ``languages`` (ISO 639-1 codes it knows). lingua-py 2.1.1 loads a
+    language's models on first use into memory shared by every detector (measured:
+    docs/language.md), so a detector per set costs only the languages not yet loaded."""
+    by_code = _lingua_by_code()
+    return _lingua_builder().from_languages(*(by_code[code] for code in sorted(languages))).build()
+
+
+def lingua_candidates(scores: dict[str, dict[str, float]], priors: Iterable[str | None] = (),
+                      top: int = LINGUA_CANDIDATES_TOP, floor: float = LINGUA_CANDIDATE_FLOOR) -> frozenset[str]:
+    """The languages lingua is asked among: each detector's ``top`` answers in ``scores`` and
+    the priors, limited to the languages lingua knows (at most ``top`` per detector plus the
+    priors, before aliases such as py3langid's ``sh`` open into ``hr``, ``sr``, ``bs``)."""
+    codes: set[str] = {_norm(p) for p in priors if p}
+    for found in scores.values():
+        best = max(found.values(), default=0.0)
+        codes.update(k for k in sorted(found, key=lambda k: (-found[k], k))[:top] if found[k] >= floor * best)
+    for label, languages in _CANDIDATE_ALIASES.items():
+        if label in codes:
+            codes.update(languages)
+    return frozenset(codes) & _lingua_languages()
 
 
 @lru_cache(maxsize=1)
@@ -233,18 +295,25 @@ LINGUA_MAX_CHARS = 1000
 (about 5 ms per 1000 characters), and a thousand characters settle any language it knows."""
 
 
-def lingua_scores(text: str, top: int = 10) -> dict[str, float]:
-    """lingua's confidence values of the ``top`` best languages."""
-    values = _lingua_detector().compute_language_confidence_values(text[:LINGUA_MAX_CHARS])[:top]
+def lingua_scores(text: str, top: int = 10, among: frozenset[str] | None = None) -> dict[str, float]:
+    """lingua's confidence values of the ``top`` best languages, among the languages ``among``
+    (ISO 639-1 codes lingua knows; None: all of them). Restricting keeps the ratios between
+    the languages asked: lingua's answer is the same whenever it is among them."""
+    if among is not None and not among:
+        return {}
+    detector = _lingua_detector() if among is None else _lingua_detector_among(among)
+    values = detector.compute_language_confidence_values(text[:LINGUA_MAX_CHARS])[:top]
     return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values if v.value > 0}
 
 
-def detector_scores(text: str) -> dict[str, dict[str, float]]:
-    """Every active detector's probabilities for ``text``, by detector name."""
+def detector_scores(text: str, priors: Iterable[str | None] = ()) -> dict[str, dict[str, float]]:
+    """Every active detector's probabilities for ``text``, by detector name. lingua is asked
+    among :func:`lingua_candidates` (the other detectors' best answers and ``priors``)."""
     scores = {"langdetect": langdetect_scores(text), "py3langid": py3langid_scores(text),
               "fasttext": fasttext_scores(text)}
     if lingua_enabled():
-        scores["lingua"] = lingua_scores(text)
+        among = lingua_candidates(scores, priors) if lingua_restricted() else None
+        scores["lingua"] = lingua_scores(text, among=among)
     return scores
 
 
@@ -353,7 +422,7 @@ def detect(text: str, hint: str | None = None, priors: Sequence[str | None] = ()
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         first = next((p for p in all_priors if p), None)
         return Detection(_norm(first) if first else UNDETERMINED, 0.0)
-    return combine(detector_scores(sample), all_priors)
+    return combine(detector_scores(sample, all_priors), all_priors)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

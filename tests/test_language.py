@@ -174,3 +174,80 @@ def test_a_rarely_written_twin_needs_more_evidence(lang: str, text: str, monkeyp
     monkeypatch.delenv(language.LINGUA_SWITCH, raising=False)
     assert language.detect(text).lang == lang
     assert language.rarity_factor("ms") < language.rarity_factor("id") == language.rarity_factor("en") == 1.0
+
+
+# lingua asked among candidate languages only (its models load per language, about 20 MB each)
+RESTRICTED_CASES = [
+    ("it", "Il Comune di Milano ha incontrato la delegazione", ("es", "pt", "ro", "la", "ca", "fr")),
+    ("pt", "prefeitura municipal", ("es", "gl", "it", "ca", "ro", "fr")),
+    ("nl", "gemeenteraad", ("de", "af", "da", "sv", "nb", "en")),
+    ("uk", "міська рада", ("ru", "be", "bg", "mk", "sr", "kk")),
+]
+
+
+@pytest.mark.parametrize(("truth", "text", "neighbours"), RESTRICTED_CASES)
+def test_restricted_lingua_gives_lingua_answer_when_the_truth_is_a_candidate(
+        truth: str, text: str, neighbours: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(language.LINGUA_SWITCH, raising=False)
+    scores = language.detector_scores(text)
+    among = language.lingua_candidates({d: s for d, s in scores.items() if d != "lingua"})
+    assert truth in among
+    wider = (among | frozenset(neighbours)) & language._lingua_languages()  # the truth's close ones too
+    restricted = language.lingua_scores(text, top=100, among=among)
+    asked_wider = language.lingua_scores(text, top=100, among=wider)
+    best = max(restricted, key=lambda k: restricted[k])
+    assert best == max(asked_wider, key=lambda k: asked_wider[k]) == truth
+    assert scores["lingua"] == pytest.approx(language.lingua_scores(text, among=among))
+    # restricting keeps lingua's ratios between the languages asked
+    for lang in set(restricted) - {best}:
+        assert restricted[lang] / restricted[best] == pytest.approx(asked_wider[lang] / asked_wider[best], rel=1e-3)
+
+
+def test_languages_asked_of_lingua_are_bounded_and_never_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(language.LINGUA_SWITCH, raising=False)
+    asked: list[frozenset[str]] = []
+    among = language._lingua_detector_among
+
+    def spy(languages: frozenset[str]) -> object:
+        asked.append(languages)
+        return among(languages)
+
+    def all_languages() -> object:
+        raise AssertionError("lingua was built over all its languages")
+
+    monkeypatch.setattr(language, "_lingua_detector_among", spy)
+    monkeypatch.setattr(language, "_lingua_detector", all_languages)
+    text = ("Le réseau publie aujourd'hui son rapport annuel sur les services publics numériques.\n\n"
+            "The report is available in English on the network's website.\n\n"
+            "La plataforma organiza por primera vez la serie en la ciudad de Madrid.\n\n"
+            "Der Stadtrat will den Ausstoß von Treibhausgasen bis 2030 halbieren.")
+    found = language.detect_article("Rapport annuel", text, source_lang="fr", declared_lang="ca")
+    assert [p.lang for p in found.paragraphs] == ["fr", "en", "es", "de"]
+    per_text_bound = 3 * language.LINGUA_CANDIDATES_TOP + 2  # three detectors' top answers and two priors
+    assert asked and all(len(s) <= per_text_bound for s in asked)
+    assert all({"fr", "ca"} <= s for s in asked)  # the priors are always asked
+    assert len(frozenset().union(*asked)) < 25 < len(language._lingua_languages())
+
+
+def test_candidates_come_from_each_detectors_top_answers_priors_and_aliases() -> None:
+    scores = {"py3langid": {"sh": 0.5, "sl": 0.3, "cs": 0.1, "pl": 0.05},
+              "fasttext": {"hr": 0.6, "sr": 0.2, "bs": 0.1, "war": 0.1}}
+    got = language.lingua_candidates(scores, priors=["de", None], top=2)
+    # "sh" (Serbo-Croatian) opens into the languages lingua tells apart; "war" lingua does not know
+    assert got == {"hr", "sr", "bs", "sl", "de"}
+    assert language.lingua_candidates({"py3langid": {"gl": 1.0}}) == frozenset()  # lingua has no Galician
+    # a sure answer does not bring its far runners-up (their models would load for nothing)
+    sure = {"py3langid": {"it": 0.97, "es": 0.02, "pt": 0.01}, "fasttext": {"it": 0.9, "ro": 0.08}}
+    assert language.lingua_candidates(sure, top=4, floor=0.03) == {"it", "ro"}
+    assert language.lingua_candidates(sure, top=4, floor=0.0) == {"it", "es", "pt", "ro"}
+    assert language.lingua_scores("Abertas as inscricións", among=frozenset()) == {}
+
+
+def test_lingua_switch_all_asks_every_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stand-in for the all-language detector (1 GB once loaded): the test checks which one is asked
+    stand_in = language._lingua_detector_among(frozenset({"it", "es"}))
+    monkeypatch.setattr(language, "_lingua_detector", lambda: stand_in)
+    monkeypatch.setenv(language.LINGUA_SWITCH, "all")
+    assert set(language.detector_scores("Il Comune di Milano ha incontrato la delegazione")["lingua"]) == {"it", "es"}
+    monkeypatch.delenv(language.LINGUA_SWITCH)
+    assert "es" not in language.detector_scores("Der Stadtrat will den Ausstoß halbieren")["lingua"]
