@@ -306,24 +306,6 @@ def lingua_scores(text: str, top: int = 10, among: frozenset[str] | None = None)
     return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values if v.value > 0}
 
 
-LINGUA_MAX_LANGUAGES = 32
-"""At most this many languages' lingua models per process (15-20 MB each). A text that would
-need another one is judged without lingua (the vote of the other detectors), never by lingua
-among the wrong languages. Text in ever more languages (a hostile feed of random scripts)
-then cannot load all 75 (1.1 GB); a network's real sources ask far fewer (18 on the
-ten-language sample of docs/language.md)."""
-
-_lingua_loaded: set[str] = set()
-
-
-def _within_lingua_budget(among: frozenset[str]) -> bool:
-    """Whether lingua may be asked among ``among`` (and counts its languages as loaded)."""
-    if len(_lingua_loaded | among) > LINGUA_MAX_LANGUAGES:
-        return False
-    _lingua_loaded.update(among)
-    return True
-
-
 def detector_scores(text: str, priors: Iterable[str | None] = ()) -> dict[str, dict[str, float]]:
     """Every active detector's probabilities for ``text``, by detector name. lingua is asked
     among :func:`lingua_candidates` (the other detectors' best answers and ``priors``)."""
@@ -331,8 +313,7 @@ def detector_scores(text: str, priors: Iterable[str | None] = ()) -> dict[str, d
               "fasttext": fasttext_scores(text)}
     if lingua_enabled():
         among = lingua_candidates(scores, priors) if lingua_restricted() else None
-        if among is None or _within_lingua_budget(among):
-            scores["lingua"] = lingua_scores(text, among=among)
+        scores["lingua"] = lingua_scores(text, among=among)
     return scores
 
 

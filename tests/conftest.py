@@ -128,12 +128,3 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
                                     f", slowest {slowest[1]:.1f} s ({slowest[0]})")
     for name, (seconds, rss) in figures.get("alone", {}).items():
         terminalreporter.write_line(f"alone in a run: {name}: {seconds:.1f} s, peak RSS {rss:.0f} MB")
-
-
-@pytest.fixture(autouse=True)
-def _lingua_budget_per_test() -> None:
-    """Each test detects as a fresh run does: lingua's per-process language budget
-    (pressflow.language.LINGUA_MAX_LANGUAGES) counts from zero, not from earlier tests."""
-    from pressflow import language
-
-    language._lingua_loaded.clear()

@@ -81,10 +81,10 @@ def run_pressflow(config: Path) -> Run:
     """`pressflow run` as cron runs it: its exit status, output, wall time and peak RSS."""
     rss_file = config.parent / "peak_rss_kb"
     started = time.monotonic()
-    # lingua loads a language's models (15-20 MB) the first time a text may be in it, up to
-    # language.LINGUA_MAX_LANGUAGES (tests/test_language.py holds that bound): hostile and
-    # healthy runs bring text in different languages, so with lingua the comparison below
-    # would measure the languages of the text, not how hostile input is handled.
+    # lingua loads a language's models (15-20 MB) the first time a text may be in it (at most
+    # its 75 languages, 1.1 GB; docs/language.md): hostile and healthy runs bring text in
+    # different languages, so with lingua the comparison below would measure the languages of
+    # the text, not how hostile input is handled.
     env = {**os.environ, "PRESSFLOW_LINGUA": "0"}
     proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, str(rss_file), sys.executable, "-m",
                              "pressflow", "run", "--config", str(config)],

@@ -229,31 +229,6 @@ def test_languages_asked_of_lingua_are_bounded_and_never_all(monkeypatch: pytest
     assert len(frozenset().union(*asked)) < 25 < len(language._lingua_languages())
 
 
-def test_lingua_loads_at_most_its_budget_of_languages_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(language.LINGUA_SWITCH, raising=False)
-    monkeypatch.setattr(language, "LINGUA_MAX_LANGUAGES", 4)
-    monkeypatch.setattr(language, "_lingua_loaded", set())
-    asked: list[frozenset[str]] = []
-    among = language._lingua_detector_among
-
-    def spy(languages: frozenset[str]) -> object:
-        asked.append(languages)
-        return among(languages)
-
-    monkeypatch.setattr(language, "_lingua_detector_among", spy)
-    texts = ["Le conseil municipal a voté le budget", "Il consiglio comunale ha approvato",
-             "Rada miasta przyjęła budżet", "De gemeenteraad keurde de begroting goed",
-             "Consiliul local a aprobat bugetul", "Kommunfullmäktige godkände budgeten"]
-    for text in texts:
-        language.detect(text)
-    assert asked, "lingua was never asked"
-    # whatever the texts, no more than the budget's languages are ever asked (loaded); a text
-    # past the budget is judged by the other detectors, not by lingua among the wrong languages
-    assert len(frozenset().union(*asked)) <= 4
-    assert len(asked) < len(texts)
-    assert language.detect("Kommunfullmäktige godkände budgeten för nästa år").lang == "sv"
-
-
 def test_candidates_come_from_each_detectors_top_answers_priors_and_aliases() -> None:
     scores = {"py3langid": {"sh": 0.5, "sl": 0.3, "cs": 0.1, "pl": 0.05},
               "fasttext": {"hr": 0.6, "sr": 0.2, "bs": 0.1, "war": 0.1}}
