@@ -6,15 +6,11 @@ Spanish pivot's form. Half the sentences go through the library function, half t
 
 from __future__ import annotations
 
-import json
-import os
-import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support.name_cases import name_problems, translate_with_cli, translate_with_library
 
 from pressflow.translate import TranslationRequest, translate_texts
 
@@ -89,34 +85,18 @@ CLI = CASES[1::2]
 
 
 def _check(english: str, names: list[str], forbidden: list[str]) -> None:
-    for name in names:
-        assert name in english, f"{name!r} lost in {english!r}"
-    for form in forbidden:
-        assert not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", english), f"{form!r} in {english!r}"
+    problems = name_problems(english, names, forbidden)
+    assert not problems, f"{problems} in {english!r}"
 
 
 @pytest.fixture(scope="module")
 def library_results() -> list[str]:
-    """Every library case in one call: names are found once per text, sentences batched."""
-    results = translate_texts([TranslationRequest(str(i), text, lang)
-                               for i, (lang, text, _, _) in enumerate(LIBRARY)], "en", engine="apertium")
-    assert all(r.status == "ok" and r.engine == "apertium" for r in results)
-    return [r.translation for r in results]
+    return translate_with_library(LIBRARY)
 
 
 @pytest.fixture(scope="module")
 def cli_results(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
-    """The CLI cases through ``pressflow translate --to en --engine apertium``, one process."""
-    lines = "".join(json.dumps({"id": str(i), "text": text, "lang": lang}, ensure_ascii=False) + "\n"
-                    for i, (lang, text, _, _) in enumerate(CLI))
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "pressflow", "translate", "--to", "en",
-                           "--engine", "apertium"], input=lines, capture_output=True, text=True,
-                          cwd=tmp_path_factory.mktemp("cli"), env=env, timeout=600, check=False)
-    assert done.returncode == 0, done.stderr
-    rows = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [r["id"] for r in rows] == [str(i) for i in range(len(CLI))]
-    return rows
+    return translate_with_cli(CLI, tmp_path_factory.mktemp("cli"), timeout=600)
 
 
 @pytest.mark.parametrize(("index", "case"), list(enumerate(LIBRARY)),

@@ -8,17 +8,11 @@ form of the names read as words, or of the Spanish pivot, may appear."""
 
 from __future__ import annotations
 
-import json
-import os
-import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-from pressflow.translate import TranslationRequest, translate_texts
+from support.name_cases import name_problems, translate_with_cli, translate_with_library
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "translate" / "names.tsv"
@@ -49,12 +43,6 @@ pytestmark = pytest.mark.skipif(
            "(scripts/setup.d/20-apertium.sh)")
 
 
-def _problems(english: str, names: list[str], forbidden: list[str]) -> list[str]:
-    lost = [f"lost {n!r}" for n in names if n not in english]
-    leaked = [f"found {f!r}" for f in forbidden if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", english)]
-    return lost + leaked
-
-
 def test_the_set_is_large_and_varied() -> None:
     assert len(CASES) >= 100
     assert LANGS == {"es", "ca", "gl", "fr", "it", "pt", "ro"}
@@ -63,23 +51,12 @@ def test_the_set_is_large_and_varied() -> None:
 
 @pytest.fixture(scope="module")
 def library_results() -> list[str]:
-    results = translate_texts([TranslationRequest(str(i), text, lang)
-                               for i, (lang, text, _, _) in enumerate(CASES)], "en", engine="apertium")
-    assert all(r.status == "ok" and r.engine == "apertium" for r in results)
-    return [r.translation for r in results]
+    return translate_with_library(CASES)
 
 
 @pytest.fixture(scope="module")
 def cli_results(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    lines = "".join(json.dumps({"id": str(i), "text": text, "lang": lang}, ensure_ascii=False) + "\n"
-                    for i, (lang, text, _, _) in enumerate(CASES))
-    done = subprocess.run([sys.executable, "-m", "pressflow", "translate", "--to", "en", "--engine",
-                           "apertium"], input=lines, capture_output=True, text=True,
-                          cwd=tmp_path_factory.mktemp("cli"), env={**os.environ, "PYTHONPATH": str(ROOT)},
-                          timeout=900, check=False)
-    assert done.returncode == 0, done.stderr
-    rows = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [r["id"] for r in rows] == [str(i) for i in range(len(CASES))]
+    rows = translate_with_cli(CASES, tmp_path_factory.mktemp("cli"), timeout=900)
     assert all(r["status"] == "ok" and r["engine"] == "apertium" for r in rows)
     return [str(r["translation"]) for r in rows]
 
@@ -90,10 +67,10 @@ IDS = [f"{lang}-{n}" for n, (lang, *_) in enumerate(CASES)]
 @pytest.mark.parametrize("index", range(len(CASES)), ids=IDS)
 def test_names_kept_through_the_library(library_results: list[str], index: int) -> None:
     _, text, names, forbidden = CASES[index]
-    assert not _problems(library_results[index], names, forbidden), (text, library_results[index])
+    assert not name_problems(library_results[index], names, forbidden), (text, library_results[index])
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=IDS)
 def test_names_kept_through_the_cli(cli_results: list[str], index: int) -> None:
     _, text, names, forbidden = CASES[index]
-    assert not _problems(cli_results[index], names, forbidden), (text, cli_results[index])
+    assert not name_problems(cli_results[index], names, forbidden), (text, cli_results[index])
