@@ -23,8 +23,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
@@ -32,6 +31,7 @@ import pytest
 from lxml import etree
 from support.partner_site import partner_site
 from support.publish import story_of
+from support.sevilla import sevilla_feed, write_sevilla_config
 
 from pressflow.config import load_config
 from pressflow.editorial import decisions as editorial
@@ -63,17 +63,6 @@ def _items(base: str, version: int) -> list[tuple[str, str, str]]:
     return items
 
 
-def _feed(base: str, version: int) -> str:
-    day = datetime.now(UTC) - timedelta(days=1)
-    entries = "".join(
-        f"<item><title>{title}</title><link>{base}/noticias/{slug}</link><guid isPermaLink=\"false\">{slug}</guid>"
-        f"<pubDate>{format_datetime(day)}</pubDate><description>{text}</description></item>"
-        for slug, title, text in _items(base, version))
-    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Sevilla</title>'
-            f"<link>{base}/</link><description>Noticias</description><language>es</language>"
-            f"{entries}</channel></rss>")
-
-
 @dataclass
 class Scenario:
     config: Path
@@ -103,18 +92,8 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
                     "scripts/setup.d/20-apertium.sh")
     work = tmp_path_factory.mktemp("editorial")
     with partner_site() as site:
-        site.pages["/rss"] = (200, "application/rss+xml", _feed(site.base, 1))
-        config = work / "sources.yaml"
-        config.write_text(f"""sources:
-  - name: Ayuntamiento de Sevilla
-    url: {site.base}/rss
-    language: es
-settings:
-  output: out
-  per_host_delay: 0
-  translate: {{engine: apertium}}
-  publish: {{require_approval: true, link: "https://news.example.org/"}}
-""", encoding="utf-8")
+        site.pages["/rss"] = (200, "application/rss+xml", sevilla_feed(site.base, _items(site.base, 1)))
+        config = write_sevilla_config(work, site.base, 'publish: {require_approval: true, link: "https://news.example.org/"}')
         _cli("run", "--config", str(config), "-q")
         out = work / "out"
         with sqlite3.connect(out / "pressflow.db") as conn:
@@ -132,7 +111,7 @@ settings:
         time.sleep(1.1)  # --since compares times in whole seconds
         between = datetime.now(UTC).isoformat(timespec="seconds")
         time.sleep(1.1)
-        site.pages["/rss"] = (200, "application/rss+xml", _feed(site.base, 2))
+        site.pages["/rss"] = (200, "application/rss+xml", sevilla_feed(site.base, _items(site.base, 2)))
         _cli("run", "--config", str(config), "-q")
         with sqlite3.connect(out / "pressflow.db") as conn:
             stories = dict(conn.execute("SELECT a.guid, m.story_id FROM story_members m JOIN articles a "

@@ -15,14 +15,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from pathlib import Path
 
 import httpx
 import pytest
 from lxml import etree
 from support.partner_site import partner_site
+from support.sevilla import sevilla_feed, write_sevilla_config
 
 from pressflow.config import load_config
 from pressflow.editorial.review import ReviewServer
@@ -365,17 +364,6 @@ EDITED_TEXT = ("The City Council of Seville approved 300 new places in public nu
                + FAMILIES_EN)
 
 
-def _feed(base: str, items: list[tuple[str, str, str]]) -> str:
-    day = datetime.now(UTC) - timedelta(days=1)
-    entries = "".join(
-        f"<item><title>{title}</title><link>{base}/noticias/{slug}</link><guid isPermaLink=\"false\">"
-        f"{slug}</guid><pubDate>{format_datetime(day)}</pubDate><description>{text}</description></item>"
-        for slug, title, text in items)
-    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Sevilla</title>'
-            f"<link>{base}/</link><description>Noticias</description><language>es</language>"
-            f"{entries}</channel></rss>")
-
-
 FIRST = [("guarderias", "Sevilla aprueba nuevas plazas en escuelas infantiles",
           "El Ayuntamiento de Sevilla aprobó 300 plazas nuevas en escuelas infantiles públicas. "
           + FAMILIES),
@@ -400,17 +388,8 @@ def loop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loop]:
     _apertium()
     work = tmp_path_factory.mktemp("memory-loop")
     with partner_site() as site:
-        site.pages["/rss"] = (200, "application/rss+xml", _feed(site.base, FIRST))
-        config = work / "sources.yaml"
-        config.write_text(f"""sources:
-  - name: Ayuntamiento de Sevilla
-    url: {site.base}/rss
-    language: es
-settings:
-  output: out
-  per_host_delay: 0
-  translate: {{engine: apertium}}
-""", encoding="utf-8")
+        site.pages["/rss"] = (200, "application/rss+xml", sevilla_feed(site.base, FIRST))
+        config = write_sevilla_config(work, site.base)
         _cli("run", "--config", str(config), "-q")
         out = work / "out"
         with sqlite3.connect(out / "pressflow.db") as conn:
@@ -428,7 +407,7 @@ settings:
                 assert saved.status_code == 200 and "translation memory" in saved.text
         finally:
             server.shutdown()
-        site.pages["/rss"] = (200, "application/rss+xml", _feed(site.base, [*FIRST, LIBRARY]))
+        site.pages["/rss"] = (200, "application/rss+xml", sevilla_feed(site.base, [*FIRST, LIBRARY]))
         _cli("run", "--config", str(config), "-q")
         yield Loop(config, out, saved.text)
 
