@@ -111,16 +111,6 @@ class _Host:
     robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
-KEPT_CONNECTIONS_PER_REQUEST = 4
-"""Open connections kept per request in flight (setting ``concurrency``). A source's requests
-to its host come one after the other (robots.txt, the feed or listing, then its stories)
-while other hosts' requests run in between: a pool that kept only as many idle connections
-as requests in flight closed most of them before their host's next request came, and 97 of
-110 requests opened a new connection (benchmarks/crawl.py, 30 sources); with four per
-request, 36 did (one or two per host). Politeness is unchanged: that is the per-host limit
-on requests, not the pool."""
-
-
 class Fetcher:
     """One run's HTTP client. Use as ``async with Fetcher(policy) as f: await f.fetch(url)``."""
 
@@ -134,8 +124,8 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         p = self.policy
-        pooled = p.concurrency * KEPT_CONNECTIONS_PER_REQUEST
-        limits = httpx.Limits(max_connections=pooled, max_keepalive_connections=pooled)
+        limits = httpx.Limits(max_connections=p.concurrency * 2,
+                              max_keepalive_connections=p.concurrency)
         self._client = httpx.AsyncClient(
             follow_redirects=False,
             transport=self._transport or guarded_transport(p.addresses, limits=limits),
