@@ -107,6 +107,34 @@ class AddressPolicy:
         return any(ip in net for net in self.networks if net.version == ip.version)
 
 
+def _numeric_address(host: str) -> list[IPAddress]:
+    """``[the address]`` when ``host`` is written as one (``127.1.0.3``, ``::1``), else [];
+    such a host needs no resolver, and asking one costs a thread hand-off per connection."""
+    if "%" in host:  # an IPv6 zone: the resolver's answer is what was always used
+        return []
+    try:
+        return [ipaddress.ip_address(host)]
+    except ValueError:
+        return []
+
+
+async def _resolve(host: str, port: int, timeout: float | None) -> list[IPAddress]:
+    """The host's addresses from the system resolver, each once, in its order."""
+    try:
+        with anyio.fail_after(timeout):
+            infos = await anyio.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except TimeoutError as exc:
+        raise httpcore.ConnectTimeout(f"resolving {host} timed out") from exc
+    except OSError as exc:
+        raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+    addresses: list[IPAddress] = []
+    for info in infos:
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if ip not in addresses:
+            addresses.append(ip)
+    return addresses
+
+
 class GuardedBackend(httpcore.AsyncNetworkBackend):
     """httpcore network backend that resolves, checks, then connects to the checked address."""
 
@@ -118,18 +146,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                           local_address: str | None = None,
                           socket_options: Iterable[Any] | None = None,
                           ) -> httpcore.AsyncNetworkStream:
-        try:
-            with anyio.fail_after(timeout):
-                infos = await anyio.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except TimeoutError as exc:
-            raise httpcore.ConnectTimeout(f"resolving {host} timed out") from exc
-        except OSError as exc:
-            raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
-        addresses: list[IPAddress] = []
-        for info in infos:
-            ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-            if ip not in addresses:
-                addresses.append(ip)
+        addresses = _numeric_address(host) or await _resolve(host, port, timeout)
         permitted = [ip for ip in addresses if self.policy.permits(host, port, ip)]
         if not permitted:
             if not addresses:

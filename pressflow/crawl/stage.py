@@ -107,12 +107,16 @@ def _read_item_page(result: FetchResult, source: Source, item: ListingItem) -> A
 
 def _read_listing_page(html: str, url: str, source: Source,
                        deadline: float | None = None) -> tuple[list[ListingItem], str | None]:
-    """A listing page's items and the address of its next page (None when it has none).
+    """A listing page's items and the address of its next page (None when it has none, and
+    when the source reads one page, ``max_pages: 1`` by default: no parse for a link that
+    would not be followed).
 
     ``deadline`` is the source's: the parser thread stops with the source, so a huge page
     cannot keep a parser busy after its source has failed."""
     items = find_items(html, url, selectors=source.selectors, language=source.language,
                        deadline=deadline)
+    if source.max_pages <= 1:
+        return items, None
     return items, next_page_url(html, url, source.selectors.get("next"))
 
 
