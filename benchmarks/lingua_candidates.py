@@ -87,7 +87,12 @@ class Line:
         if self.fixed is not None:
             return self.fixed
         among = None if k is None else self.candidates(k, floor)
-        return language.combine({**self.small, "lingua": _restricted(self.lingua, among)}).lang
+        scores = {**self.small, "lingua": _restricted(self.lingua, among)}
+        # word frequencies vote among the shipped candidates, whatever lingua is asked among
+        frequencies = language.wordfreq_scores(self.sample, self.candidates(language.LINGUA_CANDIDATES_TOP))
+        if frequencies:
+            scores["wordfreq"] = frequencies
+        return language.combine(scores).lang
 
 
 def _report(name: str, lines: Sequence[Line], answers: Sequence[str], langs: list[str]) -> str:
