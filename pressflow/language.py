@@ -104,6 +104,11 @@ near 1e-6: an unknown word is rare, not impossible)."""
 WORDFREQ_SHARPNESS = 0.5
 """The word-frequency vote is ``likelihood ** sharpness``, normalised over the languages asked:
 a word ten times more frequent in one language gives it about three times the vote, not ten."""
+WORDFREQ_SHARE_EXPONENT = 0.1
+"""The word-frequency vote's prior is the language's share of the web to this power
+(:func:`written_prior`): English (45 %) against French (4.5 %) 1.26 to 1, Russian (6 %)
+against Bulgarian (0.3 %) 1.35 to 1 (times the rarity factor). Tuning half: 0.05 left English and
+Russian short of fastText, 0.15 cost Slovak (docs/language.md)."""
 # wordfreq's list that holds a language: one Serbo-Croatian list (Latin script; Serbian
 # Cyrillic is transliterated first), Norwegian Bokmål for ``no``, Filipino for Tagalog
 _WORDFREQ_LIST = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "tl": "fil"}
@@ -345,14 +350,24 @@ def _word_frequency(word: str, lang: str) -> float:
     return float(wordfreq.word_frequency(word, _WORDFREQ_LIST.get(lang, lang), wordlist="small"))
 
 
+def written_prior(lang: str) -> float:
+    """How likely a text is to be in ``lang`` before its words are read, for the word-frequency
+    vote: wordfreq's lists give each word's frequency *within* a language and say nothing of how
+    much each language is written, so "information" is as French as it is English. The share of
+    the web (:data:`WEB_SHARE`) to the power :data:`WORDFREQ_SHARE_EXPONENT`, times the
+    :func:`rarity_factor` lingua's balanced models get for the same reason."""
+    return float(WEB_SHARE.get(lang, UNLISTED_SHARE) ** WORDFREQ_SHARE_EXPONENT * rarity_factor(lang))
+
+
 def wordfreq_scores(text: str, among: frozenset[str]) -> dict[str, float]:
     """How likely each language of ``among`` is to write the words of a short ``text``, from
     wordfreq's word frequencies (Wikipedia, subtitles, news, books, web text: an independent
     source, nothing fitted here): the product of each word's frequency in that language
     (:data:`WORDFREQ_FLOOR` where a language does not list it), raised to
-    :data:`WORDFREQ_SHARPNESS`, normalised. Words no asked language lists are left out. Empty
-    (no vote) for texts of more than :data:`WORDFREQ_MAX_WORDS` words, when fewer than two
-    asked languages have a wordfreq list, or when no word is listed."""
+    :data:`WORDFREQ_SHARPNESS`, times :func:`written_prior`, normalised. Words no asked
+    language lists are left out. Empty (no vote) for texts of more than
+    :data:`WORDFREQ_MAX_WORDS` words, when fewer than two asked languages have a wordfreq
+    list, or when no word is listed."""
     words = _WORD.findall(text)
     asked = sorted(among & _wordfreq_languages())
     if not words or len(words) > WORDFREQ_MAX_WORDS or len(asked) < 2:
@@ -364,7 +379,8 @@ def wordfreq_scores(text: str, among: frozenset[str]) -> dict[str, float]:
         return {}
     log_likelihood = {lang: sum(math.log10(max(found[lang][i], WORDFREQ_FLOOR)) for i in listed) for lang in asked}
     best = max(log_likelihood.values())
-    weighted = {lang: 10 ** (WORDFREQ_SHARPNESS * (value - best)) for lang, value in log_likelihood.items()}
+    weighted = {lang: 10 ** (WORDFREQ_SHARPNESS * (value - best)) * written_prior(lang)
+                for lang, value in log_likelihood.items()}
     total = sum(weighted.values())
     return {lang: value / total for lang, value in weighted.items()}
 
