@@ -336,7 +336,7 @@ def _wordfreq_languages() -> frozenset[str]:
     import wordfreq
 
     lists = frozenset(wordfreq.available_languages("small"))
-    own = {code for code in lists if code not in _WORDFREQ_LIST.values()}
+    own = {code for code in lists if code not in ("sh", "fil")}  # not a code a detector answers
     shared = {code for code, listed in _WORDFREQ_LIST.items() if listed in lists}
     return frozenset(own | shared) - _WORDFREQ_UNUSED
 
