@@ -19,6 +19,12 @@ among the small detectors' four best answers (95 % of the public lines); lingua 
 those and the priors gives the same answer as over all languages whenever that answer is among
 them (its ratios are kept), and loads only the languages a run meets (docs/language.md).
 
+Why word frequencies on short lines: one or two words often fit several languages letter by
+letter ("Programm", "parliament", "театр"); how often each language writes them tells them
+apart. wordfreq's lists (inside its wheel, nothing downloaded) vote on lines of up to six
+words among lingua's candidates, weighted by how much each language is written, since a list
+gives a word's frequency within its language only (docs/language.md).
+
 Why a rarity prior on lingua's answer: on one or two words many languages are equally likely
 (Indonesian or Malay, Hindi or Marathi, Croatian or Bosnian). py3langid and fastText learned
 from unbalanced text and lean towards the widely written language already; lingua's models
