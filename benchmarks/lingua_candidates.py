@@ -16,6 +16,12 @@ a candidate, and the largest difference between real and replayed confidence val
 
     .venv/bin/python benchmarks/lingua_candidates.py --half tuning            # choose k
     .venv/bin/python benchmarks/lingua_candidates.py --half reporting --k 3 --check 300
+    .venv/bin/python benchmarks/lingua_candidates.py --half tuning --k 4 --wordfreq 0 0.05 0.1 0.15
+
+The replay includes the word-frequency vote of short lines (:func:`pressflow.language.wordfreq_scores`,
+among the shipped candidates) as ``detect()`` does; ``--wordfreq`` adds rows without it and
+with other exponents of its prior (``WORDFREQ_SHARE_EXPONENT``; 0: no prior of how much a
+language is written beyond the rarity factor).
 """
 
 from __future__ import annotations
@@ -82,12 +88,19 @@ class Line:
     def candidates(self, k: int, floor: float = language.LINGUA_CANDIDATE_FLOOR) -> frozenset[str]:
         return language.lingua_candidates(self.small, top=k, floor=floor)
 
-    def vote(self, k: int | None, floor: float = language.LINGUA_CANDIDATE_FLOOR) -> str:
-        """pressflow's answer with lingua among the candidates of ``k`` (None: all languages)."""
+    def vote(self, k: int | None, floor: float = language.LINGUA_CANDIDATE_FLOOR, wordfreq: bool = True) -> str:
+        """pressflow's answer with lingua among the candidates of ``k`` (None: all languages),
+        with the word-frequency vote on short lines (``wordfreq``) or without it."""
         if self.fixed is not None:
             return self.fixed
         among = None if k is None else self.candidates(k, floor)
-        return language.combine({**self.small, "lingua": _restricted(self.lingua, among)}).lang
+        scores = {**self.small, "lingua": _restricted(self.lingua, among)}
+        # word frequencies vote among the shipped candidates, whatever lingua is asked among
+        frequencies = (language.wordfreq_scores(self.sample, self.candidates(language.LINGUA_CANDIDATES_TOP))
+                       if wordfreq else {})
+        if frequencies:
+            scores["wordfreq"] = frequencies
+        return language.combine(scores).lang
 
 
 def _report(name: str, lines: Sequence[Line], answers: Sequence[str], langs: list[str]) -> str:
@@ -137,6 +150,8 @@ def main() -> None:
     parser.add_argument("--k", type=int, nargs="*", default=[1, 2, 3, 4, 5], help="candidates per detector")
     parser.add_argument("--floor", type=float, nargs="*", default=[], help="also: shipped k, these floors")
     parser.add_argument("--check", type=int, default=0, help="run the shipped code on N lines spread over the set")
+    parser.add_argument("--wordfreq", type=float, nargs="*", default=[],
+                        help="also: shipped k, no word-frequency vote, then the vote with these share exponents")
     args = parser.parse_args()
     os.environ.pop(language.LINGUA_SWITCH, None)
     public = load_public(args.half, args.per)
@@ -159,6 +174,13 @@ def main() -> None:
         union = len(frozenset().union(*(line.candidates(k, floor) for line in judged)))
         print(_report(f"k={k}, floor {floor:g}", lines, [line.vote(k, floor) for line in lines], langs)
               + f"   [set size mean {sum(sizes) / max(1, len(sizes)):.1f}; union {union}]")
+    if args.wordfreq:
+        print(_report(f"k={k}, no word freq.", lines, [line.vote(k, wordfreq=False) for line in lines], langs))
+        shipped = language.WORDFREQ_SHARE_EXPONENT
+        for exponent in args.wordfreq:
+            language.WORDFREQ_SHARE_EXPONENT = exponent
+            print(_report(f"k={k}, word freq. ^{exponent:g}", lines, [line.vote(k) for line in lines], langs))
+        language.WORDFREQ_SHARE_EXPONENT = shipped
     if args.check:
         _check(lines[::max(1, len(lines) // args.check)], language.LINGUA_CANDIDATES_TOP)
     by_kind = {kind: [line for line in lines if line.kind == kind] for kind in KINDS}

@@ -19,6 +19,12 @@ among the small detectors' four best answers (95 % of the public lines); lingua 
 those and the priors gives the same answer as over all languages whenever that answer is among
 them (its ratios are kept), and loads only the languages a run meets (docs/language.md).
 
+Why word frequencies on short lines: one or two words often fit several languages letter by
+letter ("Programm", "parliament", "театр"); how often each language writes them tells them
+apart. wordfreq's lists (inside its wheel, nothing downloaded) vote on lines of up to six
+words among lingua's candidates, weighted by how much each language is written, since a list
+gives a word's frequency within its language only (docs/language.md).
+
 Why a rarity prior on lingua's answer: on one or two words many languages are equally likely
 (Indonesian or Malay, Hindi or Marathi, Croatian or Bosnian). py3langid and fastText learned
 from unbalanced text and lean towards the widely written language already; lingua's models
@@ -39,6 +45,7 @@ its own language, and an article's language is the majority by characters.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import time
@@ -71,9 +78,10 @@ MIN_LETTERS = 3
 """Fewer letters than this is no evidence at all."""
 MIN_PARAGRAPH_LETTERS = 25
 """Shorter paragraphs (a date line, "Contact:") take the article's language instead of their own."""
-WEIGHTS = {"lingua": 1.0, "py3langid": 0.2, "fasttext": 0.1, "langdetect": 0.02}
+WEIGHTS = {"lingua": 1.0, "py3langid": 0.2, "fasttext": 0.1, "langdetect": 0.02, "wordfreq": 1.0}
 """Weight of each detector in the combination, chosen on the tuning half of the public
-language-ID lines (``benchmarks/language.py --half tuning``; docs/language.md)."""
+language-ID lines (``benchmarks/language.py --half tuning``; docs/language.md). ``wordfreq``
+is the word-frequency vote of :func:`wordfreq_scores` (short lines only)."""
 WEIGHTS_WITHOUT_LINGUA = {"py3langid": 0.2, "fasttext": 0.2, "langdetect": 0.05}
 """The weights when lingua is switched off (``PRESSFLOW_LINGUA=0``), chosen the same way."""
 LINGUA_SWITCH = "PRESSFLOW_LINGUA"
@@ -92,6 +100,28 @@ detector's best score: a sure answer (a sentence) does not bring its runners-up'
 LINGUA_DETECTORS_CACHED = 256
 """Restricted lingua detectors kept (by their language set): building one is cheap, the
 models they load are shared by all of them."""
+WORDFREQ_MAX_WORDS = 6
+"""Lines of at most this many words also get the word-frequency vote (:func:`wordfreq_scores`):
+on one or two words the detectors' letter n-grams say little, how often each word is written
+in each language says much ("Kindergarten" is German, "the house" English)."""
+WORDFREQ_FLOOR = 1e-8
+"""Frequency assumed for a word a language's list does not hold (wordfreq's "small" lists stop
+near 1e-6: an unknown word is rare, not impossible)."""
+WORDFREQ_SHARPNESS = 0.5
+"""The word-frequency vote is ``likelihood ** sharpness``, normalised over the languages asked:
+a word ten times more frequent in one language gives it about three times the vote, not ten."""
+WORDFREQ_SHARE_EXPONENT = 0.1
+"""The word-frequency vote's prior is the language's share of the web to this power
+(:func:`written_prior`): English (45 %) against French (4.5 %) 1.26 to 1, Russian (6 %)
+against Bulgarian (0.3 %) 1.35 to 1 (times the rarity factor). Tuning half: 0.05 left English and
+Russian short of fastText, 0.15 cost Slovak (docs/language.md)."""
+# wordfreq's list that holds a language: one Serbo-Croatian list (Latin script; Serbian
+# Cyrillic is transliterated first), Norwegian Bokmål for ``no``, Filipino for Tagalog
+_WORDFREQ_LIST = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "tl": "fil"}
+# Chinese, Japanese and Korean need wordfreq's optional MeCab/jieba tokenizers; their scripts
+# decide before any detector is asked (:func:`script_language`)
+_WORDFREQ_UNUSED = frozenset({"ja", "ko", "zh"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A label of a small detector that stands for several languages lingua tells apart
 _CANDIDATE_ALIASES = {"sh": ("hr", "sr", "bs"), "no": ("nb", "nn")}
 MIN_DETECTORS_KNOWING = 2
@@ -306,20 +336,80 @@ def lingua_scores(text: str, top: int = 10, among: frozenset[str] | None = None)
     return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values if v.value > 0}
 
 
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    """The languages :func:`wordfreq_scores` can vote for (wordfreq's "small" lists)."""
+    import wordfreq
+
+    lists = frozenset(wordfreq.available_languages("small"))
+    own = {code for code in lists if code not in ("sh", "fil")}  # not a code a detector answers
+    shared = {code for code, listed in _WORDFREQ_LIST.items() if listed in lists}
+    return frozenset(own | shared) - _WORDFREQ_UNUSED
+
+
+def _word_frequency(word: str, lang: str) -> float:
+    import wordfreq
+    from wordfreq.transliterate import SR_LATN_TABLE
+
+    if lang == "sr":  # the Serbo-Croatian list is in Latin script
+        word = word.translate(SR_LATN_TABLE)
+    return float(wordfreq.word_frequency(word, _WORDFREQ_LIST.get(lang, lang), wordlist="small"))
+
+
+def written_prior(lang: str) -> float:
+    """How likely a text is to be in ``lang`` before its words are read, for the word-frequency
+    vote: wordfreq's lists give each word's frequency *within* a language and say nothing of how
+    much each language is written, so "information" is as French as it is English. The share of
+    the web (:data:`WEB_SHARE`) to the power :data:`WORDFREQ_SHARE_EXPONENT`, times the
+    :func:`rarity_factor` lingua's balanced models get for the same reason."""
+    return float(WEB_SHARE.get(lang, UNLISTED_SHARE) ** WORDFREQ_SHARE_EXPONENT * rarity_factor(lang))
+
+
+def wordfreq_scores(text: str, among: frozenset[str]) -> dict[str, float]:
+    """How likely each language of ``among`` is to write the words of a short ``text``, from
+    wordfreq's word frequencies (Wikipedia, subtitles, news, books, web text: an independent
+    source, nothing fitted here): the product of each word's frequency in that language
+    (:data:`WORDFREQ_FLOOR` where a language does not list it), raised to
+    :data:`WORDFREQ_SHARPNESS`, times :func:`written_prior`, normalised. Words no asked
+    language lists are left out. Empty (no vote) for texts of more than
+    :data:`WORDFREQ_MAX_WORDS` words, when fewer than two asked languages have a wordfreq
+    list, or when no word is listed."""
+    words = _WORD.findall(text)
+    asked = sorted(among & _wordfreq_languages())
+    if not words or len(words) > WORDFREQ_MAX_WORDS or len(asked) < 2:
+        return {}
+    found = {lang: [_word_frequency(word, lang) for word in words] for lang in asked}
+    # a word no asked language lists (a name, a typo) says nothing about the language
+    listed = [i for i in range(len(words)) if any(found[lang][i] for lang in asked)]
+    if not listed:
+        return {}
+    log_likelihood = {lang: sum(math.log10(max(found[lang][i], WORDFREQ_FLOOR)) for i in listed) for lang in asked}
+    best = max(log_likelihood.values())
+    weighted = {lang: 10 ** (WORDFREQ_SHARPNESS * (value - best)) * written_prior(lang)
+                for lang, value in log_likelihood.items()}
+    total = sum(weighted.values())
+    return {lang: value / total for lang, value in weighted.items()}
+
+
 def detector_scores(text: str, priors: Iterable[str | None] = ()) -> dict[str, dict[str, float]]:
     """Every active detector's probabilities for ``text``, by detector name. lingua is asked
-    among :func:`lingua_candidates` (the other detectors' best answers and ``priors``)."""
+    among :func:`lingua_candidates` (the other detectors' best answers and ``priors``); on a
+    short text word frequencies vote among the same candidates (:func:`wordfreq_scores`)."""
     scores = {"langdetect": langdetect_scores(text), "py3langid": py3langid_scores(text),
               "fasttext": fasttext_scores(text)}
     if lingua_enabled():
-        among = lingua_candidates(scores, priors) if lingua_restricted() else None
-        scores["lingua"] = lingua_scores(text, among=among)
+        candidates = lingua_candidates(scores, priors)
+        scores["lingua"] = lingua_scores(text, among=candidates if lingua_restricted() else None)
+        frequencies = wordfreq_scores(text, candidates)
+        if frequencies:
+            scores["wordfreq"] = frequencies
     return scores
 
 
 def _known_languages(detector: str) -> frozenset[str]:
     return {"langdetect": _langdetect_languages, "py3langid": _py3langid_languages,
-            "fasttext": _fasttext_languages, "lingua": _lingua_languages}[detector]()
+            "fasttext": _fasttext_languages, "lingua": _lingua_languages,
+            "wordfreq": _wordfreq_languages}[detector]()
 
 
 # Scripts written by one language (of those pressflow meets): the letters decide, whatever
