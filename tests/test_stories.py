@@ -99,6 +99,39 @@ def test_leads_dated_days_apart_are_different_events() -> None:
     assert veto(first, ranged, window=7) is None
 
 
+def test_leads_stating_other_figures_are_two_stories() -> None:
+    """Two openings in one city, in one language, a few days apart, worded alike: the leads'
+    figures (956 residents, 5,939 residents; 150 buses, 50 buses) tell them apart, small
+    numbers too. A rewording that states one of the figures is no conflict, and one side
+    without figures is none either. Across languages only amounts are compared (another
+    language writes small figures its own way), and they still veto."""
+    def fp(key: str, text: str, lang: str = "en", title: str = "Busan opens its new venue") -> Any:
+        return fingerprint(key, title=title, text=text, lang=lang, published="2024-06-11")
+
+    school = fp("school", "Busan opened its new school on 7 June 2024; 956 residents came.")
+    garden = fp("garden", "Busan opened its new garden on 10 June 2024; 5939 residents came.")
+    assert veto(school, garden, window=7) == "about different figures"
+    assert group_stories([StoryInput(id=f.id, lang="en", title="Busan opens its new venue", text=t,
+                                     published="2024-06-11") for f, t in (
+        (school, "Busan opened its new school on 7 June 2024; 956 residents came."),
+        (garden, "Busan opened its new garden on 10 June 2024; 5939 residents came."))]) == ["school", "garden"]
+    reworded = fp("reworded", "Some 956 residents came to see Busan's new school, opened on 8 June 2024, "
+                              "and its 40 classrooms.")
+    assert veto(school, reworded, window=7) is None
+    assert veto(school, fp("no-figures", "Busan opened its new school on 7 June 2024."), window=7) is None
+    buses = fp("buses", "Ankara ordered 150 electric buses for its EGO fleet.", title="Ankara buses")
+    gas = fp("gas", "Ankara started taking delivery of 50 gas buses for its EGO fleet.", title="Ankara buses")
+    assert veto(buses, gas, window=7) == "about different figures"
+    turkish = fp("tr", "Ankara, EGO filosu için 50 doğalgazlı otobüs teslim almaya başladı.", lang="tr",
+                 title="Ankara otobüs")
+    assert veto(buses, turkish, window=7) is None  # a small figure across languages: not compared
+    euros = fp("eur", "The city will spend €14.8 million on its EGO fleet.", title="Ankara buses")
+    spanish = fp("es", "La ciudad invertirá 22 millones de euros en su flota EGO.", lang="es", title="Ankara")
+    assert veto(euros, spanish, window=7) == "about different figures"
+    assert veto(euros, fp("es2", "La ciudad invertirá 14,8 millones de euros en su flota EGO.", lang="es",
+                          title="Ankara"), window=7) is None
+
+
 def test_cities_match_across_scripts_and_spellings() -> None:
     ko = fingerprint("ko", title="서울시 대표단", text="서울시 공무원 12명이 밀라노시를 방문했다.", lang="ko")
     fr = fingerprint("fr", title="Séoul", text="Douze fonctionnaires de Séoul ont visité Milan.", lang="fr")
@@ -227,6 +260,42 @@ def test_an_index_of_the_previous_version_is_rebuilt_with_gazetteer_ids(tmp_path
         assert any(a.startswith("geonames:") for a in anchors)
         assert not any(a.startswith("city:") for a in anchors)
         assert store.story_index_size() == 3
+
+
+def test_an_index_of_the_previous_version_is_rebuilt_with_every_lead_figure(tmp_path: Path) -> None:
+    """Fingerprints made before migration 0017 kept only a lead's amounts of 1,000 or more:
+    the migration empties the index, the next run fingerprints every article again with
+    all its lead figures, and no article changes story."""
+    import json
+
+    path = tmp_path / "pressflow.db"
+    with Store(path) as store:
+        store.db["articles"].insert_all(_article(ARTICLES[i]) for i in ("m1-fr", "m1-es"))
+        _run(store)
+        before = _stories(store)
+        figures = {a: json.loads(d)["lead_amounts"] for a, d in
+                   store.db.execute("SELECT article_id, data FROM story_fingerprints")}
+    assert any(int(f[4:]) < 1000 for fs in figures.values() for f in fs)  # 42 indicators, 61 members
+    db = sqlite3.connect(path)
+    with db:  # what the previous version stored: amounts of 1,000 or more only, no migration 0017
+        for article_id, fs in figures.items():
+            data = json.loads(db.execute("SELECT data FROM story_fingerprints WHERE article_id = ?",
+                                         [article_id]).fetchone()[0])
+            data["lead_amounts"] = [f for f in fs if int(f[4:]) >= 1000]
+            db.execute("UPDATE story_fingerprints SET data = ? WHERE article_id = ?",
+                       [json.dumps(data), article_id])
+        db.execute("DELETE FROM _migrations WHERE name LIKE '0017_stories%'")
+    db.close()
+    with Store(path) as store:
+        assert store.story_index_size() == 0  # the upgrade emptied the old index
+        store.db["articles"].insert(_article(ARTICLES["m1-en"]))
+        report = _run(store)
+        assert report.processed == 1 and report.details["reindexed"] == 2
+        after = _stories(store)
+        assert {k: after[k] for k in before} == before and after["m1-en"] == before["m1-fr"]
+        rebuilt = {a: json.loads(d)["lead_amounts"] for a, d in
+                   store.db.execute("SELECT article_id, data FROM story_fingerprints")}
+        assert {a: rebuilt[a] for a in figures} == figures
 
 
 def test_stage_representative_is_the_most_complete_without_english(store: Store) -> None:

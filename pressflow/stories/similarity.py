@@ -112,6 +112,10 @@ distance; years and dates written in digits are not numbers here): two leads tha
 figures, none of either found in the other article, tell two stories (150 electric buses
 ordered, 50 gas buses delivered; 956 residents at a school's opening, 5,939 at a garden's).
 Single digits are too often an ordinal or a line number ("line 3", "Euro 5")."""
+CROSS_LANGUAGE_AMOUNT_MIN = 1000
+"""Across languages only amounts from this size on count for the figures veto: another
+language writes small figures its own way (in words, rounded, "100여 개", "a dozen"), an
+amount is kept in digits (``14,8 millones`` = ``€14.8 million``)."""
 # capitalised in English prose although not names: calendar words only
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -594,12 +598,21 @@ def veto(a: Fingerprint, b: Fingerprint, *, window: int, leads: bool = True) -> 
         return "in different places"
     if a.lang == b.lang and _people_differ(a, b):
         return "about different people"
-    if a.lead_amounts and b.lead_amounts and not (a.lead_amounts & b.anchors) \
-            and not (b.lead_amounts & a.anchors):
+    if _figures_differ(a, b):
         return "about different figures"
     if leads and a.source and a.source == b.source and a.lang == b.lang:
         return "one source's two pages (only a near-duplicate text is the same story)"
     return None
+
+
+def _figures_differ(a: Fingerprint, b: Fingerprint) -> bool:
+    """Both leads state figures (across languages: amounts) and none of either side's is
+    found in the other article."""
+    fa, fb = a.lead_amounts, b.lead_amounts
+    if a.lang != b.lang:
+        fa = frozenset(x for x in fa if int(x[4:]) >= CROSS_LANGUAGE_AMOUNT_MIN)
+        fb = frozenset(x for x in fb if int(x[4:]) >= CROSS_LANGUAGE_AMOUNT_MIN)
+    return bool(fa and fb and not (fa & b.anchors) and not (fb & a.anchors))
 
 
 def _people_differ(a: Fingerprint, b: Fingerprint) -> bool:
