@@ -43,7 +43,7 @@ from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import yaml
@@ -64,6 +64,9 @@ from support.stories_devset import (  # noqa: E402
     Half,
     load_devset,
 )
+
+if TYPE_CHECKING:
+    from pressflow.store import Store
 
 Joined = Callable[[DevPair], bool]
 # languages with no translation model here, to English or through Spanish (Apertium pairs:
@@ -291,8 +294,11 @@ def run_keys(half: Devset, work: Path, explain_wrong: bool = False) -> tuple[dic
     return keys, note
 
 
-def explain_wrong_pairs(half: Devset, keys: dict[str, str], article_of: dict[str, str], store: object) -> None:
-    """Every wrongly joined pair of items, and every missed labelled pair, with its signals."""
+def explain_wrong_pairs(half: Devset, keys: dict[str, str], article_of: dict[str, str],
+                        store: Store) -> None:
+    """Every wrongly joined pair of items, every missed labelled pair, and every pair of two
+    stories that the pair decision alone would join (kept apart by the story check), with its
+    signals: the look-alikes closest to a false join."""
     import json
 
     from pressflow.stories.stage import explain_articles
@@ -306,7 +312,7 @@ def explain_wrong_pairs(half: Devset, keys: dict[str, str], article_of: dict[str
     from pressflow.stories.similarity import score_pair
     from pressflow.stories.stage import StoreIndex
 
-    index = StoreIndex(store)  # type: ignore[arg-type]
+    index = StoreIndex(store)
     fps = {f.id: f for f in index.load(article_of.values())}
     index.prefetch_df(a for f in fps.values() for a in f.postings)
     weight = index.weight()
@@ -322,7 +328,7 @@ def explain_wrong_pairs(half: Devset, keys: dict[str, str], article_of: dict[str
         print(f"\n{verdict} {kind} {a.id} ({a.lang}, {a.source}, {a.published}) ~ {b.id} ({b.lang}, {b.source}, "
               f"{b.published})\n  A: {a.title} | {a.text[:300]}\n  B: {b.title} | {b.text[:300]}")
         if a.id in article_of and b.id in article_of:
-            explained = explain_articles(store, article_of[b.id], article_of[a.id])  # type: ignore[arg-type]
+            explained = explain_articles(store, article_of[b.id], article_of[a.id])
             print("  " + json.dumps({k: explained[k] for k in ("decision", "reason", "signals")},
                                     ensure_ascii=False))
 
