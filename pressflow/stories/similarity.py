@@ -115,7 +115,8 @@ Single digits are too often an ordinal or a line number ("line 3", "Euro 5")."""
 CROSS_LANGUAGE_AMOUNT_MIN = 1000
 """Across languages only amounts from this size on count for the figures veto: another
 language writes small figures its own way (in words, rounded, "100여 개", "a dozen"), an
-amount is kept in digits (``14,8 millones`` = ``€14.8 million``)."""
+amount is kept in digits (``14,8 millones`` = ``€14.8 million``). In any language, amounts
+are also compared on their own."""
 # capitalised in English prose although not names: calendar words only
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -606,13 +607,17 @@ def veto(a: Fingerprint, b: Fingerprint, *, window: int, leads: bool = True) -> 
 
 
 def _figures_differ(a: Fingerprint, b: Fingerprint) -> bool:
-    """Both leads state figures (across languages: amounts) and none of either side's is
-    found in the other article."""
-    fa, fb = a.lead_amounts, b.lead_amounts
-    if a.lang != b.lang:
-        fa = frozenset(x for x in fa if int(x[4:]) >= CROSS_LANGUAGE_AMOUNT_MIN)
-        fb = frozenset(x for x in fb if int(x[4:]) >= CROSS_LANGUAGE_AMOUNT_MIN)
-    return bool(fa and fb and not (fa & b.anchors) and not (fb & a.anchors))
+    """Both leads state amounts (1,000 or more), or in one language figures, and none of
+    either side's is found in the other article. Amounts are compared on their own too: a
+    day of the month or a count in common does not make 45,300 and 67,800 one figure."""
+    def differ(fa: frozenset[str], fb: frozenset[str]) -> bool:
+        return bool(fa and fb and not (fa & b.anchors) and not (fb & a.anchors))
+
+    def amounts(figures: frozenset[str]) -> frozenset[str]:
+        return frozenset(x for x in figures if int(x[4:]) >= CROSS_LANGUAGE_AMOUNT_MIN)
+
+    return differ(amounts(a.lead_amounts), amounts(b.lead_amounts)) or (
+        a.lang == b.lang and differ(a.lead_amounts, b.lead_amounts))
 
 
 def _people_differ(a: Fingerprint, b: Fingerprint) -> bool:
