@@ -4,6 +4,12 @@
     .venv/bin/python benchmarks/stories_pairs.py            # the same, directly
     .venv/bin/python benchmarks/stories_pairs.py --half tuning --show 50  # tuning: what goes wrong
     .venv/bin/python benchmarks/stories_pairs.py --half tuning --no-run --no-baselines  # seconds
+    .venv/bin/python benchmarks/stories_pairs.py --half tuning --no-baselines --explain-wrong
+    .venv/bin/python benchmarks/stories_pairs.py --half labelled   # the older labelled set, the same way
+
+``--explain-wrong`` prints, for the tuning half only (tune there, never on the reporting half),
+every pair the run got wrong and every pair of two stories that the pair decision alone
+would join, with the signals `pressflow stories --explain` prints, read from the run's store.
 
 Each half of the set (tuning, reporting: fixed by ``support.stories_devset.half_of``) is
 measured on its own, with only its own items, several ways in the same run:
