@@ -310,6 +310,34 @@ def test_stage_representative_is_the_most_complete_without_english(store: Store)
     assert rep == [("u2-fr",)]  # the longer text
 
 
+def test_a_story_begun_by_a_headline_is_checked_against_its_full_report(store: Store) -> None:
+    """The stage on the development set's tuning half: Seoul's Climate Card is begun by a
+    headline-only item (published first), the Korean full report joins it, and in the same
+    run the English and Chinese reports, which match the full report but share little with
+    the headline, join too: a story is checked against its most complete member as soon as
+    it has one (before, against the headline until the run ended: they made a second story)."""
+    import hashlib
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from support.stories_devset import load_devset
+
+    for item in load_devset().half("tuning").items:
+        minutes = 360 + int(hashlib.sha1(item.id.encode()).hexdigest(), 16) % 720  # as the benchmark's feeds
+        store.db["articles"].insert({
+            "id": item.id, "source": item.source, "url": f"https://example.org/{item.id}",
+            "canonical_url": f"https://example.org/{item.id}", "title": item.title, "text": item.text,
+            "published": f"{item.published}T{minutes // 60:02d}:{minutes % 60:02d}:00+00:00",
+            "lang": item.lang, "content_hash": f"hash-{item.id}", "date_missing": 0})
+    _run(store)
+    stories = _stories(store)
+    first = store.db.execute("SELECT id FROM articles WHERE id LIKE 'sel-ko%' ORDER BY published").fetchone()
+    assert first == ("sel-ko-short",)  # the headline came first and began the story
+    assert len({stories[i] for i in ("sel-ko-short", "sel-ko", "sel-en", "sel-zh")}) == 1
+    rep = store.db.execute("SELECT representative FROM stories WHERE id = ?", [stories["sel-en"]]).fetchone()
+    assert rep == ("sel-en",)  # the English original, once the run is over
+
+
 def test_editor_placements_are_never_moved(store: Store) -> None:
     store.db["articles"].insert_all(_article(ARTICLES[i]) for i in ("k9-it", "k9-en"))
     _run(store)
