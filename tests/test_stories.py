@@ -68,10 +68,15 @@ def test_vetoes_say_why(a: str, b: str, reason: str) -> None:
 def test_leads_naming_different_things_are_a_signal_not_a_veto() -> None:
     """The same mayor at another event in one language: the leads' differences are no veto
     (rewordings name other details) but keep the anchor rule from joining, and the pair
-    stays apart on the calibrated combination."""
+    stays apart on the calibrated combination. (Their leads' figures differ too, which is a
+    veto: set aside here, the leads' words alone are what is tested.)"""
+    from dataclasses import replace
+
     from pressflow.stories.similarity import conflict, idf_weight, score_pair
 
     fa, fb = _input(ARTICLES["n16-en"]).fingerprint(), _input(ARTICLES["x-n16-same-mayor"]).fingerprint()
+    assert veto(fa, fb, window=7) == "about different figures"
+    fa, fb = replace(fa, lead_amounts=frozenset()), replace(fb, lead_amounts=frozenset())
     assert veto(fa, fb, window=7) is None
     assert conflict(fa, fb) == "leads name different things"
     assert score_pair(fa, fb, idf_weight(lambda anchor: 1, 60)) is None
@@ -97,6 +102,39 @@ def test_leads_dated_days_apart_are_different_events() -> None:
                               "연수를 진행했다.")
     assert veto(ranged, korean, window=7) is None
     assert veto(first, ranged, window=7) is None
+
+
+def test_leads_stating_other_figures_are_two_stories() -> None:
+    """Two openings in one city, in one language, a few days apart, worded alike: the leads'
+    figures (956 residents, 5,939 residents; 150 buses, 50 buses) tell them apart, small
+    numbers too. A rewording that states one of the figures is no conflict, and one side
+    without figures is none either. Across languages only amounts are compared (another
+    language writes small figures its own way), and they still veto."""
+    def fp(key: str, text: str, lang: str = "en", title: str = "Busan opens its new venue") -> Any:
+        return fingerprint(key, title=title, text=text, lang=lang, published="2024-06-11")
+
+    school = fp("school", "Busan opened its new school on 7 June 2024; 956 residents came.")
+    garden = fp("garden", "Busan opened its new garden on 10 June 2024; 5939 residents came.")
+    assert veto(school, garden, window=7) == "about different figures"
+    assert group_stories([StoryInput(id=f.id, lang="en", title="Busan opens its new venue", text=t,
+                                     published="2024-06-11") for f, t in (
+        (school, "Busan opened its new school on 7 June 2024; 956 residents came."),
+        (garden, "Busan opened its new garden on 10 June 2024; 5939 residents came."))]) == ["school", "garden"]
+    reworded = fp("reworded", "Some 956 residents came to see Busan's new school, opened on 8 June 2024, "
+                              "and its 40 classrooms.")
+    assert veto(school, reworded, window=7) is None
+    assert veto(school, fp("no-figures", "Busan opened its new school on 7 June 2024."), window=7) is None
+    buses = fp("buses", "Ankara ordered 150 electric buses for its EGO fleet.", title="Ankara buses")
+    gas = fp("gas", "Ankara started taking delivery of 50 gas buses for its EGO fleet.", title="Ankara buses")
+    assert veto(buses, gas, window=7) == "about different figures"
+    turkish = fp("tr", "Ankara, EGO filosu için 50 doğalgazlı otobüs teslim almaya başladı.", lang="tr",
+                 title="Ankara otobüs")
+    assert veto(buses, turkish, window=7) is None  # a small figure across languages: not compared
+    euros = fp("eur", "The city will spend €14.8 million on its EGO fleet.", title="Ankara buses")
+    spanish = fp("es", "La ciudad invertirá 22 millones de euros en su flota EGO.", lang="es", title="Ankara")
+    assert veto(euros, spanish, window=7) == "about different figures"
+    assert veto(euros, fp("es2", "La ciudad invertirá 14,8 millones de euros en su flota EGO.", lang="es",
+                          title="Ankara"), window=7) is None
 
 
 def test_cities_match_across_scripts_and_spellings() -> None:
@@ -229,11 +267,75 @@ def test_an_index_of_the_previous_version_is_rebuilt_with_gazetteer_ids(tmp_path
         assert store.story_index_size() == 3
 
 
+def test_an_index_of_the_previous_version_is_rebuilt_with_every_lead_figure(tmp_path: Path) -> None:
+    """Fingerprints made before migration 0017 kept only a lead's amounts of 1,000 or more:
+    the migration empties the index, the next run fingerprints every article again with
+    all its lead figures, and no article changes story."""
+    import json
+
+    path = tmp_path / "pressflow.db"
+    with Store(path) as store:
+        store.db["articles"].insert_all(_article(ARTICLES[i]) for i in ("m1-fr", "m1-es"))
+        _run(store)
+        before = _stories(store)
+        figures = {a: json.loads(d)["lead_amounts"] for a, d in
+                   store.db.execute("SELECT article_id, data FROM story_fingerprints")}
+    assert any(int(f[4:]) < 1000 for fs in figures.values() for f in fs)  # 42 indicators, 61 members
+    db = sqlite3.connect(path)
+    with db:  # what the previous version stored: amounts of 1,000 or more only, no migration 0017
+        for article_id, fs in figures.items():
+            data = json.loads(db.execute("SELECT data FROM story_fingerprints WHERE article_id = ?",
+                                         [article_id]).fetchone()[0])
+            data["lead_amounts"] = [f for f in fs if int(f[4:]) >= 1000]
+            db.execute("UPDATE story_fingerprints SET data = ? WHERE article_id = ?",
+                       [json.dumps(data), article_id])
+        db.execute("DELETE FROM _migrations WHERE name LIKE '0017_stories%'")
+    db.close()
+    with Store(path) as store:
+        assert store.story_index_size() == 0  # the upgrade emptied the old index
+        store.db["articles"].insert(_article(ARTICLES["m1-en"]))
+        report = _run(store)
+        assert report.processed == 1 and report.details["reindexed"] == 2
+        after = _stories(store)
+        assert {k: after[k] for k in before} == before and after["m1-en"] == before["m1-fr"]
+        rebuilt = {a: json.loads(d)["lead_amounts"] for a, d in
+                   store.db.execute("SELECT article_id, data FROM story_fingerprints")}
+        assert {a: rebuilt[a] for a in figures} == figures
+
+
 def test_stage_representative_is_the_most_complete_without_english(store: Store) -> None:
     store.db["articles"].insert_all(_article(ARTICLES[i]) for i in ("u2-es", "u2-fr"))
     _run(store)
     rep = store.db.execute("SELECT representative FROM stories").fetchall()
     assert rep == [("u2-fr",)]  # the longer text
+
+
+def test_a_story_begun_by_a_headline_is_checked_against_its_full_report(store: Store) -> None:
+    """The stage on the development set's tuning half: Seoul's Climate Card is begun by a
+    headline-only item (published first), the Korean full report joins it, and in the same
+    run the English and Chinese reports, which match the full report but share little with
+    the headline, join too: a story is checked against its most complete member as soon as
+    it has one (before, against the headline until the run ended: they made a second story)."""
+    import hashlib
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from support.stories_devset import load_devset
+
+    for item in load_devset().half("tuning").items:
+        minutes = 360 + int(hashlib.sha1(item.id.encode()).hexdigest(), 16) % 720  # as the benchmark's feeds
+        store.db["articles"].insert({
+            "id": item.id, "source": item.source, "url": f"https://example.org/{item.id}",
+            "canonical_url": f"https://example.org/{item.id}", "title": item.title, "text": item.text,
+            "published": f"{item.published}T{minutes // 60:02d}:{minutes % 60:02d}:00+00:00",
+            "lang": item.lang, "content_hash": f"hash-{item.id}", "date_missing": 0})
+    _run(store)
+    stories = _stories(store)
+    first = store.db.execute("SELECT id FROM articles WHERE id LIKE 'sel-ko%' ORDER BY published").fetchone()
+    assert first == ("sel-ko-short",)  # the headline came first and began the story
+    assert len({stories[i] for i in ("sel-ko-short", "sel-ko", "sel-en", "sel-zh")}) == 1
+    rep = store.db.execute("SELECT representative FROM stories WHERE id = ?", [stories["sel-en"]]).fetchone()
+    assert rep == ("sel-en",)  # the English original, once the run is over
 
 
 def test_editor_placements_are_never_moved(store: Store) -> None:

@@ -27,6 +27,8 @@ with_gazetteer_ids        emptied: rebuilt by the next run with the gazetteer's 
 0014_translate_quality    translations.quality: why a translation is likely poor
 0015_stories_embeddings   story_embeddings: each article's sentence embedding (title and
                           lead), by content hash and model, so a run encodes only new text
+0017_stories_reindex_     story_fingerprints, story_bands, story_anchors, story_terms
+lead_numbers              emptied: rebuilt by the next run with every figure of a lead
 ========================  ==============================================================
 """
 
@@ -235,3 +237,13 @@ def _stories_embeddings(db: sqlite_utils.Database) -> None:
     # new fingerprint format must not pay it again for text that has not changed
     db.execute("CREATE TABLE story_embeddings (article_id TEXT PRIMARY KEY, content_hash TEXT, "
                "model TEXT NOT NULL, vector BLOB NOT NULL)")
+
+
+@migration("0017_stories_reindex_lead_numbers")
+def _stories_reindex_lead_numbers(db: sqlite_utils.Database) -> None:
+    # a fingerprint's lead figures (``lead_amounts``) now hold every number of two digits or
+    # more of the lead, not only amounts of 1,000 or more: two leads stating other figures
+    # (150 buses, 50 buses) are two stories. Emptying the index makes the next run fingerprint
+    # every article again (cached embeddings are kept; no article changes story)
+    for table in ("story_fingerprints", "story_bands", "story_anchors", "story_terms"):
+        db.execute(f"DELETE FROM {table}")

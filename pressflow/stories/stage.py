@@ -595,6 +595,11 @@ def run_stage(ctx: RunContext) -> StageReport:
                 story_id = store.create_story(row.id, title=row.title)
                 method, score = "new", 1.0
             store.add_story_member(row.id, story_id, method, round(score, 4))
+            if method != "new":  # the next article is checked against the most complete member,
+                # not the headline that happened to come first
+                rep = choose_representative(store, story_id)
+                if rep:
+                    store.update_story(story_id, representative=rep[0])
             index.add(fp, row.content_hash)
             methods[method] += 1
             touched.add(story_id)
