@@ -204,15 +204,30 @@ def stopwords(lang: str | None = None) -> frozenset[str]:
     "Seul" is Seoul in Portuguese and "alone" in French: a town's name that is a function
     word is dropped only in the languages where it is one.
     """
-    import importlib
-
     words: set[str] = set()
     for code in ([lang] if lang else STOPWORD_LANGS):
-        try:
-            words |= importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
-        except ImportError:  # a language spaCy has no stop words for
-            continue
+        words |= _spacy_stop_words(code)
     return frozenset(w.casefold() for w in words)
+
+
+def _spacy_stop_words(code: str) -> set[str]:
+    """spaCy's stop words for ``code`` (empty when it has none), read from their module file
+    alone: importing ``spacy.lang.fr.stop_words`` would import spaCy (and torch) and run
+    ``spacy.lang.fr``, whose tokenizer exceptions compile a 1.4 MB regular expression (4 s),
+    to read a list of words. The files hold one literal set, no import."""
+    import importlib.util
+
+    spacy = importlib.util.find_spec("spacy")
+    roots = list(spacy.submodule_search_locations or []) if spacy else []
+    for root in roots:
+        path = Path(root) / "lang" / code / "stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"_pressflow_stop_words_{code}", path)
+        if spec is None or spec.loader is None or not path.is_file():
+            continue
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return set(module.STOP_WORDS)
+    return set()
 
 
 def _usable_place_name(name: str) -> bool:

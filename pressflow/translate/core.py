@@ -42,7 +42,7 @@ from pressflow.translate.names import (
     protect_names,
     repair_casing,
 )
-from pressflow.translate.quality import quality_issues
+from pressflow.translate.quality import prepare_pivot_check, quality_issues
 from pressflow.translate.sentences import Segmented, segment
 
 FIELDS = ("title", "summary", "text")
@@ -283,6 +283,7 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
     cache.put_many([(u.bound_key, lang, target, engine.name, u.protected.text, translated[u.key])
                     for u in missed if u.bound_key != u.key])
     pivot = _pivot_of(engine, lang, target)
+    prepare_pivot_check((translated[u.key] for u in units if u.memory is None), pivot, target)
     per_doc: list[list[_Unit]] = [[] for _ in docs]
     for u in units:
         per_doc[u.doc].append(u)
