@@ -24,6 +24,7 @@ breaks at all, and a Persian word may hold a zero-width non-joiner (گفت‌و�
 
 from __future__ import annotations
 
+import gc
 import gettext
 import hashlib
 import os
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import ahocorasick
 import yaml
@@ -459,7 +460,7 @@ def cached(glossary_dir: str | None = None, entities_file: str | None = None
     path = cache_dir() / f"gazetteer-{_cache_key(gdir, efile)}.pickle"
     try:
         with open(path, "rb") as fh:
-            found = pickle.load(fh)
+            found = _unpickle(fh)
         if isinstance(found, tuple) and isinstance(found[0], Gazetteer):
             return found
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
@@ -477,6 +478,19 @@ def cached(glossary_dir: str | None = None, entities_file: str | None = None
     except OSError:
         pass
     return built
+
+
+def _unpickle(fh: BinaryIO) -> object:
+    """``pickle.load`` with the cyclic garbage collector paused: unpickling 190,000 entries
+    creates millions of objects, and the collections they set off, which find nothing to
+    free, took more than half the load (2.5 s of it, 1.2 s without)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(fh)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def inputs_signature(glossary_dir: Path | None = None) -> str:
