@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -370,20 +371,35 @@ def _names_where_missed(missed: Sequence[_Unit], docs: Sequence[Document], lang:
 
     The first run of a process loads the names' NER pipeline and gazetteer (seconds). They
     load in a thread while ``run_engine`` translates the sentences in which no word can
-    start a name (:func:`may_hold_names`): the engine works outside Python's lock. Once the
-    names are known, such a sentence that a name of its document does match after all is
-    translated again with it, so the output is the same as finding the names first.
+    start a name (:func:`may_hold_names`), then, while they still load, the others as they
+    are, those with the fewest capitalised words first: the engine works outside Python's
+    lock. Once the names are known, a sentence translated so that a name of its document
+    does match is translated again with it, so the output is the same as finding the names
+    first (and the early translation, cached under the key of what was sent, is right for
+    that key).
     """
     wanted = sorted({u.doc for u in missed if not u.shouted})
     readable = {i for i in wanted if may_hold_names(_document_text(docs[i]), lang)}
     early = [u for u in missed if u.shouted or u.doc not in readable or not may_hold_names(u.source, lang)]
-    loader = _load_names_in_background(lang, glossary_dir) if readable else None
+    loader = _load_names_in_background(lang, glossary_dir) \
+        if readable and (lang, glossary_dir) not in _NAMES_LOADED else None
     for u in early:
         if not u.shouted:
             u.key = key_of(u)
     if early and not run_engine(early):
         return None
     if loader is not None:
+        # still loading: translate, as they are, the sentences least likely to hold a name
+        # (fewest capitalised words past the first); kept where no name is found in them
+        first = {id(u) for u in early}
+        maybe = sorted((u for u in missed if id(u) not in first), key=lambda u: _capitalised(u.source))
+        while loader.is_alive() and maybe:
+            part, maybe = maybe[:SPECULATIVE_BATCH], maybe[SPECULATIVE_BATCH:]
+            for u in part:
+                u.key = key_of(u)
+            if not run_engine(part):
+                return None
+            early += part
         loader.join()
     tables = dict(zip(wanted, name_tables([(_document_text(docs[i]), lang) for i in wanted],
                                           glossary, glossary_dir), strict=True)) if wanted else {}
@@ -401,9 +417,25 @@ def _names_where_missed(missed: Sequence[_Unit], docs: Sequence[Document], lang:
     return later
 
 
+SPECULATIVE_BATCH = 16
+"""Sentences sent to the engine at a time while the names load: small, so the names, once
+loaded, wait for one batch at most."""
+_CAPITALISED = re.compile(r"(?<=[\s(«\"'’-])[A-ZÀ-ÖØ-Þ]")
+
+
+def _capitalised(sentence: str) -> int:
+    """How many words past the first start with a capital: a sentence with none rarely holds
+    a name (its first word is one only when the sentence opens with it)."""
+    return len(_CAPITALISED.findall(sentence))
+
+
 def _document_text(doc: Document) -> str:
     """A document's fields as one text: the names of all of them are found together."""
     return "\n\n".join(v for v in doc.fields.values() if v)
+
+
+_NAMES_LOADED: set[tuple[str, Path | None]] = set()
+"""(language, glossary folder) whose names' pipeline and gazetteer this process has loaded."""
 
 
 def _load_names_in_background(lang: str, glossary_dir: Path | None) -> threading.Thread:
@@ -417,7 +449,8 @@ def _load_names_in_background(lang: str, glossary_dir: Path | None) -> threading
             load_model(lang)
             gz.cached(str(glossary_dir) if glossary_dir else None)
         except Exception:  # raised again, with its context, by name_tables
-            pass
+            return
+        _NAMES_LOADED.add((lang, glossary_dir))
 
     thread = threading.Thread(target=load, name="pressflow-names-loader", daemon=True)
     thread.start()
