@@ -171,6 +171,15 @@ def import_spacy(configs: Sequence[Path] = ()) -> ModuleType:
     return spacy
 
 
+def _prime_tokenizer_patterns(pipelines: Sequence[Path]) -> None:
+    """The big tokenizer patterns of these pipelines from the disk cache, before spaCy
+    compiles them (French: 3.4 s; see :mod:`pressflow.entities.regex_cache`)."""
+    from pressflow.entities.regex_cache import prime_tokenizer
+
+    for folder in pipelines:
+        prime_tokenizer(folder / "tokenizer")
+
+
 def _needs_torch(config: Path) -> bool:
     """True when a pipeline's config names a PyTorch or transformer layer (or is unreadable)."""
     try:
@@ -205,7 +214,9 @@ def load_model(lang: str) -> Language | None:
 def _load_package(lang: str, name: str) -> Language:
     """A spaCy package pipeline with only what NER needs."""
     started = time.monotonic()
-    spacy = import_spacy(_package_configs(name))
+    configs = _package_configs(name)
+    spacy = import_spacy(configs)
+    _prime_tokenizer_patterns([c.parent for c in configs])
     nlp: Language = spacy.load(name, exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
     LOAD_SECONDS[lang] = time.monotonic() - started
     return nlp
@@ -216,6 +227,7 @@ def _load_trained(name: str) -> Language:
     """One of pressflow's own pipelines (tok2vec + ner), loaded once for all its languages."""
     started = time.monotonic()
     spacy = import_spacy([trained_model_path(name) / "config.cfg"])
+    _prime_tokenizer_patterns([trained_model_path(name)])
     nlp: Language = spacy.load(trained_model_path(name))
     LOAD_SECONDS[name] = time.monotonic() - started
     return nlp
