@@ -35,12 +35,8 @@ CHILD = textwrap.dedent("""
 
     preload, docs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
     if preload:
-        from pressflow.entities import gazetteer
-        from pressflow.entities.stage import load_model
         for lang in ("it", "es"):
-            load_model(lang)
-            core._NAMES_LOADED.add((lang, None))
-        gazetteer.cached(None)
+            core.load_names(lang, None)
     cache = TranslationCache()
     results = translate_documents([Document(i, lang, {"text": text}) for i, lang, text in docs], "en",
                                   cache=cache, engines=Engines(TranslateSettings(engine="apertium")))

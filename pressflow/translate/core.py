@@ -445,19 +445,25 @@ _NAMES_LOADED: set[tuple[str, Path | None]] = set()
 """(language, glossary folder) whose names' pipeline and gazetteer this process has loaded."""
 
 
-def _load_names_in_background(lang: str, glossary_dir: Path | None) -> threading.Thread:
-    """Load the NER pipeline and the gazetteer that :func:`name_tables` needs, in a thread
-    (a failure is left for ``name_tables`` to raise in the caller's thread)."""
-    def load() -> None:
-        from pressflow.entities import gazetteer as gz
-        from pressflow.entities.stage import load_model
+def load_names(lang: str, glossary_dir: Path | None) -> None:
+    """Load the NER pipeline of ``lang`` and the gazetteer that :func:`name_tables` needs
+    (once per process); a later translation then finds every name before any engine runs."""
+    from pressflow.entities import gazetteer as gz
+    from pressflow.entities.stage import load_model
 
+    load_model(lang)
+    gz.cached(str(glossary_dir) if glossary_dir else None)
+    _NAMES_LOADED.add((lang, glossary_dir))
+
+
+def _load_names_in_background(lang: str, glossary_dir: Path | None) -> threading.Thread:
+    """:func:`load_names` in a thread (a failure is left for ``name_tables`` to raise in the
+    caller's thread)."""
+    def load() -> None:
         try:
-            load_model(lang)
-            gz.cached(str(glossary_dir) if glossary_dir else None)
+            load_names(lang, glossary_dir)
         except Exception:  # raised again, with its context, by name_tables
             return
-        _NAMES_LOADED.add((lang, glossary_dir))
 
     thread = threading.Thread(target=load, name="pressflow-names-loader", daemon=True)
     thread.start()
