@@ -155,7 +155,9 @@ def import_spacy(configs: Sequence[Path] = ()) -> ModuleType:
     """spaCy, imported without PyTorch when the pipelines to load (their ``config.cfg``)
     need none: thinc imports torch when it is installed (3.4 s of a 5 s ``import spacy``
     here), but pressflow's pipelines (the ``sm`` packages, its own tok2vec + ner) run on
-    thinc's numpy ops. Torch stays importable afterwards for whatever else wants it."""
+    thinc's numpy ops. Torch stays importable afterwards for whatever else wants it (during
+    the import, which may run in the names' loader thread, ``import torch`` fails: nothing in
+    pressflow imports it)."""
     import sys
 
     if "spacy" in sys.modules or "torch" in sys.modules or any(_needs_torch(c) for c in configs):
