@@ -139,7 +139,11 @@ def test_batches_across_documents_and_caches(models_dir: Path, glossary_dir: Pat
                                     "text": f"Phrase {i}. La CGLU parle.\n\nFin {i}."})
             for i in range(10)]
     from pressflow.translate.cache import TranslationCache
+    from pressflow.translate.core import load_names
 
+    # with the names' pipeline loaded (a process's first translation also sends sentences
+    # while it loads: tests/test_translate_names_overlap.py)
+    load_names("fr", glossary_dir)
     cache = TranslationCache()
     results = translate_documents(docs, "en", settings=settings, glossary_dir=glossary_dir,
                                   cache=cache, engines=engines)

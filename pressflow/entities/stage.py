@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from pressflow.entities import gazetteer as gz
@@ -150,6 +151,53 @@ def model_version(lang: str | None) -> str:
         return name
 
 
+def import_spacy(configs: Sequence[Path] = ()) -> ModuleType:
+    """spaCy, imported without PyTorch when the pipelines to load (their ``config.cfg``)
+    need none: thinc imports torch when it is installed (3.4 s of a 5 s ``import spacy``
+    here), but pressflow's pipelines (the ``sm`` packages, its own tok2vec + ner) run on
+    thinc's numpy ops. Torch stays importable afterwards for whatever else wants it (during
+    the import, which may run in the names' loader thread, ``import torch`` fails: nothing in
+    pressflow imports it)."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules or any(_needs_torch(c) for c in configs):
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # import torch -> ImportError
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
+def _prime_tokenizer_patterns(pipelines: Sequence[Path]) -> None:
+    """The big tokenizer patterns of these pipelines from the disk cache, before spaCy
+    compiles them (French: 3.4 s; see :mod:`pressflow.entities.regex_cache`)."""
+    from pressflow.entities.regex_cache import prime_tokenizer
+
+    for folder in pipelines:
+        prime_tokenizer(folder / "tokenizer")
+
+
+def _needs_torch(config: Path) -> bool:
+    """True when a pipeline's config names a PyTorch or transformer layer (or is unreadable)."""
+    try:
+        text = config.read_text(encoding="utf-8").lower()
+    except OSError:
+        return True
+    return "torch" in text or "transformer" in text
+
+
+def _package_configs(name: str) -> list[Path]:
+    """The ``config.cfg`` files of an installed pipeline package, found without spaCy."""
+    spec = importlib.util.find_spec(name)
+    roots = list(spec.submodule_search_locations or []) if spec else []
+    return [c for root in roots for c in Path(root).glob("*/config.cfg")] or [Path(name) / "missing"]
+
+
 LOAD_SECONDS: dict[str, float] = {}  # per language: the stage reports model loading apart
 
 
@@ -168,9 +216,10 @@ def load_model(lang: str) -> Language | None:
 def _load_package(lang: str, name: str) -> Language:
     """A spaCy package pipeline with only what NER needs."""
     started = time.monotonic()
-    import spacy
-
-    nlp = spacy.load(name, exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
+    configs = _package_configs(name)
+    spacy = import_spacy(configs)
+    _prime_tokenizer_patterns([c.parent for c in configs])
+    nlp: Language = spacy.load(name, exclude=[p for p in _OTHER_PIPES if p not in KEEP_PIPES])
     LOAD_SECONDS[lang] = time.monotonic() - started
     return nlp
 
@@ -179,9 +228,9 @@ def _load_package(lang: str, name: str) -> Language:
 def _load_trained(name: str) -> Language:
     """One of pressflow's own pipelines (tok2vec + ner), loaded once for all its languages."""
     started = time.monotonic()
-    import spacy
-
-    nlp = spacy.load(trained_model_path(name))
+    spacy = import_spacy([trained_model_path(name) / "config.cfg"])
+    _prime_tokenizer_patterns([trained_model_path(name)])
+    nlp: Language = spacy.load(trained_model_path(name))
     LOAD_SECONDS[name] = time.monotonic() - started
     return nlp
 

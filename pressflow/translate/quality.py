@@ -10,7 +10,9 @@ translation from the cache is judged as when it was made):
   language copies them), or Apertium's unknown-word marks (``*word``, ``#word``, ``@word``);
 - pivot-language leaks: short function words of the pivot language (Spanish "del", "los",
   "para" for fr->es->en with Apertium) that belong neither to the source language nor to
-  the target;
+  the target, and any word of the output, not in the source, that a dictionary of the pivot
+  language knows and the target's does not (Spanish "cabildos", which fr-es writes and
+  spa-eng does not know; see :mod:`pressflow.translate.lexicon`);
 - lost placeholders: a protected term's placeholder (``Zx3q``) left in the output;
 - a length out of bounds: the translation under half or over twice the source's length.
 """
@@ -18,6 +20,7 @@ translation from the cache is judged as when it was made):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from pressflow.translate.glossary import PLACEHOLDER_RE
@@ -48,6 +51,47 @@ def pivot_leaks(translation: str, source_lang: str, pivot: str, target: str) -> 
     return sorted({w for w in words if w.islower() and 3 <= len(w) <= PIVOT_WORD_MAX and w in foreign})
 
 
+def pivot_words(translation: str, source: str, pivot: str, target: str) -> list[str]:
+    """Words of ``translation``, not in ``source``, that a dictionary of the ``pivot``
+    language knows and none of the ``target``'s does: the pivot's words the second step of
+    the route did not translate ("cabildos"). Empty when either language has no dictionary
+    installed (:func:`pressflow.translate.lexicon.known_words`)."""
+    from pressflow.translate.lexicon import known_words
+
+    source_words = {w.casefold() for w in _WORD.findall(source)}
+    candidates = {w for w in _lower_words(translation) if w.casefold() not in source_words}
+    if not candidates:
+        return []
+    in_target = known_words(target, candidates)
+    if in_target is None:
+        return []
+    in_pivot = known_words(pivot, candidates - in_target)
+    return sorted(in_pivot or ())
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)([A-Z][a-z]{3,})\b")
+
+
+def _lower_words(text: str) -> set[str]:
+    """The lower-case words of ``text`` and its sentences' first words in lower case (an
+    engine capitalises the pivot word it copies there: "Cientos Of people")."""
+    return {w for w in _WORD.findall(text) if w.islower()} | {
+        m.group(1).lower() for m in _SENTENCE_START.finditer(text)}
+
+
+def prepare_pivot_check(translations: Iterable[str], pivot: str | None, target: str) -> None:
+    """Ask the dictionaries about every word of a batch of translations at once (one
+    ``lt-proc`` call per dictionary), before :func:`quality_issues` judges them one by one."""
+    if not pivot or pivot == target:
+        return
+    from pressflow.translate.lexicon import known_words
+
+    words = {w for t in translations for w in _lower_words(t)}
+    in_target = known_words(target, words)
+    if in_target is not None:
+        known_words(pivot, words - in_target)
+
+
 def quality_issues(source: str, translation: str, source_lang: str, target: str,
                    pivot: str | None = None) -> list[str]:
     """Why ``translation`` of ``source`` is likely poor; empty when nothing shows it."""
@@ -73,7 +117,8 @@ def quality_issues(source: str, translation: str, source_lang: str, target: str,
         if not LENGTH_BOUNDS[0] <= ratio <= LENGTH_BOUNDS[1]:
             issues.append(f"length {ratio:.1f} times the source's")
     if pivot and pivot not in (source_lang, target):
-        leaks = pivot_leaks(translation, source_lang, pivot, target)
+        leaks = sorted({*pivot_leaks(translation, source_lang, pivot, target),
+                        *pivot_words(translation, source, pivot, target)})
         if leaks:
             issues.append(f"{pivot} (pivot) words left: {', '.join(leaks[:5])}")
     left = sorted(set(PLACEHOLDER_RE.findall(translation)))
