@@ -17,9 +17,11 @@ A page counts as right when the calendar day matches the gold's day as the gold 
 language); its date is taken in the offset the page wrote. htmldate
 is ``htmldate.find_date(html, url=url, original_date=True)`` (the publication date, not the
 last change) with its other defaults. The pages are few (about 60) and nothing here was
-tuned on them per page; every page is reported (no halves: ``--details`` lists the misses).
+tuned on them per page. ``--half`` keeps the tuning or the reporting half of the pages, split by
+a hash of ``corpus/name`` (the same rule as ``extraction.py``); the default is every page.
+``--details`` lists the misses.
 
-    .venv/bin/python benchmarks/dates.py [--details] [--mirrors DIR]
+    .venv/bin/python benchmarks/dates.py [--half reporting] [--details] [--mirrors DIR]
 
 ``--mirrors`` is the folder holding the clones as ``<owner>+<name>/repo`` (the default is
 where the ``fetch`` tool of the development machines puts them: ``/work/.mirror``).
@@ -40,6 +42,9 @@ from dateutil import parser as dateutil_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from extraction import half_of  # noqa: E402
 
 REPOS = {"goose3": "goose3+goose3", "newspaper4k": "AndyTheFactory+newspaper4k",
          "readability": "mozilla+readability"}
@@ -120,14 +125,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--details", action="store_true", help="print every page either reader gets wrong")
+    parser.add_argument("--half", choices=("all", "tuning", "reporting"), default="all",
+                        help="which hash half of the pages (default: all)")
     args = parser.parse_args()
+    print(f"pages: {args.half}")
     readers = {"goose3": goose3_cases, "newspaper4k": newspaper4k_cases, "readability": readability_cases}
     print(f"{'corpus':<13}{'pages':>6}{'htmldate':>10}{'pressflow':>11}{'commit':>10}")
     totals = [0, 0, 0]
     for corpus, read in readers.items():
         repo = args.mirrors / REPOS[corpus] / "repo"
         commit = _git(repo, "rev-parse", "HEAD").strip()[:8]
-        cases = list(read(repo))
+        cases = [c for c in read(repo) if args.half == "all" or half_of(f"{corpus}/{c.name}") == args.half]
         right = [0, 0]
         for case in cases:
             ours, theirs = pressflow_day(case), htmldate_day(case)
