@@ -48,9 +48,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+from langdetect import DetectorFactory, LangDetectException
 
 from pressflow.errors import ConfigError
+from pressflow.text.langdetect_numpy import detect_langs  # langdetect's answer, on numpy
 from pressflow.text.writing_systems import script_class, script_of
 
 if TYPE_CHECKING:
