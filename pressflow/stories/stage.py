@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -65,6 +65,8 @@ cost of finding one article's candidates the same at 10k and 100k articles."""
 CANDIDATE_POOL = 200  # articles sharing the most anchors/keywords, ranked by embedding cosine
 EMBEDDING_CANDIDATES = 15  # the pool's closest by embedding, scored besides the best by count
 EMBEDDING_FLOOR = 0.35  # below this cosine a pool article is not worth scoring
+LOADED_KEPT = 4096
+"""Parsed fingerprints a run keeps in memory (most recently used): a few KB each."""
 
 
 @dataclass
@@ -283,6 +285,7 @@ class StoreIndex(CandidateIndex):
         self._size = store.story_index_size()
         self._df_cache: dict[str, int] = {}
         self._vectors: dict[str, np.ndarray | None] = {}  # this run's embeddings, by article
+        self._loaded: OrderedDict[str, Fingerprint] = OrderedDict()  # parsed, most recent last
 
     def df(self, anchor: str) -> int:
         if anchor not in self._df_cache:
@@ -318,10 +321,25 @@ class StoreIndex(CandidateIndex):
                                       min_count=min_count)
 
     def load(self, ids: Iterable[str]) -> list[Fingerprint]:
-        fps = [Fingerprint.from_json(f.article_id, f.day, f.signature, json.loads(f.data))
-               for f in self.store.fingerprints(ids)]
-        vectors = self.embeddings([f.id for f in fps])
-        return [replace(f, embedding=v) for f, v in zip(fps, vectors, strict=True)]
+        """The indexed fingerprints of ``ids`` (those the index holds), parsed once a run:
+        the same articles are candidates again and again in a busy window, and parsing
+        their JSON was a tenth of the stage (cProfile, 2,000 articles; docs/scaling.md)."""
+        wanted = list(ids)
+        todo = [i for i in wanted if i not in self._loaded]
+        if todo:
+            fps = [Fingerprint.from_json(f.article_id, f.day, f.signature, json.loads(f.data))
+                   for f in self.store.fingerprints(todo)]
+            vectors = self.embeddings([f.id for f in fps])
+            for f, v in zip(fps, vectors, strict=True):
+                self._loaded[f.id] = replace(f, embedding=v)
+        found = []
+        for i in wanted:
+            if i in self._loaded:
+                self._loaded.move_to_end(i)
+                found.append(self._loaded[i])
+        while len(self._loaded) > LOADED_KEPT:
+            self._loaded.popitem(last=False)
+        return found
 
     def embeddings(self, ids: Sequence[str]) -> list[np.ndarray | None]:
         from pressflow.stories.embeddings import MODEL, from_bytes
@@ -342,6 +360,7 @@ class StoreIndex(CandidateIndex):
                 self._df_cache[a] = max(0, self._df_cache[a] - n)
 
     def remove(self, article_id: str) -> None:
+        self._loaded.pop(article_id, None)
         data = self.store.fingerprint_data(article_id)
         if data:
             stored = json.loads(data)
@@ -354,6 +373,7 @@ class StoreIndex(CandidateIndex):
             StoredFingerprint(fp.id, fp.day, fp.signature.tobytes(), json.dumps(fp.to_json())),
             content_hash, band_keys(fp.signature), fp.postings)
         self._vectors[fp.id] = fp.embedding
+        self._loaded.pop(fp.id, None)  # read back from the store as stored, when a candidate
 
 
 def _fingerprint_chunk(items: Sequence[StoryInput]) -> list[Fingerprint]:
