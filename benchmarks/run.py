@@ -519,7 +519,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
                   [[r.name, r.items, f"{r.seconds:.2f}", rate(r.items, r.seconds), r.note]
                    for r in raws]))
         say()
-        say(f"peak memory (largest sum of RSS over the pipeline process and its workers; "
+        say(f"peak memory (largest sum of PSS over the pipeline process and its workers; "
             f"{workers} worker(s)): run 1 {run1.peak_mb:.0f} MiB, run 2 {run2.peak_mb:.0f} MiB")
         say(f"pipeline exit codes: run 1 {run1.exit_code}, run 2 {run2.exit_code}")
         for st in run1.stages:
