@@ -55,7 +55,11 @@ from pressflow.stories.similarity import (
 from pressflow.text.fold import fold
 from pressflow.text.urls import canonical_url
 
-PARALLEL_FROM = 5000  # fingerprint in worker processes from this many articles on
+PARALLEL_FROM = 1000
+"""Fingerprint (and encode: 22 ms of CPU an article) in worker processes from this many
+articles on. The processes are forked from the run's, the encoder and the gazetteer already
+loaded (shared, copy on write): starting them costs a fraction of a second, and 1,000
+articles are 20 s of encoding on one core (issue 21: 5,000 before)."""
 MAX_CANDIDATES = 30  # best anchor candidates scored per article
 RARE_DF = 50  # anchors this rare are looked up even for undated articles
 MAX_POSTINGS = 1000
@@ -393,10 +397,11 @@ def _fingerprint_chunk(items: Sequence[StoryInput]) -> list[Fingerprint]:
 FINGERPRINT_CHUNK = 256
 
 
-def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
-    """Fingerprints of many articles with their embeddings, on every CPU core when there are
-    thousands."""
-    if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+def fingerprints(items: Sequence[StoryInput], workers: int | None = None) -> list[Fingerprint]:
+    """Fingerprints of many articles with their embeddings, in ``workers`` processes (None:
+    one per CPU core) when there are thousands."""
+    processes = (os.cpu_count() or 1) if workers is None else workers
+    if len(items) < PARALLEL_FROM or processes < 2:
         return _fingerprint_chunk(items)
     from pressflow.stories.embeddings import embed
 
@@ -405,7 +410,7 @@ def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
         else multiprocessing.get_context()
     parts = [items[i:i + FINGERPRINT_CHUNK] for i in range(0, len(items), FINGERPRINT_CHUNK)]
-    with ctx.Pool(os.cpu_count()) as pool:
+    with ctx.Pool(min(processes, len(parts))) as pool:
         return [fp for part in pool.map(_fingerprint_chunk, parts, chunksize=1) for fp in part]
 
 
@@ -589,7 +594,7 @@ def run_stage(ctx: RunContext) -> StageReport:
             source, BOILERPLATE_HISTORY + len(ids)) if aid not in ids][:BOILERPLATE_HISTORY]
             for source in {r.source for r in rows if r.source}}
         inputs = with_cached_embeddings(store, without_boilerplate(batch, history))
-        fps = fingerprints(inputs)
+        fps = fingerprints(inputs, ctx.config.settings.workers)
         save_embeddings(store, inputs, fps)
         index.count_terms(fps)
         touched: set[int] = set()
