@@ -171,10 +171,9 @@ def _py3langid_languages() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _langdetect_languages() -> frozenset[str]:
-    from langdetect import detector_factory
+    from pressflow.text.langdetect_numpy import profiles
 
-    detector_factory.init_factory()
-    return frozenset(_norm(code) for code in detector_factory._factory.get_lang_list())
+    return frozenset(_norm(code) for code in profiles().get_lang_list())
 
 
 def langdetect_scores(text: str) -> dict[str, float]:

@@ -9,7 +9,7 @@ from langdetect import DetectorFactory, LangDetectException
 from langdetect import detect_langs as library_detect_langs
 
 from pressflow import language
-from pressflow.text.langdetect_numpy import NumpyDetector, detect_langs
+from pressflow.text.langdetect_numpy import NumpyDetector, detect_langs, profiles
 
 LABELLED = Path(__file__).parent / "data" / "language" / "labelled.tsv"
 
@@ -69,3 +69,17 @@ def test_the_language_stage_uses_it(monkeypatch: pytest.MonkeyPatch) -> None:
         expected[found.lang] = expected.get(found.lang, 0.0) + found.prob
     assert language.langdetect_scores(text) == expected
     assert len(calls) == 1
+
+
+def test_compact_profiles_hold_langdetects_values() -> None:
+    """The one-table profiles hold, for every n-gram and language, the float langdetect's
+    factory computes, languages in its order."""
+    from langdetect import detector_factory
+
+    detector_factory.init_factory()
+    factory = detector_factory._factory
+    compact = profiles()
+    assert compact.langlist == factory.langlist
+    assert len(compact.rows) == len(factory.word_lang_prob_map) > 80_000
+    for word in list(factory.word_lang_prob_map)[::97]:
+        assert compact.table[compact.rows[word]].tolist() == factory.word_lang_prob_map[word], word

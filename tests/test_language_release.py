@@ -31,7 +31,7 @@ def test_the_stage_releases_its_detectors_and_detection_still_works(tmp_path: Pa
     for cached in (language._identifier, language._fasttext_model, language._lingua_detector_among,
                    language._langdetect_languages):
         assert cached.cache_info().currsize == 0, cached
-    assert detector_factory._factory is None and not langdetect_numpy._ROWS
+    assert detector_factory._factory is None and langdetect_numpy.profiles.cache_info().currsize == 0
     # and they load again on the next detection, with the same answers
     again = language.detect_article("Nouveau plan", arts[0].text)
     assert again.lang == "fr"

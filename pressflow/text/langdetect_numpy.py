@@ -14,12 +14,14 @@ are identical, bit for bit: ``tests/test_langdetect_numpy.py`` compares them on 
 
 from __future__ import annotations
 
+import json
+import os
 from functools import cache
-from typing import Any
 
 import numpy as np
-from langdetect import detector_factory
+from langdetect import DetectorFactory, detector_factory
 from langdetect.detector import Detector
+from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
@@ -28,17 +30,48 @@ CHECK_EVERY = 5
 """langdetect tests convergence at steps 0, 5, 10, ... (``i % 5 == 0``)."""
 
 
-_ROWS: dict[str, np.ndarray] = {}
-"""The profile's rows met so far as float64 vectors (converting a row from its Python list
-is most of the cost otherwise); at most the profile's 87,598 n-grams (38 MB), in practice
-the few thousand a run's languages use."""
+class CompactProfiles:
+    """langdetect's n-gram profiles as one float64 table (87,598 n-grams x 55 languages:
+    38 MB) and a dict of row numbers, instead of its factory's Python list of 55 Python
+    floats per n-gram (about 160 MB in every process that detects). Built from the same
+    profile files, in the same order, with the same division, so every value is the one
+    langdetect's ``DetectorFactory.add_profile`` computes."""
+
+    def __init__(self, directory: str = PROFILES_DIRECTORY) -> None:
+        names: list[str] = []
+        freqs: list[tuple[dict[str, int], list[int]]] = []
+        for filename in os.listdir(directory):  # the order langdetect's factory reads them
+            if filename.startswith("."):
+                continue
+            full = os.path.join(directory, filename)
+            if not os.path.isfile(full):
+                continue
+            with open(full, encoding="utf-8") as f:
+                data = json.load(f)
+            names.append(data["name"])
+            freqs.append((data["freq"], data["n_words"]))
+        self.langlist = names
+        self.rows: dict[str, int] = {}
+        for freq, _ in freqs:
+            for word in freq:
+                self.rows.setdefault(word, len(self.rows))
+        self.table = np.zeros((len(self.rows), len(names)), dtype=np.float64)
+        for index, (freq, n_words) in enumerate(freqs):
+            for word, count in freq.items():
+                length = len(word)
+                if 1 <= length <= 3:
+                    self.table[self.rows[word], index] = 1.0 * count / n_words[length - 1]
+        self.word_lang_prob_map = self.rows  # what Detector reads: membership of an n-gram
+        self.seed = DetectorFactory.seed
+
+    def get_lang_list(self) -> list[str]:
+        return list(self.langlist)
 
 
-def _profile_row(profile: dict[str, list[float]], ngram: str) -> np.ndarray:
-    row = _ROWS.get(ngram)
-    if row is None:
-        row = _ROWS[ngram] = np.array(profile[ngram], dtype=np.float64)
-    return row
+@cache
+def profiles() -> CompactProfiles:
+    """The profiles, loaded once per process."""
+    return CompactProfiles()
 
 
 @cache
@@ -50,6 +83,10 @@ def _normalized(ch: str) -> str:
 
 class NumpyDetector(Detector):  # type: ignore[misc]
     """langdetect's ``Detector`` with its sampling loop on numpy vectors."""
+
+    def __init__(self, compact: CompactProfiles) -> None:
+        super().__init__(compact)  # reads word_lang_prob_map, langlist and seed, as from a factory
+        self.compact = compact
 
     def _extract_ngrams(self) -> list[str]:
         """``Detector._extract_ngrams`` with ``NGram.add_char`` inlined, same n-grams."""
@@ -89,7 +126,7 @@ class NumpyDetector(Detector):  # type: ignore[misc]
         # the n-grams of this text only: a few hundred rows of the profile table
         rows_of: dict[str, int] = {}
         picks_from = [rows_of.setdefault(w, len(rows_of)) for w in ngrams]
-        table = np.stack([_profile_row(self.word_lang_prob_map, w) for w in rows_of])
+        table = self.compact.table[[self.compact.rows[w] for w in rows_of]]
         langprob = np.zeros(len(self.langlist), dtype=np.float64)
         rng = self.random
         rng.seed(self.seed)
@@ -126,18 +163,18 @@ class NumpyDetector(Detector):  # type: ignore[misc]
 
 
 def detect_langs(text: str) -> list[Language]:
-    """``langdetect.detect_langs`` (same factory, same seed, same answer) on numpy."""
-    detector_factory.init_factory()
-    factory: Any = detector_factory._factory
-    detector = NumpyDetector(factory)  # takes the factory's profiles and seed, as create() does
+    """``langdetect.detect_langs`` (same profiles, same seed, same answer) on numpy."""
+    compact = profiles()
+    compact.seed = DetectorFactory.seed
+    detector = NumpyDetector(compact)
     detector.append(text)
     found: list[Language] = detector.get_probabilities()
     return found
 
 
 def release() -> None:
-    """Drop langdetect's profiles (87,598 n-grams as Python lists: about 100 MB) and the rows
-    converted from them; the next detection loads them again."""
-    _ROWS.clear()
+    """Drop the profiles (and langdetect's own factory, if anything loaded it); the next
+    detection loads them again."""
+    profiles.cache_clear()
     _normalized.cache_clear()
     detector_factory._factory = None
