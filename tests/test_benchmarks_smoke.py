@@ -46,3 +46,30 @@ def test_crawl_benchmark_repeats_and_prints_the_median(tmp_path: Path) -> None:
     assert [r[0] for r in rows] == ["1", "2"], out
     assert all(int(r[1]) >= 3 for r in rows)  # every source's documents were requested
     assert "median ratio raw / pressflow:" in out
+
+
+def test_stage_scaling_prints_each_stage_with_one_and_two_workers(tmp_path: Path) -> None:
+    """``--stage-scaling 1,2``: every stage's seconds with workers 1 and 2, the speed-up and
+    the ratio to its raw engine (lingua among the raw detectors, as the stage uses it)."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    json_out = tmp_path / "figures.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--no-main", "--stage-scaling", "1,2",
+         "--compare-items", "20", "--json", str(json_out)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out[-4000:]
+    assert "speed-up w1/w2" in out and "raw/w2" in out, out[-4000:]
+    rows: dict[str, str] = {}
+    for line in out.splitlines():  # the table's row of each stage (the first line it starts)
+        if line.split() and not line.startswith(" "):
+            rows.setdefault(line.split()[0], line)
+    for name, _stage in STAGES:
+        assert name in rows, (name, out[-4000:])
+    assert "lingua" in rows["language"], rows["language"]
+    assert "TOTAL" in rows
+    import json
+
+    figures = json.loads(json_out.read_text())["stage_scaling"]
+    assert figures["items"] == 20
+    assert set(figures["stages"]) == {name for name, _stage in STAGES}

@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -55,7 +55,11 @@ from pressflow.stories.similarity import (
 from pressflow.text.fold import fold
 from pressflow.text.urls import canonical_url
 
-PARALLEL_FROM = 5000  # fingerprint in worker processes from this many articles on
+PARALLEL_FROM = 1000
+"""Fingerprint (and encode: 22 ms of CPU an article) in worker processes from this many
+articles on. The processes are forked from the run's, the encoder and the gazetteer already
+loaded (shared, copy on write): starting them costs a fraction of a second, and 1,000
+articles are 20 s of encoding on one core (issue 21: 5,000 before)."""
 MAX_CANDIDATES = 30  # best anchor candidates scored per article
 RARE_DF = 50  # anchors this rare are looked up even for undated articles
 MAX_POSTINGS = 1000
@@ -65,6 +69,8 @@ cost of finding one article's candidates the same at 10k and 100k articles."""
 CANDIDATE_POOL = 200  # articles sharing the most anchors/keywords, ranked by embedding cosine
 EMBEDDING_CANDIDATES = 15  # the pool's closest by embedding, scored besides the best by count
 EMBEDDING_FLOOR = 0.35  # below this cosine a pool article is not worth scoring
+LOADED_KEPT = 4096
+"""Parsed fingerprints a run keeps in memory (most recently used): a few KB each."""
 
 
 @dataclass
@@ -283,6 +289,7 @@ class StoreIndex(CandidateIndex):
         self._size = store.story_index_size()
         self._df_cache: dict[str, int] = {}
         self._vectors: dict[str, np.ndarray | None] = {}  # this run's embeddings, by article
+        self._loaded: OrderedDict[str, Fingerprint] = OrderedDict()  # parsed, most recent last
 
     def df(self, anchor: str) -> int:
         if anchor not in self._df_cache:
@@ -318,10 +325,25 @@ class StoreIndex(CandidateIndex):
                                       min_count=min_count)
 
     def load(self, ids: Iterable[str]) -> list[Fingerprint]:
-        fps = [Fingerprint.from_json(f.article_id, f.day, f.signature, json.loads(f.data))
-               for f in self.store.fingerprints(ids)]
-        vectors = self.embeddings([f.id for f in fps])
-        return [replace(f, embedding=v) for f, v in zip(fps, vectors, strict=True)]
+        """The indexed fingerprints of ``ids`` (those the index holds), parsed once a run:
+        the same articles are candidates again and again in a busy window, and parsing
+        their JSON was a tenth of the stage (cProfile, 2,000 articles; docs/scaling.md)."""
+        wanted = list(ids)
+        todo = [i for i in wanted if i not in self._loaded]
+        if todo:
+            fps = [Fingerprint.from_json(f.article_id, f.day, f.signature, json.loads(f.data))
+                   for f in self.store.fingerprints(todo)]
+            vectors = self.embeddings([f.id for f in fps])
+            for f, v in zip(fps, vectors, strict=True):
+                self._loaded[f.id] = replace(f, embedding=v)
+        found = []
+        for i in wanted:
+            if i in self._loaded:
+                self._loaded.move_to_end(i)
+                found.append(self._loaded[i])
+        while len(self._loaded) > LOADED_KEPT:
+            self._loaded.popitem(last=False)
+        return found
 
     def embeddings(self, ids: Sequence[str]) -> list[np.ndarray | None]:
         from pressflow.stories.embeddings import MODEL, from_bytes
@@ -342,6 +364,7 @@ class StoreIndex(CandidateIndex):
                 self._df_cache[a] = max(0, self._df_cache[a] - n)
 
     def remove(self, article_id: str) -> None:
+        self._loaded.pop(article_id, None)
         data = self.store.fingerprint_data(article_id)
         if data:
             stored = json.loads(data)
@@ -354,6 +377,7 @@ class StoreIndex(CandidateIndex):
             StoredFingerprint(fp.id, fp.day, fp.signature.tobytes(), json.dumps(fp.to_json())),
             content_hash, band_keys(fp.signature), fp.postings)
         self._vectors[fp.id] = fp.embedding
+        self._loaded.pop(fp.id, None)  # read back from the store as stored, when a candidate
 
 
 def _fingerprint_chunk(items: Sequence[StoryInput]) -> list[Fingerprint]:
@@ -373,10 +397,11 @@ def _fingerprint_chunk(items: Sequence[StoryInput]) -> list[Fingerprint]:
 FINGERPRINT_CHUNK = 256
 
 
-def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
-    """Fingerprints of many articles with their embeddings, on every CPU core when there are
-    thousands."""
-    if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+def fingerprints(items: Sequence[StoryInput], workers: int | None = None) -> list[Fingerprint]:
+    """Fingerprints of many articles with their embeddings, in ``workers`` processes (None:
+    one per CPU core) when there are thousands."""
+    processes = (os.cpu_count() or 1) if workers is None else workers
+    if len(items) < PARALLEL_FROM or processes < 2:
         return _fingerprint_chunk(items)
     from pressflow.stories.embeddings import embed
 
@@ -385,7 +410,7 @@ def fingerprints(items: Sequence[StoryInput]) -> list[Fingerprint]:
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
         else multiprocessing.get_context()
     parts = [items[i:i + FINGERPRINT_CHUNK] for i in range(0, len(items), FINGERPRINT_CHUNK)]
-    with ctx.Pool(os.cpu_count()) as pool:
+    with ctx.Pool(min(processes, len(parts))) as pool:
         return [fp for part in pool.map(_fingerprint_chunk, parts, chunksize=1) for fp in part]
 
 
@@ -569,7 +594,7 @@ def run_stage(ctx: RunContext) -> StageReport:
             source, BOILERPLATE_HISTORY + len(ids)) if aid not in ids][:BOILERPLATE_HISTORY]
             for source in {r.source for r in rows if r.source}}
         inputs = with_cached_embeddings(store, without_boilerplate(batch, history))
-        fps = fingerprints(inputs)
+        fps = fingerprints(inputs, ctx.config.settings.workers)
         save_embeddings(store, inputs, fps)
         index.count_terms(fps)
         touched: set[int] = set()
