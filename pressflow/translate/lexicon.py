@@ -26,6 +26,9 @@ _MODE_NAME = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})\.mode$")
 _ANALYSER = re.compile(r"lt-proc\s+(?:-[a-z]\s+)*'?([^'\s|]+\.automorf\.bin)'?")
 _UNIT = re.compile(r"\^([^/$]*)/([^$]*)\$")
 TIMEOUT = 60.0
+MAX_WORD = 64
+"""Longer "words" are asked of no dictionary (none holds one; ``lt-proc`` takes time growing
+faster than a word's length: a partner's 600,000 unspaced letters took minutes)."""
 
 _known: dict[tuple[Path, str], bool] = {}
 
@@ -60,7 +63,7 @@ def known_words(lang: str, words: Iterable[str]) -> set[str] | None:
     paths = analysers(lang)
     if not paths:
         return None
-    wanted = {w for w in words if w and w.isalpha()}
+    wanted = {w for w in words if w and len(w) <= MAX_WORD and w.isalpha()}
     for path in paths:
         todo = sorted(w for w in wanted if (path, w) not in _known)
         if todo:
