@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +236,20 @@ def test_stage_groups_and_ids_stay_stable_across_runs(store: Store) -> None:
     assert _run(store).processed == 0  # a third run has nothing to do
 
 
+@contextmanager
+def _upgraded_then_one_more_report(path: Path, before: dict[str, int]) -> Iterator[Store]:
+    """Open a store whose story index an upgrade empties, add a third report of story m1 and
+    run: the two old articles are fingerprinted again and no article changes story."""
+    with Store(path) as store:
+        assert store.story_index_size() == 0  # the upgrade emptied the old index
+        store.db["articles"].insert(_article(ARTICLES["m1-en"]))
+        report = _run(store)
+        assert report.processed == 1 and report.details["reindexed"] == 2
+        after = _stories(store)
+        assert {k: after[k] for k in before} == before and after["m1-en"] == before["m1-fr"]
+        yield store
+
+
 def test_an_index_of_the_previous_version_is_rebuilt_with_gazetteer_ids(tmp_path: Path) -> None:
     """A database whose story index holds the stories' former place ids (``city:<name>``)
     is emptied by migration 0012 and rebuilt by the next run: stories are kept, old articles
@@ -253,14 +269,7 @@ def test_an_index_of_the_previous_version_is_rebuilt_with_gazetteer_ids(tmp_path
         db.execute("UPDATE story_terms SET anchor = replace(anchor, 'geonames:', 'city:')")
         db.execute("DELETE FROM _migrations WHERE name LIKE '0012_stories%'")
     db.close()
-    with Store(path) as store:
-        assert store.story_index_size() == 0  # the upgrade emptied the old index
-        store.db["articles"].insert(_article(ARTICLES["m1-en"]))
-        report = _run(store)
-        assert report.processed == 1 and report.details["reindexed"] == 2
-        after = _stories(store)
-        assert {k: after[k] for k in before} == before
-        assert after["m1-en"] == before["m1-fr"]
+    with _upgraded_then_one_more_report(path, before) as store:
         anchors = {a for (a,) in store.db.execute("SELECT anchor FROM story_anchors")}
         assert any(a.startswith("geonames:") for a in anchors)
         assert not any(a.startswith("city:") for a in anchors)
@@ -291,13 +300,7 @@ def test_an_index_of_the_previous_version_is_rebuilt_with_every_lead_figure(tmp_
                        [json.dumps(data), article_id])
         db.execute("DELETE FROM _migrations WHERE name LIKE '0017_stories%'")
     db.close()
-    with Store(path) as store:
-        assert store.story_index_size() == 0  # the upgrade emptied the old index
-        store.db["articles"].insert(_article(ARTICLES["m1-en"]))
-        report = _run(store)
-        assert report.processed == 1 and report.details["reindexed"] == 2
-        after = _stories(store)
-        assert {k: after[k] for k in before} == before and after["m1-en"] == before["m1-fr"]
+    with _upgraded_then_one_more_report(path, before) as store:
         rebuilt = {a: json.loads(d)["lead_amounts"] for a, d in
                    store.db.execute("SELECT article_id, data FROM story_fingerprints")}
         assert {a: rebuilt[a] for a in figures} == figures
