@@ -55,11 +55,12 @@ from pressflow.stories.similarity import (
 from pressflow.text.fold import fold
 from pressflow.text.urls import canonical_url
 
-PARALLEL_FROM = 1000
+PARALLEL_FROM = 5000
 """Fingerprint (and encode: 22 ms of CPU an article) in worker processes from this many
-articles on. The processes are forked from the run's, the encoder and the gazetteer already
-loaded (shared, copy on write): starting them costs a fraction of a second, and 1,000
-articles are 20 s of encoding on one core (issue 21: 5,000 before)."""
+articles on. Measured at 2,000 articles on 2 cores (`benchmarks/run.py --stage-scaling 1,2`,
+docs/scaling.md): two forked workers took 27.7 s against 19.4 s in one process (the encoder's
+matrix products already use both cores) and the run's peak memory went from 937 to 1725 MiB,
+so 1,000 was tried and taken back."""
 MAX_CANDIDATES = 30  # best anchor candidates scored per article
 RARE_DF = 50  # anchors this rare are looked up even for undated articles
 MAX_POSTINGS = 1000
