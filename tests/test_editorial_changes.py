@@ -31,11 +31,9 @@ import pytest
 from lxml import etree
 from support.partner_site import partner_site
 from support.publish import story_of
-from support.sevilla import sevilla_feed, write_sevilla_config
+from support.sevilla import editor_pages, sevilla_feed, write_sevilla_config
 
-from pressflow.config import load_config
 from pressflow.editorial import decisions as editorial
-from pressflow.editorial.review import ReviewServer
 from pressflow.store import Store
 
 EDITED_TEXT = ("The City Council of Seville approved 300 new places in public nursery schools.\n\n"
@@ -134,12 +132,7 @@ def test_edit_is_kept_and_flagged_when_the_source_changes(scenario: Scenario) ->
         assert (text, edited_by) == (EDITED_TEXT, "Ana")  # not replaced by machine output
         machine = conn.execute(query.format("t.machine_text")).fetchone()[0]
     assert "450" in machine  # the new machine translation, kept beside the edit
-    review = ReviewServer(load_config(scenario.config), host="127.0.0.1", port=0, editor="Ana")
-    try:
-        pages = {"review page": etree.HTML(review.page("Ana")),
-                 "digest.html": etree.HTML((scenario.out / "digest.html").read_bytes())}
-    finally:
-        review.httpd.server_close()
+    pages = editor_pages(scenario.config, scenario.out)
     for where, page in pages.items():
         story = _story(page, nursery)
         assert story.xpath(".//*[@data-flag='source-changed']/text()") == ["source changed since your edit"], where

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from lxml import etree
 from support.partner_site import partner_site
-from support.sevilla import sevilla_feed, write_sevilla_config
+from support.sevilla import editor_pages, sevilla_feed, write_sevilla_config
 
 from pressflow.config import load_config
 from pressflow.editorial.review import ReviewServer
@@ -445,12 +444,7 @@ def test_the_next_run_uses_the_memory_and_marks_it(loop: Loop) -> None:
     assert 0.92 <= in_text[1]["score"] < 1 and in_text[1]["memory_source"] == FAMILIES
     assert {m["field"] for m in used} <= {"text", "summary"}  # the feed's description too
     assert bridge == ("apertium", None)  # nothing in memory: the engine alone, unmarked
-    review = ReviewServer(load_config(loop.config), port=0, editor="Ana")
-    try:
-        pages = {"review page": etree.HTML(review.page("Ana")),
-                 "digest.html": etree.HTML((loop.out / "digest.html").read_bytes())}
-    finally:
-        review.httpd.server_close()
+    pages = editor_pages(loop.config, loop.out)
     for where, page in pages.items():
         article = page.xpath(f"//article[@id='story-{story}']")[0]
         flag = article.xpath(".//*[@data-flag='memory']/text()")

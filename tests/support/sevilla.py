@@ -7,6 +7,11 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
+from lxml import etree
+
+from pressflow.config import load_config
+from pressflow.editorial.review import ReviewServer
+
 
 def sevilla_feed(base: str, items: list[tuple[str, str, str]]) -> str:
     """RSS of ``(guid, title, text)`` items, each dated yesterday, linked under ``base``."""
@@ -35,3 +40,13 @@ settings:
   translate: {{engine: apertium}}
 {extra}""", encoding="utf-8")
     return config
+
+
+def editor_pages(config: Path, out: Path, editor: str = "Ana") -> dict[str, etree._Element]:
+    """The review page as ``editor`` sees it and the digest, parsed: where editors look."""
+    review = ReviewServer(load_config(config), port=0, editor=editor)
+    try:
+        return {"review page": etree.HTML(review.page(editor)),
+                "digest.html": etree.HTML((out / "digest.html").read_bytes())}
+    finally:
+        review.httpd.server_close()
