@@ -48,6 +48,8 @@ class ChildResult:
     # the largest sum of resident memory over the child and all its descendants (worker
     # processes), sampled every 0.2 s; ru_maxrss only ever sees one process
     peak_tree_mb: float = 0.0
+    # when that largest sum was sampled (time.time()), to name the stage that reached it
+    peak_at: float = 0.0
 
 
 def _pss_kb(pid: int) -> int | None:
@@ -99,7 +101,7 @@ class TreeMemory:
     """Samples :func:`_tree_rss_mb` of a process in a thread; ``peak_mb`` is the largest."""
 
     def __init__(self, pid: int, every: float = 0.2) -> None:
-        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self.pid, self.every, self.peak_mb, self.peak_at = pid, every, 0.0, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         if sys.platform.startswith("linux"):
@@ -107,7 +109,9 @@ class TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
-            self.peak_mb = max(self.peak_mb, _tree_rss_mb(self.pid))
+            now = _tree_rss_mb(self.pid)
+            if now > self.peak_mb:
+                self.peak_mb, self.peak_at = now, time.time()
 
     def stop(self) -> float:
         self._stop.set()
@@ -140,7 +144,7 @@ def run_child(argv: Sequence[str], env: dict[str, str] | None = None,
     proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
     rss = usage.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else usage.ru_maxrss / 1024
-    return ChildResult(proc.returncode, seconds, rss, "".join(out_chunks), max(peak_tree, rss))
+    return ChildResult(proc.returncode, seconds, rss, "".join(out_chunks), max(peak_tree, rss), tree.peak_at)
 
 
 def rate(items: float, seconds: float) -> str:
