@@ -24,7 +24,6 @@ breaks at all, and a Persian word may hold a zero-width non-joiner (گفت‌و�
 
 from __future__ import annotations
 
-import gc
 import gettext
 import hashlib
 import os
@@ -41,6 +40,7 @@ from typing import Any, BinaryIO
 import ahocorasick
 import yaml
 
+from pressflow.entities.long_lived import long_lived
 from pressflow.errors import ConfigError
 from pressflow.text.fold import fold_key, unify
 from pressflow.text.language_names import is_language_name
@@ -481,16 +481,9 @@ def cached(glossary_dir: str | None = None, entities_file: str | None = None
 
 
 def _unpickle(fh: BinaryIO) -> object:
-    """``pickle.load`` with the cyclic garbage collector paused: unpickling 190,000 entries
-    creates millions of objects, and the collections they set off, which find nothing to
-    free, took more than half the load (2.5 s of it, 1.2 s without)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    """``pickle.load`` of objects the process keeps (:func:`long_lived`)."""
+    with long_lived():
         return pickle.load(fh)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def inputs_signature(glossary_dir: Path | None = None) -> str:
