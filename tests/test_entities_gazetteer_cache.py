@@ -80,7 +80,8 @@ def test_a_cache_file_of_another_format_is_built_again(small_build: list[int]) -
     for stale in (old, pickle.dumps(("something", "else")), b"not a pickle", old[:1000]):
         path.write_bytes(stale)
         gaz, _ = gz.cached.__wrapped__(None, None)
-        assert gaz.lookup("Séoul") is not None and gaz.lookup("Séoul").canonical == "Seoul"
+        seoul = gaz.lookup("Séoul")
+        assert seoul is not None and seoul.canonical == "Seoul"
         assert path.read_bytes() != stale  # replaced by the new format
     assert len(small_build) == 4
 
