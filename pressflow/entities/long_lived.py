@@ -7,7 +7,9 @@ objects. Each one set off collections that freed nothing (the gazetteer's unpick
 the last one at the interpreter's exit (0.3 s of a fresh process's translate stage, measured
 with both loaded). So they are made with the collector paused, then frozen
 (:func:`gc.freeze`): moved out of the generations collections walk. They are still freed
-by reference counting like any object.
+by reference counting like any object; what the freeze catches besides (the caller's objects
+of that moment) is only walked no more, and unreachable cycles among them, if any, stay until
+exit: once per pipeline or gazetteer a process loads.
 """
 
 from __future__ import annotations
