@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +35,6 @@ from pressflow.translate.glossary import PLACEHOLDER_RE, VERBATIM, Glossary, Pro
 from pressflow.translate.memory import MemoryHit, PairMemory, TranslationMemory
 from pressflow.translate.names import (
     NAME,
-    may_hold_names,
     name_tables,
     names_signature,
     protect_names,
@@ -274,10 +271,9 @@ def _translate_language(docs: Sequence[Document], lang: str, target: str, engine
         return _engine_batches(list(todo.values()), translated, engine, lang, target, settings,
                                cache, on_chunk)
 
-    # names are found while the engine translates the sentences no name can be in (see
-    # _names_where_missed); the others wait for their names
-    with_names = _names_where_missed(missed, docs, lang, glossary, glossary_dir, key_of, run_engine)
-    if with_names is None or not run_engine(with_names):
+    # the names first, then every sentence still missing in one engine call
+    with_names = _names_where_missed(missed, docs, lang, glossary, glossary_dir, key_of)
+    if not run_engine(with_names):
         return None
     # the document-bound keys of what was missing: the next run of these texts finds them
     # without looking for names
@@ -357,10 +353,9 @@ def _document_signature(names_sig: str, doc: Document) -> str:
 
 def _names_where_missed(missed: Sequence[_Unit], docs: Sequence[Document], lang: str,
                         glossary: Glossary, glossary_dir: Path | None,
-                        key_of: Callable[[_Unit], str],
-                        run_engine: Callable[[Sequence[_Unit]], bool]) -> list[_Unit] | None:
+                        key_of: Callable[[_Unit], str]) -> list[_Unit]:
     """Protect the names of the sentences the cache did not have, and key them anew; return
-    those still to translate (None when a stop was asked).
+    them, all to translate in one engine call.
 
     Finding names (gazetteer and NER over the whole document) costs more than a cache read,
     so the cache is read first under a key bound to the document's text and the names
@@ -369,71 +364,21 @@ def _names_where_missed(missed: Sequence[_Unit], docs: Sequence[Document], lang:
     names, as any document may hold it), so a sentence seen in another article, or in an
     earlier version of this one, is still not sent to an engine again.
 
-    The first run of a process loads the names' NER pipeline and gazetteer (seconds). They
-    load in a thread while ``run_engine`` translates the sentences in which no word can
-    start a name (:func:`may_hold_names`), then, while they still load, those with at most
-    one capitalised word past the first, as they are: the engine works outside Python's
-    lock. Once the names are known, a sentence translated so that a name of its document
-    does match is translated again with it, so the output is the same as finding the names
-    first (and the early translation, cached under the key of what was sent, is right for
-    that key).
+    The names are found before any sentence goes to the engine (the first run of a process
+    loads the NER pipeline and gazetteer here, unless no document can hold a name:
+    :func:`~pressflow.translate.names.may_hold_names`). Translating some sentences while
+    they loaded cost more than it saved: every sentence a name then matched went to the
+    engine twice, and each extra engine call batches worse (CTranslate2 sorts one call's
+    sentences by length and decodes a batch until its longest output ends).
     """
     wanted = sorted({u.doc for u in missed if not u.shouted})
-    readable = {i for i in wanted if may_hold_names(_document_text(docs[i]), lang)}
-    early = [u for u in missed if u.shouted or u.doc not in readable or not may_hold_names(u.source, lang)]
-    loader = _load_names_in_background(lang, glossary_dir) \
-        if readable and (lang, glossary_dir) not in _NAMES_LOADED else None
-    for u in early:
-        if not u.shouted:
-            u.key = key_of(u)
-    if early and not run_engine(early):
-        return None
-    if loader is not None:
-        # still loading: translate, as they are, the sentences least likely to hold a name
-        # (at most one capitalised word past the first); kept where no name is found in them
-        first = {id(u) for u in early}
-        maybe = sorted((u for u in missed if id(u) not in first and not u.shouted
-                        and _capitalised(u.source) <= SPECULATIVE_CAPITALS),
-                       key=lambda u: _capitalised(u.source))
-        while loader.is_alive() and maybe:
-            part, maybe = maybe[:SPECULATIVE_BATCH], maybe[SPECULATIVE_BATCH:]
-            for u in part:
-                u.key = key_of(u)
-            if not run_engine(part):
-                return None
-            early += part
-        loader.join()
     tables = dict(zip(wanted, name_tables([(_document_text(docs[i]), lang) for i in wanted],
                                           glossary, glossary_dir), strict=True)) if wanted else {}
-    done = {id(u) for u in early}
-    later: list[_Unit] = []
     for u in missed:
-        if u.shouted:
-            continue
-        protected = protect_names(u.protected, tables[u.doc])
-        if id(u) in done and protected is u.protected:
-            continue  # translated early, and no name of its document is in it
-        u.protected = protected
-        u.key = key_of(u)
-        later.append(u)
-    return later
-
-
-SPECULATIVE_BATCH = 16
-"""Sentences sent to the engine at a time while the names load: small, so the names, once
-loaded, wait for one batch at most."""
-SPECULATIVE_CAPITALS = 1
-"""Sentences with more capitalised words past the first are not sent before their names:
-on the benchmark's 170 French sentences that may hold a name, 37 of the 41 with none and
-23 of the 33 with one held none after all, but only 22 of the 96 with more (translated
-twice: wasted work)."""
-_CAPITALISED = re.compile(r"(?<=[\s(«\"'’-])[A-ZÀ-ÖØ-Þ]")
-
-
-def _capitalised(sentence: str) -> int:
-    """How many words past the first start with a capital: a sentence with none rarely holds
-    a name (its first word is one only when the sentence opens with it)."""
-    return len(_CAPITALISED.findall(sentence))
+        if not u.shouted:
+            u.protected = protect_names(u.protected, tables[u.doc])
+            u.key = key_of(u)
+    return list(missed)
 
 
 def _document_text(doc: Document) -> str:
@@ -441,33 +386,14 @@ def _document_text(doc: Document) -> str:
     return "\n\n".join(v for v in doc.fields.values() if v)
 
 
-_NAMES_LOADED: set[tuple[str, Path | None]] = set()
-"""(language, glossary folder) whose names' pipeline and gazetteer this process has loaded."""
-
-
 def load_names(lang: str, glossary_dir: Path | None) -> None:
     """Load the NER pipeline of ``lang`` and the gazetteer that :func:`name_tables` needs
-    (once per process); a later translation then finds every name before any engine runs."""
+    (once per process): what a process's first translation otherwise loads itself."""
     from pressflow.entities import gazetteer as gz
     from pressflow.entities.stage import load_model
 
     load_model(lang)
     gz.cached(str(glossary_dir) if glossary_dir else None)
-    _NAMES_LOADED.add((lang, glossary_dir))
-
-
-def _load_names_in_background(lang: str, glossary_dir: Path | None) -> threading.Thread:
-    """:func:`load_names` in a thread (a failure is left for ``name_tables`` to raise in the
-    caller's thread)."""
-    def load() -> None:
-        try:
-            load_names(lang, glossary_dir)
-        except Exception:  # raised again, with its context, by name_tables
-            return
-
-    thread = threading.Thread(target=load, name="pressflow-names-loader", daemon=True)
-    thread.start()
-    return thread
 
 
 def _engine_batches(pending: Sequence[_Unit], translated: dict[str, str], engine: Engine, lang: str,
