@@ -604,21 +604,26 @@ loads lingua's models and wordfreq's lists for before the workers are forked."""
 WARM_UP_LINGUA_CHARS = 100
 """lingua reads all its n-gram orders (one to five) on texts shorter than 120 characters and
 trigrams only on longer ones: the warm-up reads this many, so that every order is loaded."""
-WARM_UP_LINGUA_TEXTS = 16
-"""Sample texts lingua reads in the warm-up (one text of a script loads the models of every
-asked language of that script, except where a letter only some languages use rules others out)."""
+WARM_UP_TEXTS_PER_SCRIPT = 3
+"""Sample texts of each script lingua reads in the warm-up: one loads the models of every asked
+language of its script; a few in case one is all short words (no five-letter n-gram)."""
 
 
 def warm_up_languages(batches: Sequence[Sequence[ArticleInput]]) -> tuple[frozenset[str], list[str]]:
-    """The languages lingua will likely be asked among for these articles, and sample texts
-    to load their models with: the candidates (:func:`lingua_candidates`, from py3langid's and
+    """The languages lingua will likely be asked among for these articles, and texts to load
+    their models with: the candidates (:func:`lingua_candidates`, from py3langid's and
     fastText's answers: langdetect, the slowest, adds few) of the titles and paragraphs of
-    :data:`WARM_UP_ARTICLES` articles spread over all of them. A guess: a language it misses
-    is loaded where it is first needed, as before; the answers do not depend on it."""
+    :data:`WARM_UP_ARTICLES` articles spread over all of them, and a few of those texts per
+    script. A guess: a language it misses is loaded where it is first needed, as before;
+    the answers do not depend on it.
+
+    A Latin-script text is given to lingua in its ASCII letters only: a letter only some
+    languages write ("ß", "ã") makes lingua rule the others out before it reads (and loads)
+    their models."""
     articles = [article for batch in batches for article in batch]
     step = max(1, len(articles) // WARM_UP_ARTICLES)
     languages: set[str] = set()
-    texts: list[str] = []
+    by_script: dict[str, list[str]] = {}
     for title, text, source_lang, declared_lang in articles[::step]:
         body = text or ""
         for chunk in [title or "", *(body[a:b] for a, b in split_paragraphs(body))]:
@@ -627,8 +632,25 @@ def warm_up_languages(batches: Sequence[Sequence[ArticleInput]]) -> tuple[frozen
                 continue
             scores = {"py3langid": py3langid_scores(sample), "fasttext": fasttext_scores(sample)}
             languages |= lingua_candidates(scores, [declared_lang, source_lang])
-            texts.append(sample)
-    return frozenset(languages), texts
+            script = _main_script(sample[:WARM_UP_LINGUA_CHARS])
+            texts = by_script.setdefault(script, [])
+            if len(texts) < WARM_UP_TEXTS_PER_SCRIPT:
+                head = sample[:WARM_UP_LINGUA_CHARS]
+                texts.append("".join(ch for ch in head if ch.isascii()) if script == "LATIN" else head)
+    return frozenset(languages), [text for texts in by_script.values() for text in texts]
+
+
+def _main_script(text: str) -> str:
+    """The script most of the letters of ``text`` are written in, as Unicode names it
+    ("LATIN", "CYRILLIC", "ARABIC"...)."""
+    import unicodedata
+
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else "UNKNOWN"
 
 
 def load_detectors_for(batches: Sequence[Sequence[ArticleInput]]) -> None:
@@ -645,8 +667,8 @@ def load_detectors_for(batches: Sequence[Sequence[ArticleInput]]) -> None:
     if len(languages) < 2:
         return
     detector = _lingua_detector_among(languages)  # cached: release_detectors unloads its models
-    for sample in texts[::max(1, len(texts) // WARM_UP_LINGUA_TEXTS)]:
-        detector.compute_language_confidence_values(sample[:WARM_UP_LINGUA_CHARS])
+    for sample in texts:
+        detector.compute_language_confidence_values(sample)
     for lang in sorted(languages & _wordfreq_languages()):
         _word_frequency("a", lang)  # wordfreq reads a language's list on its first look-up
 
