@@ -5,7 +5,9 @@ pipelines and gazetteer are Python code that holds the GIL, so threads would tak
 one core. Each worker is started with ``forkserver`` (never ``fork``: the parent holds an
 open SQLite connection, a lock file and maybe threads, none of which a forked copy may touch)
 and loads its models once, on its first batch (the models are cached per process), then
-serves batch after batch.
+serves batch after batch. Or, with :func:`preloaded_map`, the workers are forked from one
+*model host* (itself started by the fork server) that loaded the models once: they share
+one copy of them (the language stage's detectors).
 
 Why the store stays consistent: workers only compute. They get plain records and return
 plain records; the stage writes the results in the main process, one writer, in one
