@@ -611,8 +611,8 @@ language of its script; a few in case one is all short words (no five-letter n-g
 
 def warm_up_languages(batches: Sequence[Sequence[ArticleInput]]) -> tuple[frozenset[str], list[str]]:
     """The languages lingua will likely be asked among for these articles, and texts to load
-    their models with: the candidates (:func:`lingua_candidates`, from py3langid's and
-    fastText's answers: langdetect, the slowest, adds few) of the titles and paragraphs of
+    their models with: the candidates (:func:`lingua_candidates`, from the small detectors'
+    answers, as :func:`detector_scores` asks them) of the titles and paragraphs of
     :data:`WARM_UP_ARTICLES` articles spread over all of them, and a few of those texts per
     script. A guess: a language it misses is loaded where it is first needed, as before;
     the answers do not depend on it.
@@ -630,7 +630,8 @@ def warm_up_languages(batches: Sequence[Sequence[ArticleInput]]) -> tuple[frozen
             sample = _clean(chunk)[:MAX_DETECT_CHARS]
             if len(_LETTER.findall(sample)) < MIN_PARAGRAPH_LETTERS or script_language(sample):
                 continue
-            scores = {"py3langid": py3langid_scores(sample), "fasttext": fasttext_scores(sample)}
+            scores = {"langdetect": langdetect_scores(sample), "py3langid": py3langid_scores(sample),
+                      "fasttext": fasttext_scores(sample)}
             languages |= lingua_candidates(scores, [declared_lang, source_lang])
             script = _main_script(sample[:WARM_UP_LINGUA_CHARS])
             texts = by_script.setdefault(script, [])

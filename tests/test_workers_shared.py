@@ -128,11 +128,13 @@ def test_a_killed_model_host_is_an_error_not_a_hang() -> None:
 
 
 def test_one_worker_loads_in_this_process_and_reports_it() -> None:
+    language.release_detectors()
     loading = Loading()
     inputs = _labelled_inputs()[:20]
     results = list(preloaded_map(language.detect_articles, batched(inputs, 8), 1,
-                                 load=language.load_detectors_for, initializer=language.load_detectors,
+                                 load=_load_and_start_a_thread, initializer=language.load_detectors,
                                  loading=loading))
     assert not loading.shared and loading.seconds > 0
-    assert language._identifier.cache_info().currsize == 1, "loaded here"
+    assert language._identifier.cache_info().currsize == 1, "the initializer loaded here"
+    assert threading.active_count() == 1, "the look-ahead load is for a host only"
     assert [found for batch in results for found in batch] == language.detect_articles(inputs)

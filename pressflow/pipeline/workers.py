@@ -153,8 +153,9 @@ def preloaded_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
     and the results back, in order. ``func``, ``load`` and ``initializer`` must be
     module-level functions.
 
-    With one worker, or a single batch, ``load`` runs in this process, then ``func`` on each
-    batch. Should loading have started a thread in the host (forking then would be unsafe),
+    With one worker, or a single batch, ``initializer`` runs in this process, then ``func`` on
+    each batch (nothing is shared: ``load``'s guess of what to load ahead is not needed, what
+    ``func`` needs loads as it is met). Should loading have started a thread in the host (forking then would be unsafe),
     the host forks nothing and the batches go to :func:`parallel_map`, whose workers run
     ``initializer`` and load their own models. ``loading`` receives the seconds ``load`` took.
     """
@@ -163,7 +164,7 @@ def preloaded_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
         return
     if workers <= 1 or len(batches) <= 1:
         started = time.monotonic()
-        load(batches)
+        initializer()
         found.seconds = time.monotonic() - started
         for batch in batches:
             yield func(batch)
