@@ -119,6 +119,16 @@ def test_an_error_in_a_worker_reaches_the_run_with_its_message() -> None:
     assert seen == [[n * 2 for n in range(0, 5)], [n * 2 for n in range(5, 10)]]
 
 
+def _load_fails(batches: Sequence[Sequence[int]]) -> None:
+    raise LookupError("no model for 'xx' in /models/xx")
+
+
+def test_an_error_while_loading_reaches_the_run_with_its_message() -> None:
+    with pytest.raises(LookupError, match="no model for 'xx' in /models/xx"):
+        list(preloaded_map(_fail_on_marker, batched(list(range(10)), 5), 2, load=_load_fails,
+                           initializer=lambda: None))
+
+
 def test_a_killed_model_host_is_an_error_not_a_hang() -> None:
     started = time.monotonic()
     with pytest.raises(ChildProcessError, match="model host process ended"):

@@ -179,6 +179,8 @@ def preloaded_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
     try:
         ours.send(list(batches))
         kind, value = _from_host(ours, host)
+        if kind == "error":  # loading failed (lingua not installed...): the stage's error
+            raise value
         if kind == "unshared":  # the host could not fork safely: workers of their own
             yield from parallel_map(func, batches, workers, initializer=initializer)
             return
@@ -226,7 +228,11 @@ def _host_models(conn: Connection, func: Callable[[T], R], load: Callable[[Seque
     batches: list[T] = conn.recv()
     threads = _threads_of_this_process()
     started = time.monotonic()
-    load(batches)
+    try:
+        load(batches)
+    except Exception as exc:
+        conn.send(("error", exc))
+        return
     seconds = time.monotonic() - started
     if _threads_of_this_process() > threads or threading.active_count() > 1:
         conn.send(("unshared", 0.0))  # a thread appeared while loading: fork is unsafe
