@@ -598,6 +598,82 @@ def load_detectors() -> None:
         _known_languages(detector)
 
 
+WARM_UP_ARTICLES = 200
+"""Articles, evenly spread over the stage's, whose candidate languages :func:`load_detectors_for`
+loads lingua's models and wordfreq's lists for before the workers are forked."""
+WARM_UP_LINGUA_CHARS = 100
+"""lingua reads all its n-gram orders (one to five) on texts shorter than 120 characters and
+trigrams only on longer ones: the warm-up reads this many, so that every order is loaded."""
+WARM_UP_TEXTS_PER_SCRIPT = 3
+"""Sample texts of each script lingua reads in the warm-up: one loads the models of every asked
+language of its script; a few in case one is all short words (no five-letter n-gram)."""
+
+
+def warm_up_languages(batches: Sequence[Sequence[ArticleInput]]) -> tuple[frozenset[str], list[str]]:
+    """The languages lingua will likely be asked among for these articles, and texts to load
+    their models with: the candidates (:func:`lingua_candidates`, from the small detectors'
+    answers, as :func:`detector_scores` asks them) of the titles and paragraphs of
+    :data:`WARM_UP_ARTICLES` articles spread over all of them, and a few of those texts per
+    script. A guess: a language it misses is loaded where it is first needed, as before;
+    the answers do not depend on it.
+
+    A Latin-script text is given to lingua in its ASCII letters only: a letter only some
+    languages write ("ß", "ã") makes lingua rule the others out before it reads (and loads)
+    their models."""
+    articles = [article for batch in batches for article in batch]
+    step = max(1, len(articles) // WARM_UP_ARTICLES)
+    languages: set[str] = set()
+    by_script: dict[str, list[str]] = {}
+    for title, text, source_lang, declared_lang in articles[::step]:
+        body = text or ""
+        for chunk in [title or "", *(body[a:b] for a, b in split_paragraphs(body))]:
+            sample = _clean(chunk)[:MAX_DETECT_CHARS]
+            if len(_LETTER.findall(sample)) < MIN_PARAGRAPH_LETTERS or script_language(sample):
+                continue
+            scores = {"langdetect": langdetect_scores(sample), "py3langid": py3langid_scores(sample),
+                      "fasttext": fasttext_scores(sample)}
+            languages |= lingua_candidates(scores, [declared_lang, source_lang])
+            script = _main_script(sample[:WARM_UP_LINGUA_CHARS])
+            texts = by_script.setdefault(script, [])
+            if len(texts) < WARM_UP_TEXTS_PER_SCRIPT:
+                head = sample[:WARM_UP_LINGUA_CHARS]
+                texts.append("".join(ch for ch in head if ch.isascii()) if script == "LATIN" else head)
+    return frozenset(languages), [text for texts in by_script.values() for text in texts]
+
+
+def _main_script(text: str) -> str:
+    """The script most of the letters of ``text`` are written in, as Unicode names it
+    ("LATIN", "CYRILLIC", "ARABIC"...)."""
+    import unicodedata
+
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else "UNKNOWN"
+
+
+def load_detectors_for(batches: Sequence[Sequence[ArticleInput]]) -> None:
+    """:func:`load_detectors`, and lingua's models and wordfreq's lists of the languages these
+    articles will likely need (:func:`warm_up_languages`). Run by the model host before it
+    forks the workers (``pipeline.workers.preloaded_map``): what is loaded here is one copy
+    shared by every worker, instead of one per worker loaded again in each. Never builds a
+    one-language lingua detector: that starts lingua's thread pool, and a process with
+    threads must not fork."""
+    load_detectors()
+    if not lingua_enabled():
+        return
+    languages, texts = warm_up_languages(batches)
+    if len(languages) < 2:
+        return
+    detector = _lingua_detector_among(languages)  # cached: release_detectors unloads its models
+    for sample in texts:
+        detector.compute_language_confidence_values(sample)
+    for lang in sorted(languages & _wordfreq_languages()):
+        _word_frequency("a", lang)  # wordfreq reads a language's list on its first look-up
+
+
 def run_stage(ctx: RunContext) -> StageReport:
     """Detect the language of every article whose content is new or changed.
 
@@ -605,7 +681,7 @@ def run_stage(ctx: RunContext) -> StageReport:
     Detection runs in ``settings.workers`` processes; this process alone writes.
     """
     from pressflow.pipeline.context import StageReport
-    from pressflow.pipeline.workers import batched, parallel_map, workers_for
+    from pressflow.pipeline.workers import Loading, batched, preloaded_map, workers_for
 
     report = StageReport("language")
     started = time.monotonic()
@@ -614,12 +690,12 @@ def run_stage(ctx: RunContext) -> StageReport:
     inputs: list[ArticleInput] = [(row.title, row.text, languages.get(row.source), row.lang_hint)
                                   for row in rows]
     workers = workers_for(len(rows), ctx.config.settings.workers, MIN_PER_WORKER)
-    if rows and workers == 1:  # loaded here, and timed: reported apart, as the entity stage does
-        loading = time.monotonic()
-        load_detectors()
-        report.details["model load s"] = round(time.monotonic() - loading, 2)
-    results = (found for batch in parallel_map(detect_articles, batched(inputs, BATCH_SIZE),
-                                               workers, initializer=load_detectors)
+    # loaded once (in this process, or in the model host the workers are forked from), and
+    # timed: reported apart, as the entity stage does
+    loading = Loading()
+    results = (found for batch in preloaded_map(detect_articles, batched(inputs, BATCH_SIZE), workers,
+                                                load=load_detectors_for, initializer=load_detectors,
+                                                loading=loading)
                for found in batch)
     mixed = 0
     with ctx.store.transaction():
@@ -632,6 +708,8 @@ def run_stage(ctx: RunContext) -> StageReport:
             report.details[found.lang] = report.details.get(found.lang, 0) + 1
         ctx.store.mark_done("language", rows)
     report.processed = len(rows)
+    if loading.seconds:
+        report.details["model load s"] = round(loading.seconds, 2)
     if rows and workers == 1:
         release_detectors()  # loaded in this process above; later stages load their own models
     if workers > 1:
