@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -110,5 +111,24 @@ def parallel_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
         futures: list[Future[R]] = [pool.submit(func, batch) for batch in batches]
         for future in futures:
             yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def started_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
+                initializer: Callable[[], None] | None = None) -> Iterator[Iterator[R]]:
+    """:func:`parallel_map` whose worker processes start and get every batch on entering the
+    ``with``, so this process does other work while they compute; the results, in order,
+    are read from the iterator it gives. With one worker (or one batch) nothing starts: the
+    batches are computed in this process when the results are read. Leaving the ``with``
+    cancels what has not started and ends the processes."""
+    if workers <= 1 or len(batches) <= 1:
+        yield parallel_map(func, batches, workers, initializer=initializer)
+        return
+    pool = process_pool(min(workers, len(batches)), initializer)
+    try:
+        futures: list[Future[R]] = [pool.submit(func, batch) for batch in batches]
+        yield (future.result() for future in futures)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -21,7 +21,6 @@ already in a story are never moved, and editors' placements (``pinned = 1``) nev
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import re
 import time
@@ -46,7 +45,6 @@ from pressflow.stories.similarity import (
     explain_pair,
     fingerprint,
     idf_weight,
-    places,
     probability,
     score_pair,
     signals,
@@ -55,12 +53,6 @@ from pressflow.stories.similarity import (
 from pressflow.text.fold import fold
 from pressflow.text.urls import canonical_url
 
-PARALLEL_FROM = 5000
-"""Fingerprint (and encode: 22 ms of CPU an article) in worker processes from this many
-articles on. Measured at 2,000 articles on 2 cores (`benchmarks/run.py --stage-scaling 1,2`,
-docs/scaling.md): two forked workers took 27.7 s against 19.4 s in one process (the encoder's
-matrix products already use both cores) and the run's peak memory went from 937 to 1725 MiB,
-so 1,000 was tried and taken back."""
 MAX_CANDIDATES = 30  # best anchor candidates scored per article
 RARE_DF = 50  # anchors this rare are looked up even for undated articles
 MAX_POSTINGS = 1000
@@ -381,38 +373,33 @@ class StoreIndex(CandidateIndex):
         self._loaded.pop(fp.id, None)  # read back from the store as stored, when a candidate
 
 
-def _fingerprint_chunk(items: Sequence[StoryInput]) -> list[Fingerprint]:
-    """Fingerprints of some articles, with the embeddings of those that need one (a
-    ``StoryInput`` whose ``embedding`` is already known, from the store's cache, keeps it)."""
-    from pressflow.stories.embeddings import embed, embedding_text
+def embedding_workers(items: Sequence[StoryInput], workers: int | None) -> int:
+    """How many processes encode the items that need an embedding: ``workers`` (None: one per
+    CPU core), each with ``embeddings.MIN_PER_WORKER`` distinct texts at least (1: none is
+    started, this process encodes)."""
+    from pressflow.pipeline.workers import workers_for
+    from pressflow.stories.embeddings import MIN_PER_WORKER, distinct_texts, embedding_text
 
-    fps = [item.fingerprint() for item in items]
-    todo = [k for k, item in enumerate(items) if item.embedding is None]
-    vectors = embed([embedding_text(items[k].title, items[k].text) for k in todo])
-    out = [replace(fp, embedding=item.embedding) for fp, item in zip(fps, items, strict=True)]
-    for k, vector in zip(todo, vectors, strict=True):
-        out[k] = replace(out[k], embedding=vector)
-    return out
-
-
-FINGERPRINT_CHUNK = 256
+    texts = [embedding_text(i.title, i.text) for i in items if i.embedding is None]
+    return workers_for(distinct_texts(texts), (os.cpu_count() or 1) if workers is None else workers,
+                       MIN_PER_WORKER)
 
 
 def fingerprints(items: Sequence[StoryInput], workers: int | None = None) -> list[Fingerprint]:
-    """Fingerprints of many articles with their embeddings, in ``workers`` processes (None:
-    one per CPU core) when there are thousands."""
-    processes = (os.cpu_count() or 1) if workers is None else workers
-    if len(items) < PARALLEL_FROM or processes < 2:
-        return _fingerprint_chunk(items)
-    from pressflow.stories.embeddings import embed
+    """Fingerprints of many articles with their embeddings (a ``StoryInput`` whose ``embedding``
+    is known already, from the store's cache, keeps it).
 
-    places()  # load once before forking: the workers share it
-    embed(["load the model before forking"])
-    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
-        else multiprocessing.get_context()
-    parts = [items[i:i + FINGERPRINT_CHUNK] for i in range(0, len(items), FINGERPRINT_CHUNK)]
-    with ctx.Pool(min(processes, len(parts))) as pool:
-        return [fp for part in pool.map(_fingerprint_chunk, parts, chunksize=1) for fp in part]
+    The encoder (three quarters of the CPU) runs in :func:`embedding_workers` processes
+    while this one fingerprints; the vectors are the ones one process makes, bit for bit."""
+    from pressflow.stories.embeddings import embedding, embedding_text
+
+    todo = [k for k, item in enumerate(items) if item.embedding is None]
+    texts = [embedding_text(items[k].title, items[k].text) for k in todo]
+    with embedding(texts, embedding_workers(items, workers)) as vectors:
+        fps = [replace(item.fingerprint(), embedding=item.embedding) for item in items]
+        for k, vector in zip(todo, vectors(), strict=True):
+            fps[k] = replace(fps[k], embedding=vector)
+    return fps
 
 
 MAX_MEMBERS_CHECKED = 12  # the representative and the latest members a new article must agree with
@@ -595,6 +582,7 @@ def run_stage(ctx: RunContext) -> StageReport:
             source, BOILERPLATE_HISTORY + len(ids)) if aid not in ids][:BOILERPLATE_HISTORY]
             for source in {r.source for r in rows if r.source}}
         inputs = with_cached_embeddings(store, without_boilerplate(batch, history))
+        encoders = embedding_workers(inputs, ctx.config.settings.workers)
         fps = fingerprints(inputs, ctx.config.settings.workers)
         save_embeddings(store, inputs, fps)
         index.count_terms(fps)
@@ -638,6 +626,8 @@ def run_stage(ctx: RunContext) -> StageReport:
     report.details = {"new_articles": report.processed, "new_stories": methods["new"],
                       "joined_existing": report.processed - methods["new"],
                       "by_method": dict(methods), "reindexed": len(rows) - report.processed}
+    if encoders > 1:
+        report.details["workers"] = encoders  # processes that encoded, as the other stages say
     report.seconds = time.monotonic() - started
     return report
 
