@@ -27,11 +27,11 @@ DIMENSIONS = 512
 EMBED_LEAD_CHARS = 300  # the title and this much of the text: what the story is about
 BATCH = 64
 
-
 MIN_PER_WORKER = 500
-"""Encode in a worker process of its own for every this many distinct texts at least: each
-worker starts (the fork server, the model: about 2 s of CPU) before it encodes, at about
-7 ms of CPU a text on one BLAS thread (docs/scaling.md)."""
+"""A worker process encodes for every this many distinct texts at least: each starts (the
+fork server, the model: 1-1.4 s of CPU, measured) before it encodes at about 4 ms of CPU a
+text, the price of 250-350 texts; below two workers' share the run's process encodes
+(docs/scaling.md)."""
 
 
 class _Encoder(Protocol):
@@ -88,7 +88,7 @@ def embedding(texts: Sequence[str], workers: int = 1) -> Iterator[Callable[[], n
 
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     # a text met twice (a syndicated copy, the same lead under another URL) is encoded once:
-    # the encoder reads each text alone, so its vector is the same (7 ms of CPU a text)
+    # the encoder reads each text alone, so its vector is the same (4 ms of CPU a text)
     first: dict[str, int] = {}
     for i, t in enumerate(texts):
         if t.strip():
