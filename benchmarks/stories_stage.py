@@ -1,11 +1,12 @@
 """The stories stage's sentence encoder, one process against worker processes (branch enc).
 
-    .venv/bin/python benchmarks/stories_stage.py --encoder 2000          # the encoder three ways
+    .venv/bin/python benchmarks/stories_stage.py --encoder 2000          # the encoder four ways
     .venv/bin/python benchmarks/stories_stage.py --stage 40 --workers 1,2  # the stage alone
 
-``--encoder N``: N distinct benchmark texts (title and lead) encoded three ways, each in a
-fresh process, model load and worker start included: one process on one BLAS thread (what
-``workers: 1`` runs), two worker processes of one thread each (``workers: 2``), and one
+``--encoder N``: N distinct benchmark texts (title and lead) encoded four ways, each in a
+fresh process, model load and worker start included: in that process on one BLAS thread
+(what ``workers: 1`` runs), in one worker process (what ``workers: 2`` runs beside the
+fingerprinting; here this process only waits), in two worker processes, and in this
 process on two BLAS threads (what ran before threadpoolctl was installed).
 
 ``--stage S``: a store filled once by crawl, language and entities from S benchmark sources
@@ -90,9 +91,9 @@ def encode_once(way: str, n: int) -> dict[str, Any]:
 
         model = USE(threads=2)
         embeddings.encoder = lambda: model  # type: ignore[assignment]
-        embeddings.embed(items, workers=1)
+        embeddings.embed(items)
     else:
-        embeddings.embed(items, workers=2 if way == "two processes" else 1)
+        embeddings.embed(items, processes={"one process": 0, "one worker": 1, "two workers": 2}[way])
     wall = time.perf_counter() - wall
     reap_all()
     return {"way": way, "texts": n, "wall": wall, "cpu": cpu_tree() - cpu, "load": os.getloadavg()[0]}
@@ -153,7 +154,7 @@ def child(argv: list[str]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--encoder", type=int, metavar="N", help="encode N texts three ways")
+    parser.add_argument("--encoder", type=int, metavar="N", help="encode N texts four ways")
     parser.add_argument("--stage", type=int, metavar="SOURCES", help="the stage alone on SOURCES x 50 items")
     parser.add_argument("--workers", default="1,2", help="the stage's workers, in order (default 1,2)")
     parser.add_argument("--rounds", type=int, default=1, help="rounds, order reversed every other")
@@ -167,11 +168,11 @@ def main() -> None:
         print(json.dumps(stage_once(Path(args.child_stage[0]), int(args.child_stage[1]), args.child_stage[2])))
         return
     if args.encoder:
-        ways = ["one process", "two processes", "two BLAS threads"]
+        ways = ["one process", "one worker", "two workers", "two BLAS threads"]
         for r in range(args.rounds):
             for way in ways if r % 2 == 0 else ways[::-1]:
                 f = child(["--child-encode", way, str(args.encoder)])
-                print(f"{way:17s} {f['texts']} texts: wall {f['wall']:6.1f} s  cpu {f['cpu']:6.1f} s  "
+                print(f"{way:16s} {f['texts']} texts: wall {f['wall']:6.1f} s  cpu {f['cpu']:6.1f} s  "
                       f"texts per cpu s {f['texts'] / f['cpu']:5.0f}  load {f['load']:.1f}", flush=True)
     if args.stage:
         work = Path(tempfile.mkdtemp(prefix="pressflow-stories-stage-"))

@@ -1,6 +1,7 @@
-"""The stories' sentence encoder runs in ``workers`` processes while the run's own process
-fingerprints, and what they compute is what one process computes, bit for bit: the same
-vectors, fingerprints and stories in the store; ``workers: 1`` starts no process (issue 21)."""
+"""The stories' sentence encoder runs in worker processes while the run's own process
+fingerprints (``workers: 2``: one encoder process), and what they compute is what one process
+computes, bit for bit: the same vectors, fingerprints and stories in the store; ``workers: 1``
+starts no process (issue 21)."""
 
 from __future__ import annotations
 
@@ -36,16 +37,17 @@ def _few_per_worker(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_two_processes_give_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
     _few_per_worker(monkeypatch)
     items = _inputs()
-    assert stage.embedding_workers(items, 2) == 2
+    assert [stage.encoder_processes(items, n) for n in (1, 2, 3)] == [0, 1, 2]
     alone = stage.fingerprints(items, workers=1)
-    parallel = stage.fingerprints(items, workers=2)
-    assert [f.id for f in parallel] == [f.id for f in alone] == [i.id for i in items]
-    for a, b in zip(alone, parallel, strict=True):
-        assert np.array_equal(a.signature, b.signature)
-        assert a.postings == b.postings and a.to_json() == b.to_json()
-        assert a.embedding is not None and b.embedding is not None
-        assert np.array_equal(a.embedding, b.embedding), a.id
-        assert abs(float(np.linalg.norm(a.embedding)) - 1.0) < 1e-4
+    for n in (2, 3):  # one encoder process beside this one, then two
+        parallel = stage.fingerprints(items, workers=n)
+        assert [f.id for f in parallel] == [f.id for f in alone] == [i.id for i in items]
+        for a, b in zip(alone, parallel, strict=True):
+            assert np.array_equal(a.signature, b.signature)
+            assert a.postings == b.postings and a.to_json() == b.to_json()
+            assert a.embedding is not None and b.embedding is not None
+            assert np.array_equal(a.embedding, b.embedding), a.id
+            assert abs(float(np.linalg.norm(a.embedding)) - 1.0) < 1e-4
 
 
 def test_one_worker_starts_no_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,7 +88,7 @@ def test_the_stage_with_two_workers_stores_what_one_stores(tmp_path: Path,
     _few_per_worker(monkeypatch)
     details_one, stories_one, vectors_one = _stage_with(tmp_path / "one", 1)
     details_two, stories_two, vectors_two = _stage_with(tmp_path / "two", 2)
-    assert details_two["workers"] == 2, "the encoder ran in two worker processes"
+    assert details_two["workers"] == 2, "this process fingerprinted while an encoder process encoded"
     assert "workers" not in details_one
     assert len(stories_one) == len(ARTICLES) >= 40
     assert len(set(stories_one.values())) < len(ARTICLES), "some articles were grouped"

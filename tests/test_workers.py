@@ -235,7 +235,7 @@ def test_started_map_computes_while_this_process_works(tmp_path: Path) -> None:
     """The stories stage fingerprints while its encoder processes work: their batches must be
     running before the first result is asked for (parallel_map starts them only then)."""
     marks = [str(tmp_path / f"batch-{i}") for i in range(4)]
-    with started_map(_touch, marks, workers=2) as results:
+    with started_map(_touch, marks, processes=2) as results:
         waited = 0.0
         while not all(Path(m).exists() for m in marks) and waited < 120:
             time.sleep(0.1)  # this process works meanwhile; no result has been read
@@ -243,8 +243,13 @@ def test_started_map_computes_while_this_process_works(tmp_path: Path) -> None:
         assert all(Path(m).exists() for m in marks), "the batches ran before any result was read"
         pids = list(results)
     assert len(pids) == 4 and os.getpid() not in pids
+    (tmp_path / "one").mkdir()
+    one = [str(tmp_path / "one" / f"batch-{i}") for i in range(3)]
+    with started_map(_touch, one, processes=1) as results:
+        pids = list(results)
+    assert len(set(pids)) == 1 and os.getpid() not in pids, "one process of its own"
     (tmp_path / "alone").mkdir()
     alone = [str(tmp_path / "alone" / f"batch-{i}") for i in range(2)]
-    with started_map(_touch, alone, workers=1) as results:
-        assert not any(Path(m).exists() for m in alone), "one worker: computed here, when read"
+    with started_map(_touch, alone, processes=0) as results:
+        assert not any(Path(m).exists() for m in alone), "no process: computed here, when read"
         assert list(results) == [os.getpid()] * 2

@@ -116,17 +116,19 @@ def parallel_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
 
 
 @contextmanager
-def started_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
+def started_map(func: Callable[[T], R], batches: Sequence[T], processes: int, *,
                 initializer: Callable[[], None] | None = None) -> Iterator[Iterator[R]]:
-    """:func:`parallel_map` whose worker processes start and get every batch on entering the
-    ``with``, so this process does other work while they compute; the results, in order,
-    are read from the iterator it gives. With one worker (or one batch) nothing starts: the
-    batches are computed in this process when the results are read. Leaving the ``with``
-    cancels what has not started and ends the processes."""
-    if workers <= 1 or len(batches) <= 1:
-        yield parallel_map(func, batches, workers, initializer=initializer)
+    """:func:`parallel_map` for a caller that has work of its own meanwhile: ``processes``
+    worker processes (at most one a batch) start and get every batch on entering the
+    ``with``; the results, in order, are read from the iterator it gives. Unlike
+    :func:`parallel_map`, one process is started when one is asked for (the caller's own
+    process is the other busy core); with 0, or no batch, nothing starts and the batches are
+    computed in this process when the results are read. Leaving the ``with`` cancels what
+    has not started and ends the processes."""
+    if processes < 1 or not batches:
+        yield parallel_map(func, batches, 1, initializer=initializer)
         return
-    pool = process_pool(min(workers, len(batches)), initializer)
+    pool = process_pool(min(processes, len(batches)), initializer)
     try:
         futures: list[Future[R]] = [pool.submit(func, batch) for batch in batches]
         yield (future.result() for future in futures)

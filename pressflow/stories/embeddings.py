@@ -28,10 +28,9 @@ EMBED_LEAD_CHARS = 300  # the title and this much of the text: what the story is
 BATCH = 64
 
 MIN_PER_WORKER = 500
-"""A worker process encodes for every this many distinct texts at least: each starts (the
-fork server, the model: 1-1.4 s of CPU, measured) before it encodes at about 4 ms of CPU a
-text, the price of 250-350 texts; below two workers' share the run's process encodes
-(docs/scaling.md)."""
+"""An encoder process for every this many distinct texts at most: each starts (the fork
+server, the model: 1-1.4 s of CPU, measured) before it encodes at about 4 ms of CPU a text,
+the price of 250-350 texts; with fewer the run's process encodes them itself (docs/scaling.md)."""
 
 
 class _Encoder(Protocol):
@@ -77,10 +76,10 @@ def embedding_text(title: str, text: str) -> str:
 
 
 @contextmanager
-def embedding(texts: Sequence[str], workers: int = 1) -> Iterator[Callable[[], np.ndarray]]:
-    """Start encoding ``texts`` in ``workers`` processes (one: in this process, when the
-    vectors are asked for) and give the function that returns them, as :func:`embed` does:
-    the caller works meanwhile (the stories stage fingerprints its articles).
+def embedding(texts: Sequence[str], processes: int = 0) -> Iterator[Callable[[], np.ndarray]]:
+    """Start encoding ``texts`` in ``processes`` worker processes (0: in this process, when
+    the vectors are asked for) and give the function that returns them, as :func:`embed`
+    does: the caller works meanwhile (the stories stage fingerprints its articles).
 
     The batches are the same with any number of workers (the distinct texts in order, by
     ``BATCH``), so the vectors are the same bit for bit (tests/test_stories_parallel.py)."""
@@ -95,7 +94,7 @@ def embedding(texts: Sequence[str], workers: int = 1) -> Iterator[Callable[[], n
             first.setdefault(t, i)
     todo = list(first.values())
     batches = batched([texts[i] for i in todo], BATCH)
-    with started_map(encode_batch, batches, workers, initializer=load_encoder) as results:
+    with started_map(encode_batch, batches, processes, initializer=load_encoder) as results:
         def vectors() -> np.ndarray:
             for start, found in zip(range(0, len(todo), BATCH), results, strict=True):
                 out[todo[start:start + BATCH]] = found
@@ -107,9 +106,9 @@ def embedding(texts: Sequence[str], workers: int = 1) -> Iterator[Callable[[], n
         yield vectors
 
 
-def embed(texts: Sequence[str], workers: int = 1) -> np.ndarray:
+def embed(texts: Sequence[str], processes: int = 0) -> np.ndarray:
     """Unit vectors (len(texts) x 512, float32) of the texts; an empty text gets zeros."""
-    with embedding(texts, workers) as vectors:
+    with embedding(texts, processes) as vectors:
         return vectors()
 
 

@@ -372,30 +372,31 @@ class StoreIndex(CandidateIndex):
         self._loaded.pop(fp.id, None)  # read back from the store as stored, when a candidate
 
 
-def embedding_workers(items: Sequence[StoryInput], workers: int | None) -> int:
-    """How many processes encode the items that need an embedding: ``workers`` (None: one per
-    usable core), each with ``embeddings.MIN_PER_WORKER`` distinct texts at least (1: none is
-    started, this process encodes)."""
+def encoder_processes(items: Sequence[StoryInput], workers: int | None) -> int:
+    """How many processes encode the items that need an embedding while this one fingerprints
+    them: of ``workers`` cores (None: every usable core) this process has one, the others
+    encode, one per ``embeddings.MIN_PER_WORKER`` distinct texts at most (0: none is started,
+    this process encodes after fingerprinting). On two cores: the run's process fingerprints
+    (about 5 ms of CPU an article) while one worker encodes (about 4 ms)."""
     from pressflow.config import usable_cores
-    from pressflow.pipeline.workers import workers_for
     from pressflow.stories.embeddings import MIN_PER_WORKER, distinct_texts, embedding_text
 
+    cores = usable_cores() if workers is None else workers
     texts = [embedding_text(i.title, i.text) for i in items if i.embedding is None]
-    return workers_for(distinct_texts(texts), usable_cores() if workers is None else workers, MIN_PER_WORKER)
+    return max(0, min(cores - 1, distinct_texts(texts) // MIN_PER_WORKER))
 
 
 def fingerprints(items: Sequence[StoryInput], workers: int | None = None) -> list[Fingerprint]:
     """Fingerprints of many articles with their embeddings (a ``StoryInput`` whose ``embedding``
     is known already, from the store's cache, keeps it).
 
-    The encoder (about 4 ms of CPU an article, as much as fingerprinting) runs in
-    :func:`embedding_workers` processes while this one fingerprints; the vectors are the ones
-    one process makes, bit for bit."""
+    The encoder runs in :func:`encoder_processes` processes while this one fingerprints; the
+    vectors are the ones one process makes, bit for bit."""
     from pressflow.stories.embeddings import embedding, embedding_text
 
     todo = [k for k, item in enumerate(items) if item.embedding is None]
     texts = [embedding_text(items[k].title, items[k].text) for k in todo]
-    with embedding(texts, embedding_workers(items, workers)) as vectors:
+    with embedding(texts, encoder_processes(items, workers)) as vectors:
         fps = [replace(item.fingerprint(), embedding=item.embedding) for item in items]
         for k, vector in zip(todo, vectors(), strict=True):
             fps[k] = replace(fps[k], embedding=vector)
@@ -582,7 +583,7 @@ def run_stage(ctx: RunContext) -> StageReport:
             source, BOILERPLATE_HISTORY + len(ids)) if aid not in ids][:BOILERPLATE_HISTORY]
             for source in {r.source for r in rows if r.source}}
         inputs = with_cached_embeddings(store, without_boilerplate(batch, history))
-        encoders = embedding_workers(inputs, ctx.config.settings.workers)
+        encoders = encoder_processes(inputs, ctx.config.settings.workers)
         fps = fingerprints(inputs, ctx.config.settings.workers)
         save_embeddings(store, inputs, fps)
         index.count_terms(fps)
@@ -626,8 +627,8 @@ def run_stage(ctx: RunContext) -> StageReport:
     report.details = {"new_articles": report.processed, "new_stories": methods["new"],
                       "joined_existing": report.processed - methods["new"],
                       "by_method": dict(methods), "reindexed": len(rows) - report.processed}
-    if encoders > 1:
-        report.details["workers"] = encoders  # processes that encoded, as the other stages say
+    if encoders:  # the processes that worked at once: this one fingerprinting, the encoders
+        report.details["workers"] = 1 + encoders
     report.seconds = time.monotonic() - started
     return report
 
