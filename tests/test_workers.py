@@ -18,7 +18,7 @@ from pressflow.crawl import stage as crawl
 from pressflow.entities import stage as entities
 from pressflow.errors import ConfigError
 from pressflow.pipeline import runner
-from pressflow.pipeline.workers import batched, parallel_map
+from pressflow.pipeline.workers import batched, parallel_map, started_map
 from pressflow.records import Article, Source
 from pressflow.store import Store
 
@@ -224,3 +224,32 @@ def test_crawl_parsing_in_processes_stores_what_threads_store(
                     twin.canonical_url) == (article.title, article.text, article.summary,
                                             article.published, article.lang_hint,
                                             article.canonical_url)
+
+
+def _touch(path: str) -> int:
+    Path(path).write_text("ran")
+    return os.getpid()
+
+
+def test_started_map_computes_while_this_process_works(tmp_path: Path) -> None:
+    """The stories stage fingerprints while its encoder processes work: their batches must be
+    running before the first result is asked for (parallel_map starts them only then)."""
+    marks = [str(tmp_path / f"batch-{i}") for i in range(4)]
+    with started_map(_touch, marks, processes=2) as results:
+        waited = 0.0
+        while not all(Path(m).exists() for m in marks) and waited < 120:
+            time.sleep(0.1)  # this process works meanwhile; no result has been read
+            waited += 0.1
+        assert all(Path(m).exists() for m in marks), "the batches ran before any result was read"
+        pids = list(results)
+    assert len(pids) == 4 and os.getpid() not in pids
+    (tmp_path / "one").mkdir()
+    one = [str(tmp_path / "one" / f"batch-{i}") for i in range(3)]
+    with started_map(_touch, one, processes=1) as results:
+        pids = list(results)
+    assert len(set(pids)) == 1 and os.getpid() not in pids, "one process of its own"
+    (tmp_path / "alone").mkdir()
+    alone = [str(tmp_path / "alone" / f"batch-{i}") for i in range(2)]
+    with started_map(_touch, alone, processes=0) as results:
+        assert not any(Path(m).exists() for m in alone), "no process: computed here, when read"
+        assert list(results) == [os.getpid()] * 2

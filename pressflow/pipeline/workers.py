@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -261,3 +262,23 @@ def _host_models(conn: Connection, func: Callable[[T], R], load: Callable[[Seque
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
+
+@contextmanager
+def started_map(func: Callable[[T], R], batches: Sequence[T], processes: int, *,
+                initializer: Callable[[], None] | None = None) -> Iterator[Iterator[R]]:
+    """:func:`parallel_map` for a caller that has work of its own meanwhile: ``processes``
+    worker processes (at most one a batch) start and get every batch on entering the
+    ``with``; the results, in order, are read from the iterator it gives. Unlike
+    :func:`parallel_map`, one process is started when one is asked for (the caller's own
+    process is the other busy core); with 0, or no batch, nothing starts and the batches are
+    computed in this process when the results are read. Leaving the ``with`` cancels what
+    has not started and ends the processes."""
+    if processes < 1 or not batches:
+        yield parallel_map(func, batches, 1, initializer=initializer)
+        return
+    pool = process_pool(min(processes, len(batches)), initializer)
+    try:
+        futures: list[Future[R]] = [pool.submit(func, batch) for batch in batches]
+        yield (future.result() for future in futures)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

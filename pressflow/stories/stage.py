@@ -21,8 +21,6 @@ already in a story are never moved, and editors' placements (``pinned = 1``) nev
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 import re
 import time
 from collections import Counter, OrderedDict, defaultdict
@@ -46,7 +44,6 @@ from pressflow.stories.similarity import (
     explain_pair,
     fingerprint,
     idf_weight,
-    places,
     probability,
     score_pair,
     signals,
@@ -55,12 +52,6 @@ from pressflow.stories.similarity import (
 from pressflow.text.fold import fold
 from pressflow.text.urls import canonical_url
 
-PARALLEL_FROM = 5000
-"""Fingerprint (and encode: 22 ms of CPU an article) in worker processes from this many
-articles on. Measured at 2,000 articles on 2 cores (`benchmarks/run.py --stage-scaling 1,2`,
-docs/scaling.md): two forked workers took 27.7 s against 19.4 s in one process (the encoder's
-matrix products already use both cores) and the run's peak memory went from 937 to 1725 MiB,
-so 1,000 was tried and taken back."""
 MAX_CANDIDATES = 30  # best anchor candidates scored per article
 RARE_DF = 50  # anchors this rare are looked up even for undated articles
 MAX_POSTINGS = 1000
@@ -381,38 +372,35 @@ class StoreIndex(CandidateIndex):
         self._loaded.pop(fp.id, None)  # read back from the store as stored, when a candidate
 
 
-def _fingerprint_chunk(items: Sequence[StoryInput]) -> list[Fingerprint]:
-    """Fingerprints of some articles, with the embeddings of those that need one (a
-    ``StoryInput`` whose ``embedding`` is already known, from the store's cache, keeps it)."""
-    from pressflow.stories.embeddings import embed, embedding_text
+def encoder_processes(items: Sequence[StoryInput], workers: int | None) -> int:
+    """How many processes encode the items that need an embedding while this one fingerprints
+    them: of ``workers`` cores (None: every usable core) this process has one, the others
+    encode, one per ``embeddings.MIN_PER_WORKER`` distinct texts at most (0: none is started,
+    this process encodes after fingerprinting). On two cores: the run's process fingerprints
+    (about 5 ms of CPU an article) while one worker encodes (about 4 ms)."""
+    from pressflow.config import usable_cores
+    from pressflow.stories.embeddings import MIN_PER_WORKER, distinct_texts, embedding_text
 
-    fps = [item.fingerprint() for item in items]
-    todo = [k for k, item in enumerate(items) if item.embedding is None]
-    vectors = embed([embedding_text(items[k].title, items[k].text) for k in todo])
-    out = [replace(fp, embedding=item.embedding) for fp, item in zip(fps, items, strict=True)]
-    for k, vector in zip(todo, vectors, strict=True):
-        out[k] = replace(out[k], embedding=vector)
-    return out
-
-
-FINGERPRINT_CHUNK = 256
+    cores = usable_cores() if workers is None else workers
+    texts = [embedding_text(i.title, i.text) for i in items if i.embedding is None]
+    return max(0, min(cores - 1, distinct_texts(texts) // MIN_PER_WORKER))
 
 
 def fingerprints(items: Sequence[StoryInput], workers: int | None = None) -> list[Fingerprint]:
-    """Fingerprints of many articles with their embeddings, in ``workers`` processes (None:
-    one per CPU core) when there are thousands."""
-    processes = (os.cpu_count() or 1) if workers is None else workers
-    if len(items) < PARALLEL_FROM or processes < 2:
-        return _fingerprint_chunk(items)
-    from pressflow.stories.embeddings import embed
+    """Fingerprints of many articles with their embeddings (a ``StoryInput`` whose ``embedding``
+    is known already, from the store's cache, keeps it).
 
-    places()  # load once before forking: the workers share it
-    embed(["load the model before forking"])
-    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
-        else multiprocessing.get_context()
-    parts = [items[i:i + FINGERPRINT_CHUNK] for i in range(0, len(items), FINGERPRINT_CHUNK)]
-    with ctx.Pool(min(processes, len(parts))) as pool:
-        return [fp for part in pool.map(_fingerprint_chunk, parts, chunksize=1) for fp in part]
+    The encoder runs in :func:`encoder_processes` processes while this one fingerprints; the
+    vectors are the ones one process makes, bit for bit."""
+    from pressflow.stories.embeddings import embedding, embedding_text
+
+    todo = [k for k, item in enumerate(items) if item.embedding is None]
+    texts = [embedding_text(items[k].title, items[k].text) for k in todo]
+    with embedding(texts, encoder_processes(items, workers)) as vectors:
+        fps = [replace(item.fingerprint(), embedding=item.embedding) for item in items]
+        for k, vector in zip(todo, vectors(), strict=True):
+            fps[k] = replace(fps[k], embedding=vector)
+    return fps
 
 
 MAX_MEMBERS_CHECKED = 12  # the representative and the latest members a new article must agree with
@@ -595,6 +583,7 @@ def run_stage(ctx: RunContext) -> StageReport:
             source, BOILERPLATE_HISTORY + len(ids)) if aid not in ids][:BOILERPLATE_HISTORY]
             for source in {r.source for r in rows if r.source}}
         inputs = with_cached_embeddings(store, without_boilerplate(batch, history))
+        encoders = encoder_processes(inputs, ctx.config.settings.workers)
         fps = fingerprints(inputs, ctx.config.settings.workers)
         save_embeddings(store, inputs, fps)
         index.count_terms(fps)
@@ -638,6 +627,8 @@ def run_stage(ctx: RunContext) -> StageReport:
     report.details = {"new_articles": report.processed, "new_stories": methods["new"],
                       "joined_existing": report.processed - methods["new"],
                       "by_method": dict(methods), "reindexed": len(rows) - report.processed}
+    if encoders:  # the processes that worked at once: this one fingerprinting, the encoders
+        report.details["workers"] = 1 + encoders
     report.seconds = time.monotonic() - started
     return report
 
