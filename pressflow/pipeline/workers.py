@@ -116,13 +116,8 @@ def parallel_map(func: Callable[[T], R], batches: Sequence[T], workers: int, *,
         for batch in batches:
             yield func(batch)
         return
-    pool = process_pool(min(workers, len(batches)), initializer)
-    try:
-        futures: list[Future[R]] = [pool.submit(func, batch) for batch in batches]
-        for future in futures:
-            yield future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with started_map(func, batches, workers, initializer=initializer) as results:
+        yield from results
 
 
 @dataclass
