@@ -749,8 +749,9 @@ def compare(tree: Path, n_items: int, repeat: int, args: argparse.Namespace) -> 
 
 
 ADDED_SINCE_BASELINE = {
-    "stories": "a multilingual sentence encoder reads every new article (~22 ms of CPU each) and "
-               "leads' figures are compared (issue 19, after 3f285ef)",
+    "stories": "a multilingual sentence encoder reads every new article (about 4 ms of CPU each, in "
+               "a second process on two cores), leads' figures are compared and a story's representative "
+               "is recomputed as it grows (issue 19, after 3f285ef)",
 }
 """What a stage does now that the commit before issue 21 did not: the reason a stage can be
 slower than the baseline's, printed beside the shortfall."""
